@@ -1,0 +1,207 @@
+using System.Collections.Generic;
+using HppSchemaGen.Generator.Helpers;
+using HppSchemaGen.Generator.Model;
+
+namespace HppSchemaGen.Generator.Emit;
+
+/// <summary>
+/// Emits the whole JsonSerializerContext (System.Text.Json's own generator never sees our types):
+/// <c>JsonMetadataServices</c> object metadata with <c>[UnsafeAccessor]</c> for the constructor and
+/// init setters, which is reflection-free, trim/AOT-clean and honours required members.
+/// See docs/design/serializer-context.md for the measured alternatives.
+/// </summary>
+internal sealed class ContextEmitter
+{
+    private const string Json = "global::System.Text.Json";
+    private const string Meta = "global::System.Text.Json.Serialization.Metadata";
+
+    private readonly GeneratorOptions _options;
+    private readonly EquatableArray<TypeSpec> _types;
+    private readonly SourceWriter _w = new();
+    private readonly List<Entry> _entries = new();
+    private readonly HashSet<string> _seen = new(System.StringComparer.Ordinal);
+    private readonly HashSet<string> _members = new(System.StringComparer.Ordinal)
+    {
+        "Default", "Options", "GeneratedSerializerOptions", "GetTypeInfo",
+    };
+
+    private sealed class Entry
+    {
+        public Entry(string typeName, string factory, string? property) { TypeName = typeName; Factory = factory; Property = property; }
+        public string TypeName { get; }
+        public string Factory { get; }
+        public string? Property { get; }
+    }
+
+    private ContextEmitter(GeneratorOptions options, EquatableArray<TypeSpec> types)
+    {
+        _options = options;
+        _types = types;
+    }
+
+    public static string Emit(GeneratorOptions options, EquatableArray<TypeSpec> types) => new ContextEmitter(options, types).Run();
+
+    private string Run()
+    {
+        string ctx = _options.ContextName;
+        foreach (TypeSpec t in _types)
+        {
+            if (t.Kind == TypeSpecKind.Schema) continue;
+            Collect(TypeRef.Generated(t.Kind == TypeSpecKind.Record ? TypeRefKind.Record : TypeRefKind.Enum, t.Namespace, t.Name), t.Name);
+            foreach (PropertySpec p in t.Properties)
+            {
+                Collect(p.Type, null);
+                if (p.Type.IsValueType && p.IsNullable) CollectNullable(p.Type);
+            }
+            if (t.ExtensionDataName is not null) Collect(TypeRef.DictionaryOf(TypeRef.JsonElement), null);
+        }
+
+        _w.Header();
+        _w.Open("namespace " + _options.Namespace);
+        _w.Line("/// <summary>Reflection-free System.Text.Json metadata for every type generated from the schemas. Deserializing through it does not validate; use the types' <c>Parse</c>/<c>TryParse</c> for that.</summary>");
+        _w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"HppSchemaGen\", \"" + ThisAssembly.Version + "\")]");
+        _w.Open("public partial class " + ctx + " : " + Json + ".Serialization.JsonSerializerContext, " + Meta + ".IJsonTypeInfoResolver");
+        _w.Line("private static readonly " + Json + ".JsonSerializerOptions s_defaultOptions = new " + Json + ".JsonSerializerOptions");
+        _w.Line("{");
+        _w.Line("    DefaultIgnoreCondition = " + Json + ".Serialization.JsonIgnoreCondition.WhenWritingNull,");
+        _w.Line("};");
+        _w.Line();
+        _w.Line("/// <summary>The shared instance (absent optional members are not written).</summary>");
+        _w.Line("public static " + ctx + " Default { get; } = new " + ctx + "(new " + Json + ".JsonSerializerOptions(s_defaultOptions));");
+        _w.Line();
+        _w.Line("/// <inheritdoc/>");
+        _w.Line("protected override " + Json + ".JsonSerializerOptions? GeneratedSerializerOptions { get; } = s_defaultOptions;");
+        _w.Line();
+        _w.Line("/// <summary>Creates a context with default options.</summary>");
+        _w.Line("public " + ctx + "() : base(null) { }");
+        _w.Line();
+        _w.Line("/// <summary>Creates a context bound to <paramref name=\"options\"/>.</summary>");
+        _w.Line("public " + ctx + "(" + Json + ".JsonSerializerOptions options) : base(options) { }");
+        _w.Line();
+        int index = 0;
+        foreach (Entry e in _entries)
+        {
+            string field = "_t" + index++;
+            string access = e.Property is null ? "private" : "public";
+            string name = e.Property ?? "__" + field;
+            _w.Line("private " + Meta + ".JsonTypeInfo<" + e.TypeName + ">? " + field + ";");
+            if (e.Property is not null) _w.Line("/// <summary>Metadata for <see cref=\"" + e.TypeName + "\"/>.</summary>");
+            _w.Line(access + " " + Meta + ".JsonTypeInfo<" + e.TypeName + "> " + name + " => " + field + " ??= (" + Meta + ".JsonTypeInfo<" + e.TypeName + ">)Options.GetTypeInfo(typeof(" + e.TypeName + "));");
+            _w.Line();
+        }
+        _w.Line("/// <inheritdoc/>");
+        _w.Open("public override " + Meta + ".JsonTypeInfo? GetTypeInfo(global::System.Type type)");
+        _w.Line("Options.TryGetTypeInfo(type, out " + Meta + ".JsonTypeInfo? typeInfo);");
+        _w.Line("return typeInfo;");
+        _w.Close();
+        _w.Line();
+        _w.Open(Meta + ".JsonTypeInfo? " + Meta + ".IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, " + Json + ".JsonSerializerOptions options)");
+        foreach (Entry e in _entries) _w.Line("if (type == typeof(" + e.TypeName + ")) return " + e.Factory + ";");
+        _w.Line("return null;");
+        _w.Close();
+        foreach (TypeSpec t in _types)
+        {
+            if (t.Kind == TypeSpecKind.Record) EmitRecord(t);
+        }
+        _w.Close();
+        _w.Close();
+        return _w.ToString();
+    }
+
+    private string PropertyName(string wanted) => Naming.Unique(wanted, _members);
+
+    private void Collect(TypeRef type, string? publicName)
+    {
+        if (!_seen.Add(type.FullName)) return;
+        foreach (TypeRef arg in type.Arguments) Collect(arg, null);
+        string factory = type.Kind switch
+        {
+            TypeRefKind.Record => "Create_" + type.MetadataName + "(options)",
+            TypeRefKind.Enum => Meta + ".JsonMetadataServices.CreateValueInfo<" + type.FullName + ">(options, new " + type.FullName + ".Converter())",
+            TypeRefKind.List => Meta + ".JsonMetadataServices.CreateListInfo<" + type.FullName + ", " + type.Arguments[0].FullName + ">(options, new " + Meta + ".JsonCollectionInfoValues<" + type.FullName + "> { ObjectCreator = static () => new " + type.FullName + "() })",
+            TypeRefKind.Dictionary => Meta + ".JsonMetadataServices.CreateDictionaryInfo<" + type.FullName + ", string, " + type.Arguments[0].FullName + ">(options, new " + Meta + ".JsonCollectionInfoValues<" + type.FullName + "> { ObjectCreator = static () => new " + type.FullName + "() })",
+            _ => Meta + ".JsonMetadataServices.CreateValueInfo<" + type.FullName + ">(options, " + Meta + ".JsonMetadataServices." + type.MetadataName + "Converter)",
+        };
+        _entries.Add(new Entry(type.FullName, factory, publicName is null ? null : PropertyName(publicName)));
+    }
+
+    private void CollectNullable(TypeRef type)
+    {
+        string name = "global::System.Nullable<" + type.FullName + ">";
+        if (!_seen.Add(name)) return;
+        _entries.Add(new Entry(type.FullName + "?", Meta + ".JsonMetadataServices.CreateValueInfo<" + type.FullName + "?>(options, " + Meta + ".JsonMetadataServices.GetNullableConverter<" + type.FullName + ">(options))", null));
+    }
+
+    private void EmitRecord(TypeSpec t)
+    {
+        string type = t.FullName;
+        string id = t.Name;
+        _w.Line();
+        _w.Open("private " + Meta + ".JsonTypeInfo<" + type + "> Create_" + id + "(" + Json + ".JsonSerializerOptions options)");
+        _w.Line("var values = new " + Meta + ".JsonObjectInfoValues<" + type + ">");
+        _w.Line("{");
+        _w.Line("    ObjectCreator = static () => __Ctor_" + id + "(),");
+        _w.Line("    PropertyMetadataInitializer = _ => Properties_" + id + "(options),");
+        _w.Line("};");
+        _w.Line("var typeInfo = " + Meta + ".JsonMetadataServices.CreateObjectInfo<" + type + ">(options, values);");
+        _w.Line("typeInfo.OriginatingResolver = this;");
+        _w.Line("return typeInfo;");
+        _w.Close();
+        _w.Line();
+        _w.Open("private static " + Meta + ".JsonPropertyInfo[] Properties_" + id + "(" + Json + ".JsonSerializerOptions options)");
+        int count = t.Properties.Count + (t.ExtensionDataName is null ? 0 : 1);
+        _w.Line("var properties = new " + Meta + ".JsonPropertyInfo[" + count + "];");
+        int i = 0;
+        foreach (PropertySpec p in t.Properties)
+        {
+            string declared = p.Type.IsValueType && p.IsNullable ? p.Type.FullName + "?" : p.Type.FullName;
+            EmitProperty(t, i++, declared, p.Name, CSharp.Literal(p.JsonName), p.IsRequired, p.IsNullable, extension: false);
+        }
+        if (t.ExtensionDataName is string ext)
+            EmitProperty(t, i, TypeRef.DictionaryOf(TypeRef.JsonElement).FullName, ext, "null", required: false, nullable: true, extension: true);
+        _w.Line("return properties;");
+        _w.Close();
+        _w.Line();
+        _w.Line("[global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]");
+        _w.Line("private static extern " + type + " __Ctor_" + id + "();");
+        foreach (PropertySpec p in t.Properties)
+        {
+            string declared = p.Type.IsValueType && p.IsNullable ? p.Type.FullName + "?" : p.Type.FullName;
+            EmitSetter(t, p.Type.IsValueType ? declared : declared + "?", p.Name);
+        }
+        if (t.ExtensionDataName is string ext2) EmitSetter(t, TypeRef.DictionaryOf(TypeRef.JsonElement).FullName + "?", ext2);
+    }
+
+    private void EmitSetter(TypeSpec t, string declared, string name)
+    {
+        _w.Line();
+        _w.Line("[global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = \"set_" + name + "\")]");
+        _w.Line("private static extern void __Set_" + t.Name + "_" + name + "(" + t.FullName + " obj, " + declared + " value);");
+    }
+
+    private void EmitProperty(TypeSpec t, int i, string declared, string name, string jsonName, bool required, bool nullable, bool extension)
+    {
+        string info = "info" + i;
+        _w.Line("var " + info + " = new " + Meta + ".JsonPropertyInfoValues<" + declared + ">");
+        _w.Line("{");
+        _w.Line("    IsProperty = true,");
+        _w.Line("    IsPublic = true,");
+        _w.Line("    IsVirtual = false,");
+        _w.Line("    DeclaringType = typeof(" + t.FullName + "),");
+        _w.Line("    Getter = static obj => ((" + t.FullName + ")obj)." + name + ",");
+        _w.Line("    Setter = static (obj, value) => __Set_" + t.Name + "_" + name + "((" + t.FullName + ")obj, value),");
+        _w.Line("    IgnoreCondition = " + (required ? Json + ".Serialization.JsonIgnoreCondition.Never" : "null") + ",");
+        _w.Line("    HasJsonInclude = false,");
+        _w.Line("    IsExtensionData = " + (extension ? "true" : "false") + ",");
+        _w.Line("    NumberHandling = null,");
+        _w.Line("    PropertyName = " + CSharp.Literal(name) + ",");
+        _w.Line("    JsonPropertyName = " + jsonName + ",");
+        _w.Line("};");
+        _w.Line("properties[" + i + "] = " + Meta + ".JsonMetadataServices.CreatePropertyInfo<" + declared + ">(options, " + info + ");");
+        if (required) _w.Line("properties[" + i + "].IsRequired = true;");
+        _w.Line("#if NET9_0_OR_GREATER");
+        _w.Line("properties[" + i + "].IsGetNullable = " + (nullable ? "true" : "false") + ";");
+        _w.Line("properties[" + i + "].IsSetNullable = " + (nullable ? "true" : "false") + ";");
+        _w.Line("#endif");
+    }
+}

@@ -1,0 +1,181 @@
+using HppSchemaGen.Generator.Model;
+
+namespace HppSchemaGen.Generator.Emit;
+
+/// <summary>Emits one generated type's file: a record, an open string enum, or a validate-only schema class.</summary>
+internal static class TypeEmitter
+{
+    private const string Json = "global::System.Text.Json";
+    private const string Runtime = "global::HppSchemaGen";
+
+    public static string Emit(TypeSpec type)
+    {
+        var w = new SourceWriter();
+        w.Header();
+        w.Open("namespace " + type.Namespace);
+        DocComments.Write(w, type.Docs);
+        w.Line("[" + Runtime + ".JsonSchemaSource(" + CSharp.Literal(type.DocumentId) + ", " + CSharp.Literal(type.Pointer) + ")]");
+        w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"HppSchemaGen\", \"" + ThisAssembly.Version + "\")]");
+        switch (type.Kind)
+        {
+            case TypeSpecKind.Record:
+                EmitRecord(w, type);
+                break;
+            case TypeSpecKind.Enum:
+                EmitEnum(w, type);
+                break;
+            default:
+                w.Open("public static partial class " + type.Name);
+                EmitValidate(w, type);
+                w.Close();
+                break;
+        }
+        w.Close();
+        return w.ToString();
+    }
+
+    private static void EmitRecord(SourceWriter w, TypeSpec type)
+    {
+        w.Open("public sealed partial record " + type.Name);
+        foreach (PropertySpec p in type.Properties)
+        {
+            DocComments.Write(w, p.Docs);
+            w.Line("[" + Json + ".Serialization.JsonPropertyName(" + CSharp.Literal(p.JsonName) + ")]");
+            string required = p.IsRequired ? "required " : string.Empty;
+            w.Line("public " + required + CSharp.Declared(p.Type, p.IsNullable) + " " + p.Name + " { get; init; }");
+            w.Line();
+        }
+        if (type.ExtensionDataName is string ext)
+        {
+            w.Line("/// <summary>Members the schema does not name, kept so that a round trip loses nothing.</summary>");
+            w.Line("[" + Json + ".Serialization.JsonExtensionData]");
+            w.Line("public global::System.Collections.Generic.Dictionary<string, " + Json + ".JsonElement>? " + ext + " { get; init; }");
+            w.Line();
+        }
+        EmitValidate(w, type);
+        w.Line();
+        string t = type.Name;
+        w.Line("/// <summary>Validates <paramref name=\"utf8Json\"/> against the schema, then deserializes it.</summary>");
+        w.Line("/// <exception cref=\"" + Runtime + ".SchemaValidationException\">The JSON is well-formed but does not satisfy the schema.</exception>");
+        w.Line("/// <exception cref=\"" + Json + ".JsonException\">The text is not well-formed JSON.</exception>");
+        w.Open("public static " + t + " Parse(global::System.ReadOnlySpan<byte> utf8Json)");
+        w.Line(Runtime + ".ValidationResult result = ValidateUtf8(utf8Json);");
+        w.Line("if (!result.IsValid) throw new " + Runtime + ".SchemaValidationException(result.Errors);");
+        w.Line("return " + Json + ".JsonSerializer.Deserialize(utf8Json, " + type.ContextFullName + ".Default." + t + ")");
+        w.Line("    ?? throw new " + Json + ".JsonException(\"The JSON value is null.\");");
+        w.Close();
+        w.Line();
+        w.Line("/// <summary>Validates <paramref name=\"utf8Json\"/> and, when it is valid, deserializes it. Malformed JSON is reported in <paramref name=\"result\"/>.</summary>");
+        w.Open("public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out " + t + "? value, out " + Runtime + ".ValidationResult result)");
+        w.Line("value = null;");
+        w.Open("try");
+        w.Line("result = ValidateUtf8(utf8Json);");
+        w.Line("if (!result.IsValid) return false;");
+        w.Line("value = " + Json + ".JsonSerializer.Deserialize(utf8Json, " + type.ContextFullName + ".Default." + t + ");");
+        w.Line("return value is not null;");
+        w.Close();
+        w.Open("catch (" + Json + ".JsonException e)");
+        w.Line("result = new " + Runtime + ".ValidationResult(new[] { new " + Runtime + ".ValidationError(\"\", \"\", \"Malformed JSON: \" + e.Message) });");
+        w.Line("return false;");
+        w.Close();
+        w.Close();
+        w.Line();
+        w.Open("private static " + Runtime + ".ValidationResult ValidateUtf8(global::System.ReadOnlySpan<byte> utf8Json)");
+        w.Line("var reader = new " + Json + ".Utf8JsonReader(utf8Json);");
+        w.Line("using " + Json + ".JsonDocument document = " + Json + ".JsonDocument.ParseValue(ref reader);");
+        w.Line("return Validate(document.RootElement);");
+        w.Close();
+        w.Close();
+    }
+
+    private static void EmitValidate(SourceWriter w, TypeSpec type)
+    {
+        w.Line("/// <summary>Validates a JSON value against the schema; collects every error with its instance and keyword location.</summary>");
+        w.Open("public static " + Runtime + ".ValidationResult Validate(" + Json + ".JsonElement instance)");
+        w.Line("if (" + type.ValidateMethod + "(instance, null, \"\", \"\")) return " + Runtime + ".ValidationResult.Valid;");
+        w.Line("var collector = new " + Runtime + ".Validation.ValidationCollector();");
+        w.Line(type.ValidateMethod + "(instance, collector, \"\", \"\");");
+        w.Line("return collector.ToResult();");
+        w.Close();
+    }
+
+    private static void EmitEnum(SourceWriter w, TypeSpec type)
+    {
+        string t = type.Name;
+        w.Line("[" + Json + ".Serialization.JsonConverter(typeof(" + t + ".Converter))]");
+        w.Open("public sealed partial class " + t + " : global::System.IEquatable<" + t + ">");
+        foreach (EnumMemberSpec m in type.EnumMembers)
+        {
+            w.Line("/// <summary>The value <c>" + XmlText(m.Value) + "</c>.</summary>");
+            w.Line("public static " + t + " " + m.Name + " { get; } = new " + t + "(" + CSharp.Literal(m.Value) + ");");
+            w.Line();
+        }
+        w.Line("private " + t + "(string value) => Value = value;");
+        w.Line();
+        w.Line("/// <summary>The JSON string, exactly as received or declared.</summary>");
+        w.Line("public string Value { get; }");
+        w.Line();
+        w.Line("/// <summary>True when the value is one the schema declares; false for values added after generation.</summary>");
+        w.Line("public bool IsKnown => Known(Value) is not null;");
+        w.Line();
+        w.Line("/// <summary>Every value the schema declares.</summary>");
+        w.Open("public static global::System.Collections.Generic.IReadOnlyList<" + t + "> KnownValues { get; } = new " + t + "[]");
+        foreach (EnumMemberSpec m in type.EnumMembers) w.Line(m.Name + ",");
+        w.Close(";");
+        w.Line();
+        w.Line("/// <summary>The instance for <paramref name=\"value\"/>: a declared one when known, else a new one that keeps the value.</summary>");
+        w.Line("public static " + t + " From(string value) => Known(value ?? throw new global::System.ArgumentNullException(nameof(value))) ?? new " + t + "(value);");
+        w.Line();
+        w.Open("private static " + t + "? Known(string value)");
+        w.Open("switch (value)");
+        foreach (EnumMemberSpec m in type.EnumMembers) w.Line("case " + CSharp.Literal(m.Value) + ": return " + m.Name + ";");
+        w.Line("default: return null;");
+        w.Close();
+        w.Close();
+        w.Line();
+        w.Line("/// <inheritdoc/>");
+        w.Line("public bool Equals(" + t + "? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);");
+        w.Line();
+        w.Line("/// <inheritdoc/>");
+        w.Line("public override bool Equals(object? obj) => Equals(obj as " + t + ");");
+        w.Line();
+        w.Line("/// <inheritdoc/>");
+        w.Line("public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);");
+        w.Line();
+        w.Line("/// <inheritdoc/>");
+        w.Line("public override string ToString() => Value;");
+        w.Line();
+        w.Line("/// <summary>Ordinal equality of the values.</summary>");
+        w.Line("public static bool operator ==(" + t + "? left, " + t + "? right) => left is null ? right is null : left.Equals(right);");
+        w.Line();
+        w.Line("/// <summary>Ordinal inequality of the values.</summary>");
+        w.Line("public static bool operator !=(" + t + "? left, " + t + "? right) => !(left == right);");
+        w.Line();
+        w.Line("/// <summary>The JSON string.</summary>");
+        w.Line("public static implicit operator string(" + t + " value) => value.Value;");
+        w.Line();
+        w.Line("/// <summary>See <see cref=\"From\"/>.</summary>");
+        w.Line("public static explicit operator " + t + "(string value) => From(value);");
+        w.Line();
+        EmitValidate(w, type);
+        w.Line();
+        w.Line("/// <summary>Reads and writes the JSON string; unknown values are kept, never rejected.</summary>");
+        w.Open("public sealed class Converter : " + Json + ".Serialization.JsonConverter<" + t + ">");
+        w.Line("/// <inheritdoc/>");
+        w.Open("public override " + t + " Read(ref " + Json + ".Utf8JsonReader reader, global::System.Type typeToConvert, " + Json + ".JsonSerializerOptions options)");
+        w.Line("if (reader.TokenType != " + Json + ".JsonTokenType.String) throw new " + Json + ".JsonException(\"Expected a JSON string for " + t + ".\");");
+        foreach (EnumMemberSpec m in type.EnumMembers)
+        {
+            if (!CSharp.HasLoneSurrogate(m.Value)) w.Line("if (reader.ValueTextEquals(" + CSharp.Utf8Literal(m.Value) + ")) return " + m.Name + ";");
+        }
+        w.Line("return From(reader.GetString()!);");
+        w.Close();
+        w.Line();
+        w.Line("/// <inheritdoc/>");
+        w.Line("public override void Write(" + Json + ".Utf8JsonWriter writer, " + t + " value, " + Json + ".JsonSerializerOptions options) => writer.WriteStringValue(value.Value);");
+        w.Close();
+        w.Close();
+    }
+
+    private static string XmlText(string value) => DocComments.EscapeInline(value);
+}

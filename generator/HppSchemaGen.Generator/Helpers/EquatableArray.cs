@@ -1,0 +1,64 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+
+namespace HppSchemaGen.Generator.Helpers;
+
+/// <summary>
+/// An immutable array with value equality, so that pipeline values built from it compare equal
+/// when their contents do and the incremental cache hits.
+/// </summary>
+internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadOnlyList<T>
+    where T : IEquatable<T>
+{
+    public static readonly EquatableArray<T> Empty = new(ImmutableArray<T>.Empty);
+
+    private readonly ImmutableArray<T> _items;
+
+    public EquatableArray(ImmutableArray<T> items) => _items = items.IsDefault ? ImmutableArray<T>.Empty : items;
+
+    public EquatableArray(IEnumerable<T> items) : this(items.ToImmutableArray()) { }
+
+    private ImmutableArray<T> Items => _items.IsDefault ? ImmutableArray<T>.Empty : _items;
+
+    public int Count => Items.Length;
+
+    public T this[int index] => Items[index];
+
+    public bool Equals(EquatableArray<T> other)
+    {
+        ImmutableArray<T> a = Items, b = other.Items;
+        if (a.Length != b.Length) return false;
+        for (int i = 0; i < a.Length; i++)
+        {
+            if (!EqualityComparer<T>.Default.Equals(a[i], b[i])) return false;
+        }
+        return true;
+    }
+
+    public override bool Equals(object? obj) => obj is EquatableArray<T> other && Equals(other);
+
+    public override int GetHashCode()
+    {
+        int hash = 17;
+        foreach (T item in Items) hash = unchecked(hash * 31 + (item?.GetHashCode() ?? 0));
+        return hash;
+    }
+
+    public ImmutableArray<T>.Enumerator GetEnumerator() => Items.GetEnumerator();
+
+    IEnumerator<T> IEnumerable<T>.GetEnumerator() => ((IEnumerable<T>)Items).GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => ((IEnumerable)Items).GetEnumerator();
+
+    public static bool operator ==(EquatableArray<T> left, EquatableArray<T> right) => left.Equals(right);
+
+    public static bool operator !=(EquatableArray<T> left, EquatableArray<T> right) => !left.Equals(right);
+}
+
+internal static class EquatableArray
+{
+    public static EquatableArray<T> ToEquatableArray<T>(this IEnumerable<T> items) where T : IEquatable<T> => new(items);
+}

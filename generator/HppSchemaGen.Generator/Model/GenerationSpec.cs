@@ -1,0 +1,11 @@
+using HppSchemaGen.Generator.Diagnostics;
+using HppSchemaGen.Generator.Helpers;
+
+namespace HppSchemaGen.Generator.Model;
+
+/// <summary>The whole model of one compilation's schema set: what every emitter needs, as equatable data.</summary>
+internal sealed record GenerationSpec(
+    GeneratorOptions Options,
+    EquatableArray<TypeSpec> Types,
+    EquatableArray<ValidatorClassSpec> Validators,
+    EquatableArray<DiagnosticInfo> Diagnostics);

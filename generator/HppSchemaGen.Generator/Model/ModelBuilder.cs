@@ -1,0 +1,304 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using HppSchemaGen.Generator.Diagnostics;
+using HppSchemaGen.Generator.Helpers;
+using HppSchemaGen.Generator.Parsing;
+using HppSchemaGen.Generator.Resolution;
+
+namespace HppSchemaGen.Generator.Model;
+
+/// <summary>
+/// The one step that sees the whole schema set: parse, resolve, name, map to C# shapes and build
+/// the validator checks. Everything it returns is equatable data; the JSON trees die with it.
+/// </summary>
+internal sealed class ModelBuilder
+{
+    private const int MaxRefChain = 64;
+
+    private static readonly HashSet<string> ReservedTypeNames = new(StringComparer.Ordinal)
+    {
+        // Members of the generated JsonSerializerContext and of object, which the context's per-type properties would clash with.
+        "Default", "Options", "GeneratedSerializerOptions", "GetTypeInfo", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize",
+        "HppSchemaGen", "System", "Microsoft",
+    };
+
+    private static readonly HashSet<string> ReservedRecordMembers = new(StringComparer.Ordinal)
+    {
+        "EqualityContract", "Equals", "GetHashCode", "ToString", "PrintMembers", "Deconstruct", "GetType", "MemberwiseClone", "Finalize", "Clone",
+        "Validate", "Parse", "TryParse", "__Schema",
+    };
+
+    private static readonly HashSet<string> ReservedEnumMembers = new(StringComparer.Ordinal)
+    {
+        "Value", "IsKnown", "KnownValues", "Validate", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "Converter", "__Schema",
+    };
+
+    private readonly GeneratorOptions _options;
+    private readonly List<DiagnosticInfo> _diagnostics = new();
+    private readonly HashSet<string> _typeNames = new(StringComparer.Ordinal);
+    private readonly Dictionary<JsonNode, TypeRef> _named = new(Resolution.ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<JsonNode, string> _plannedNames = new(Resolution.ReferenceEqualityComparer.Instance);
+    private readonly List<TypeSpec> _types = new();
+    private readonly Dictionary<SchemaDocument, string> _rootNames = new();
+    private SchemaRegistry _registry = null!;
+    private ValidatorBuilder _validators = null!;
+
+    private ModelBuilder(GeneratorOptions options)
+    {
+        _options = options;
+        _typeNames.Add(options.ContextName);
+        foreach (string r in ReservedTypeNames) _typeNames.Add(r);
+    }
+
+    public static GenerationSpec Build(EquatableArray<SchemaFile> files, GeneratorOptions options, CancellationToken ct)
+    {
+        var builder = new ModelBuilder(options);
+        try
+        {
+            return builder.Run(files, ct);
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (Exception e)
+        {
+            // A bug of ours must never take the user's compiler down: report it and emit nothing.
+            string path = files.Count > 0 ? files[0].Path : string.Empty;
+            var diag = new DiagnosticInfo(DiagnosticDescriptors.InternalError, new[] { e.GetType().Name + ": " + e.Message }.ToEquatableArray(), path, 0, 0, 0, 0, 0, 0);
+            return new GenerationSpec(options, EquatableArray<TypeSpec>.Empty, EquatableArray<ValidatorClassSpec>.Empty, new[] { diag }.ToEquatableArray());
+        }
+    }
+
+    private GenerationSpec Run(EquatableArray<SchemaFile> files, CancellationToken ct)
+    {
+        List<SchemaDocument> docs = SchemaDocuments.Load(files, _diagnostics);
+        ct.ThrowIfCancellationRequested();
+        var nodes = new List<SchemaNode>();
+        _registry = new SchemaRegistry(docs, _diagnostics, nodes);
+        _validators = new ValidatorBuilder(_registry, _diagnostics, _options.FormatAssertion, d => (NamespaceOf(d), _rootNames[d]));
+
+        // Names are planned in a fixed order (roots, then $defs, then inline schemas as they are met)
+        // so that adding a property never renames a type declared elsewhere.
+        foreach (SchemaDocument doc in docs) _rootNames[doc] = PlanName(doc.Root, RootName(doc), doc, string.Empty);
+        foreach (SchemaDocument doc in docs)
+        {
+            foreach (string defs in new[] { "$defs", "definitions" })
+            {
+                if (doc.Root.Get(defs) is not { Kind: JsonKind.Object } map) continue;
+                foreach (JsonMember m in map.Members)
+                {
+                    if (m.Value.Kind == JsonKind.Object && !_plannedNames.ContainsKey(m.Value))
+                        PlanName(m.Value, OverrideName(m.Value) ?? Naming.ToPascalCase(m.Name, "Definition"), doc, "/" + defs + "/" + JsonPointer.Escape(m.Name));
+                }
+            }
+        }
+
+        foreach (SchemaDocument doc in docs)
+        {
+            ct.ThrowIfCancellationRequested();
+            SchemaNode root = _registry.Find(doc.Root)!;
+            TypeRef rootType = Map(root, _rootNames[doc], 0).Type;
+            if (!_named.ContainsKey(doc.Root) || _named[doc.Root] != rootType)
+            {
+                // The root is not a record or enum of its own: it still gets a type, to validate with.
+                AddType(new TypeSpec(TypeSpecKind.Schema, NamespaceOf(doc), _rootNames[doc], ContextFullName(doc), doc.DisplayId, string.Empty,
+                    DocSpecs.From(doc.Root), EquatableArray<PropertySpec>.Empty, null, EquatableArray<EnumMemberSpec>.Empty, _validators.MethodFor(root)));
+            }
+            foreach (string defs in new[] { "$defs", "definitions" })
+            {
+                if (doc.Root.Get(defs) is not { Kind: JsonKind.Object } map) continue;
+                foreach (JsonMember m in map.Members)
+                {
+                    if (_registry.Find(m.Value) is SchemaNode def && _plannedNames.TryGetValue(m.Value, out string? defName)) Map(def, defName, 0);
+                }
+            }
+        }
+
+        List<ValidatorClassSpec> validators = _validators.Build(nodes, OwnerDeclaration);
+        List<TypeSpec> types = _types.OrderBy(t => t.Namespace, StringComparer.Ordinal).ThenBy(t => t.Name, StringComparer.Ordinal).ToList();
+        return new GenerationSpec(_options, types.ToEquatableArray(), validators.ToEquatableArray(), _diagnostics.ToEquatableArray());
+    }
+
+    private string OwnerDeclaration(SchemaDocument doc)
+    {
+        string name = _rootNames[doc];
+        TypeSpec? t = _types.FirstOrDefault(x => x.Name == name && x.Namespace == NamespaceOf(doc));
+        return t?.Kind switch
+        {
+            TypeSpecKind.Record => "sealed partial record",
+            TypeSpecKind.Enum => "sealed partial class",
+            _ => "static partial class",
+        };
+    }
+
+    private string NamespaceOf(SchemaDocument doc) => doc.File.Namespace is { Length: > 0 } ns ? ns : _options.Namespace;
+
+    private string ContextFullName(SchemaDocument doc) => "global::" + _options.Namespace + "." + _options.ContextName;
+
+    private static string? OverrideName(JsonNode schema)
+        => schema.GetString("x-csharp-name") is { Length: > 0 } n ? Naming.ToPascalCase(n, "Schema") : null;
+
+    private static string RootName(SchemaDocument doc)
+    {
+        if (OverrideName(doc.Root) is string over) return over;
+        if (doc.File.RootTypeName is { Length: > 0 } fromFile) return Naming.ToPascalCase(fromFile, "Schema");
+        if (doc.Root.GetString("title") is { Length: > 0 } title) return Naming.ToPascalCase(title, "Schema");
+        if (doc.Root.GetString(doc.Draft.IdKeyword()) is { Length: > 0 } id)
+        {
+            string last = id.TrimEnd('/', '#');
+            int slash = Math.Max(last.LastIndexOf('/'), last.LastIndexOf(':'));
+            last = slash >= 0 ? last.Substring(slash + 1) : last;
+            last = StripJsonSuffix(last);
+            if (last.Length > 0) return Naming.ToPascalCase(last, "Schema");
+        }
+        return Naming.ToPascalCase(StripJsonSuffix(System.IO.Path.GetFileName(doc.File.Path)), "Schema");
+    }
+
+    private static string StripJsonSuffix(string name)
+    {
+        foreach (string suffix in new[] { ".schema.json", ".json" })
+        {
+            if (name.EndsWith(suffix, StringComparison.OrdinalIgnoreCase)) return name.Substring(0, name.Length - suffix.Length);
+        }
+        return name;
+    }
+
+    private string PlanName(JsonNode schema, string wanted, SchemaDocument doc, string pointer)
+    {
+        if (_plannedNames.TryGetValue(schema, out string? planned)) return planned;
+        string name = Naming.Unique(wanted, _typeNames);
+        if (name != wanted)
+            _diagnostics.Add(doc.Lines.Diagnostic(DiagnosticDescriptors.TypeRenamed, schema.Start, schema.Start + 1, wanted, doc.DisplayId + "#" + pointer, name));
+        _plannedNames[schema] = name;
+        return name;
+    }
+
+    private void AddType(TypeSpec spec) => _types.Add(spec);
+
+    /// <summary>The C# type for a schema and whether null is a legal value of it.</summary>
+    private (TypeRef Type, bool AllowsNull) Map(SchemaNode node, string nameHint, int depth)
+    {
+        JsonNode j = node.Json;
+        if (j.Kind != JsonKind.Object) return (TypeRef.JsonElement, j.Kind == JsonKind.True);
+        bool allowsNull = AllowsNull(j);
+        if (_named.TryGetValue(j, out TypeRef? known)) return (known, allowsNull);
+
+        if (j.Get("$ref") is { Kind: JsonKind.String } reference && IsPlainReference(node))
+        {
+            SchemaNode? target = depth < MaxRefChain ? _registry.Resolve(node, reference.Text!) : null;
+            if (target is null)
+            {
+                if (depth >= MaxRefChain)
+                    _diagnostics.Add(node.Document.Lines.Diagnostic(DiagnosticDescriptors.RefTooDeep, reference.Start, reference.End, reference.Text!, MaxRefChain.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                return (TypeRef.JsonElement, true);
+            }
+            string hint = _plannedNames.TryGetValue(target.Json, out string? planned) ? planned : nameHint;
+            (TypeRef t, bool n) = Map(target, hint, depth + 1);
+            return (t, n || allowsNull);
+        }
+
+        SchemaShape shape = SchemaShape.Of(node, _registry);
+        switch (shape.Kind)
+        {
+            case ShapeKind.Record:
+                return (MapRecord(node, shape, nameHint, depth), allowsNull);
+            case ShapeKind.StringEnum:
+                return (MapEnum(node, shape, nameHint), allowsNull);
+            case ShapeKind.Map:
+            {
+                TypeRef value = shape.ValueSchema is SchemaNode v ? MapValue(v, nameHint + "Value", depth) : TypeRef.JsonElement;
+                return (TypeRef.DictionaryOf(value), allowsNull);
+            }
+            case ShapeKind.Array:
+            {
+                TypeRef item = shape.ValueSchema is SchemaNode v ? MapValue(v, nameHint + "Item", depth) : TypeRef.JsonElement;
+                return (TypeRef.ListOf(item), allowsNull);
+            }
+            case ShapeKind.Primitive:
+                return (shape.Primitive!, allowsNull);
+            default:
+                return (TypeRef.JsonElement, true);
+        }
+    }
+
+    /// <summary>Element types of lists and maps: a JSON null inside needs a nullable element.</summary>
+    private TypeRef MapValue(SchemaNode node, string hint, int depth)
+    {
+        (TypeRef t, bool allowsNull) = Map(node, hint, depth + 1);
+        // Lists of nullable value types would need Nullable<T> metadata; keep such values as JsonElement.
+        return allowsNull && t.IsValueType && t != TypeRef.JsonElement ? TypeRef.JsonElement : t;
+    }
+
+    private static bool IsPlainReference(SchemaNode node)
+    {
+        if (node.Draft.RefOverridesSiblings()) return true;
+        foreach (JsonMember m in node.Json.Members)
+        {
+            if (m.Name != "$ref" && !SchemaKeywords.Annotations.Contains(m.Name) && !m.Name.StartsWith("x-", StringComparison.Ordinal)) return false;
+        }
+        return true;
+    }
+
+    private static bool AllowsNull(JsonNode j)
+    {
+        if (j.Get("nullable") is { Kind: JsonKind.True }) return true;
+        JsonNode? type = j.Get("type");
+        if (type is { Kind: JsonKind.String }) return type.Text == "null";
+        if (type is { Kind: JsonKind.Array }) return type.Items.Any(t => t.Kind == JsonKind.String && t.Text == "null");
+        if (j.Get("enum") is { Kind: JsonKind.Array } e) return e.Items.Any(v => v.Kind == JsonKind.Null);
+        return false;
+    }
+
+    private TypeRef MapRecord(SchemaNode node, SchemaShape shape, string nameHint, int depth)
+    {
+        SchemaDocument doc = node.Document;
+        string name = PlanName(node.Json, OverrideName(node.Json) ?? nameHint, doc, node.Pointer);
+        string ns = NamespaceOf(doc);
+        TypeRef self = TypeRef.Generated(TypeRefKind.Record, ns, name);
+        _named[node.Json] = self;
+
+        var memberNames = new HashSet<string>(StringComparer.Ordinal) { name };
+        foreach (string r in ReservedRecordMembers) memberNames.Add(r);
+        var properties = new List<PropertySpec>();
+        foreach ((string jsonName, SchemaNode propNode) in shape.Properties)
+        {
+            string wanted = OverrideName(propNode.Json) ?? Naming.ToPascalCase(jsonName, "Property");
+            string propName = Naming.Unique(ReservedRecordMembers.Contains(wanted) || wanted == name ? wanted + "Value" : wanted, memberNames);
+            if (propName != wanted)
+                _diagnostics.Add(doc.Lines.Diagnostic(DiagnosticDescriptors.MemberRenamed, propNode.Json.Start, propNode.Json.Start + 1, wanted, name, jsonName, propName));
+            (TypeRef type, bool allowsNull) = Map(propNode, name + Naming.ToPascalCase(jsonName, "Property"), depth + 1);
+            bool required = shape.Required.Contains(jsonName);
+            properties.Add(new PropertySpec(jsonName, propName, type, required, allowsNull || !required || type == TypeRef.JsonElement && allowsNull, DocSpecs.From(propNode.Json)));
+        }
+        string? extension = shape.AllowsAdditional ? Naming.Unique("AdditionalProperties", memberNames) : null;
+        AddType(new TypeSpec(TypeSpecKind.Record, ns, name, ContextFullName(doc), doc.DisplayId, node.Pointer, DocSpecs.From(node.Json),
+            properties.ToEquatableArray(), extension, EquatableArray<EnumMemberSpec>.Empty, _validators.MethodFor(node)));
+        return self;
+    }
+
+    private TypeRef MapEnum(SchemaNode node, SchemaShape shape, string nameHint)
+    {
+        SchemaDocument doc = node.Document;
+        string name = PlanName(node.Json, OverrideName(node.Json) ?? nameHint, doc, node.Pointer);
+        string ns = NamespaceOf(doc);
+        TypeRef self = TypeRef.Generated(TypeRefKind.Enum, ns, name);
+        _named[node.Json] = self;
+        var memberNames = new HashSet<string>(StringComparer.Ordinal) { name };
+        foreach (string r in ReservedEnumMembers) memberNames.Add(r);
+        var members = new List<EnumMemberSpec>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (string value in shape.EnumValues)
+        {
+            if (!seen.Add(value)) continue;
+            string wanted = Naming.ToPascalCase(value, "Empty");
+            if (ReservedEnumMembers.Contains(wanted) || wanted == name) wanted += "Value";
+            members.Add(new EnumMemberSpec(Naming.Unique(wanted, memberNames), value));
+        }
+        AddType(new TypeSpec(TypeSpecKind.Enum, ns, name, ContextFullName(doc), doc.DisplayId, node.Pointer, DocSpecs.From(node.Json),
+            EquatableArray<PropertySpec>.Empty, null, members.ToEquatableArray(), _validators.MethodFor(node)));
+        return self;
+    }
+}

@@ -1,0 +1,170 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using HppSchemaGen.Generator.Parsing;
+using HppSchemaGen.Generator.Resolution;
+
+namespace HppSchemaGen.Generator.Model;
+
+internal enum ShapeKind
+{
+    /// <summary>No single C# shape: the value stays a JsonElement.</summary>
+    Any,
+    Record,
+    StringEnum,
+    Map,
+    Array,
+    Primitive,
+}
+
+/// <summary>What C# shape a schema has, decided from its keywords (and those of its <c>allOf</c> branches).</summary>
+internal sealed class SchemaShape
+{
+    private const int MaxAllOfDepth = 16;
+
+    private SchemaShape(ShapeKind kind) => Kind = kind;
+
+    public ShapeKind Kind { get; }
+
+    public TypeRef? Primitive { get; private set; }
+
+    /// <summary>Item schema of an array, value schema of a map.</summary>
+    public SchemaNode? ValueSchema { get; private set; }
+
+    public List<(string Name, SchemaNode Schema)> Properties { get; } = new();
+
+    public HashSet<string> Required { get; } = new(StringComparer.Ordinal);
+
+    public bool AllowsAdditional { get; private set; }
+
+    public List<string> EnumValues { get; } = new();
+
+    public static SchemaShape Of(SchemaNode node, SchemaRegistry registry)
+    {
+        JsonNode j = node.Json;
+        var types = new List<string>();
+        if (j.Get("type") is JsonNode t)
+        {
+            if (t.Kind == JsonKind.String) types.Add(t.Text!);
+            else if (t.Kind == JsonKind.Array) types.AddRange(t.Items.Where(x => x.Kind == JsonKind.String).Select(x => x.Text!));
+        }
+        types.Remove("null");
+        if (types.Count == 2 && types.Contains("integer") && types.Contains("number")) types.Remove("integer");
+        string? type = types.Count == 1 ? types[0] : types.Count == 0 ? Infer(j, registry, node) : null;
+        switch (type)
+        {
+            case "object": return ObjectShape(node, registry);
+            case "array": return ArrayShape(node, registry);
+            case "string": return StringShape(j);
+            case "integer": return Prim(j.GetString("format") == "int32" ? TypeRef.Int32 : TypeRef.Int64);
+            case "number":
+                return Prim(j.GetString("format") switch
+                {
+                    "float" => TypeRef.Single,
+                    "decimal" => TypeRef.Decimal,
+                    _ => TypeRef.Double,
+                });
+            case "boolean": return Prim(TypeRef.Boolean);
+            default: return new SchemaShape(ShapeKind.Any);
+        }
+    }
+
+    private static SchemaShape Prim(TypeRef t) => new(ShapeKind.Primitive) { Primitive = t };
+
+    private static string? Infer(JsonNode j, SchemaRegistry registry, SchemaNode node)
+    {
+        if (j.Get("oneOf") is not null || j.Get("anyOf") is not null) return null;
+        if (j.Get("properties") is not null || j.Get("additionalProperties") is not null || j.Get("required") is not null || j.Get("patternProperties") is not null) return "object";
+        if (j.Get("items") is not null || j.Get("prefixItems") is not null) return "array";
+        if (j.Get("enum") is { Kind: JsonKind.Array } e && e.Items.Count > 0 && e.Items.All(v => v.Kind is JsonKind.String or JsonKind.Null) && e.Items.Any(v => v.Kind == JsonKind.String)) return "string";
+        if (j.Get("allOf") is { Kind: JsonKind.Array } all && all.Items.Count > 0)
+        {
+            bool allObjects = all.Items.All(b => Deref(registry, node, b, 0) is SchemaNode r && r.Json.Kind == JsonKind.Object
+                && (r.Json.GetString("type") == "object" || r.Json.Get("properties") is not null));
+            if (allObjects) return "object";
+        }
+        return null;
+    }
+
+    private static SchemaNode? Deref(SchemaRegistry registry, SchemaNode from, JsonNode branch, int depth)
+    {
+        SchemaNode? n = registry.Find(branch);
+        while (n is not null && depth++ < MaxAllOfDepth && n.Json.GetString("$ref") is string r)
+        {
+            n = registry.Resolve(n, r);
+        }
+        return depth >= MaxAllOfDepth ? null : n;
+    }
+
+    private static SchemaShape ObjectShape(SchemaNode node, SchemaRegistry registry)
+    {
+        var shape = new SchemaShape(ShapeKind.Record);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        Collect(node, registry, shape, seen, 0);
+        JsonNode j = node.Json;
+        JsonNode? additional = j.Get("additionalProperties");
+        bool closed = additional is { Kind: JsonKind.False } || j.Get("unevaluatedProperties") is { Kind: JsonKind.False };
+        if (shape.Properties.Count == 0)
+        {
+            if (j.Get("oneOf") is not null || j.Get("anyOf") is not null) return new SchemaShape(ShapeKind.Any);
+            var map = new SchemaShape(ShapeKind.Map);
+            if (additional is { Kind: JsonKind.Object } && registry.Find(additional) is SchemaNode value) map.ValueSchema = value;
+            return map;
+        }
+        shape.AllowsAdditional = !closed;
+        return shape;
+    }
+
+    /// <summary>Properties and required names of the schema and, merged, of its allOf branches.</summary>
+    private static void Collect(SchemaNode node, SchemaRegistry registry, SchemaShape shape, HashSet<string> seen, int depth)
+    {
+        if (depth > MaxAllOfDepth) return;
+        JsonNode j = node.Json;
+        if (j.Get("properties") is { Kind: JsonKind.Object } props)
+        {
+            foreach (JsonMember m in props.Members)
+            {
+                if (registry.Find(m.Value) is SchemaNode p && seen.Add(m.Name)) shape.Properties.Add((m.Name, p));
+            }
+        }
+        if (j.Get("required") is { Kind: JsonKind.Array } req)
+        {
+            foreach (JsonNode r in req.Items)
+            {
+                if (r.Kind == JsonKind.String) shape.Required.Add(r.Text!);
+            }
+        }
+        if (j.Get("allOf") is { Kind: JsonKind.Array } all)
+        {
+            foreach (JsonNode branch in all.Items)
+            {
+                if (Deref(registry, node, branch, 0) is SchemaNode b && b.Json.Kind == JsonKind.Object) Collect(b, registry, shape, seen, depth + 1);
+            }
+        }
+    }
+
+    private static SchemaShape ArrayShape(SchemaNode node, SchemaRegistry registry)
+    {
+        var shape = new SchemaShape(ShapeKind.Array);
+        JsonNode j = node.Json;
+        if (j.Get("prefixItems") is null && j.Get("items") is { Kind: JsonKind.Object } items) shape.ValueSchema = registry.Find(items);
+        return shape;
+    }
+
+    private static SchemaShape StringShape(JsonNode j)
+    {
+        if (j.Get("enum") is { Kind: JsonKind.Array } e && e.Items.Count > 0 && e.Items.All(v => v.Kind is JsonKind.String or JsonKind.Null))
+        {
+            var shape = new SchemaShape(ShapeKind.StringEnum);
+            shape.EnumValues.AddRange(e.Items.Where(v => v.Kind == JsonKind.String).Select(v => v.Text!));
+            if (shape.EnumValues.Count > 0) return shape;
+        }
+        return Prim(j.GetString("format") switch
+        {
+            "date-time" => TypeRef.DateTimeOffset,
+            "date" => TypeRef.DateOnly,
+            "uuid" => TypeRef.Guid,
+            _ => TypeRef.String,
+        });
+    }
+}

@@ -1,0 +1,44 @@
+using HppSchemaGen.Generator.Helpers;
+
+namespace HppSchemaGen.Generator.Model;
+
+internal enum TypeSpecKind
+{
+    /// <summary>An object schema: a sealed record with one init property per JSON member.</summary>
+    Record,
+
+    /// <summary>A string enum: an open, string-backed type that keeps values it does not know.</summary>
+    Enum,
+
+    /// <summary>Any other schema: a static class that validates (values are JsonElement or a primitive).</summary>
+    Schema,
+}
+
+/// <summary>Everything needed to emit one generated type's file; equatable so unchanged types are not re-emitted.</summary>
+internal sealed record TypeSpec(
+    TypeSpecKind Kind,
+    string Namespace,
+    string Name,
+    string ContextFullName,
+    string DocumentId,
+    string Pointer,
+    DocSpec Docs,
+    EquatableArray<PropertySpec> Properties,
+    string? ExtensionDataName,
+    EquatableArray<EnumMemberSpec> EnumMembers,
+    string ValidateMethod)
+{
+    public string FullName => "global::" + Namespace + "." + Name;
+}
+
+/// <summary>One record property.</summary>
+internal sealed record PropertySpec(string JsonName, string Name, TypeRef Type, bool IsRequired, bool IsNullable, DocSpec Docs);
+
+/// <summary>One known value of a string enum.</summary>
+internal sealed record EnumMemberSpec(string Name, string Value);
+
+/// <summary>XML documentation text taken from title / description / examples (raw; escaped when emitted).</summary>
+internal sealed record DocSpec(string? Title, string? Description, EquatableArray<string> Examples)
+{
+    public static readonly DocSpec None = new(null, null, EquatableArray<string>.Empty);
+}

@@ -1,0 +1,447 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+using HppSchemaGen.Generator.Diagnostics;
+using HppSchemaGen.Generator.Helpers;
+using HppSchemaGen.Generator.Parsing;
+using HppSchemaGen.Generator.Resolution;
+
+namespace HppSchemaGen.Generator.Model;
+
+/// <summary>
+/// Turns each schema node into a list of checks (one per keyword) for the validator emitter.
+/// Subschemas are referred to by the fully-qualified name of their own validator method.
+/// </summary>
+internal sealed class ValidatorBuilder
+{
+    private readonly SchemaRegistry _registry;
+    private readonly List<DiagnosticInfo> _diagnostics;
+    private readonly bool _formatAssertion;
+    private readonly Func<SchemaDocument, (string Namespace, string Owner)> _ownerOf;
+    private readonly Dictionary<JsonNode, string> _methods = new(Resolution.ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<SchemaDocument, HashSet<string>> _methodNames = new();
+
+    public ValidatorBuilder(SchemaRegistry registry, List<DiagnosticInfo> diagnostics, bool formatAssertion, Func<SchemaDocument, (string Namespace, string Owner)> ownerOf)
+    {
+        _registry = registry;
+        _diagnostics = diagnostics;
+        _formatAssertion = formatAssertion;
+        _ownerOf = ownerOf;
+    }
+
+    /// <summary>The fully-qualified validator method of a schema node (named on first request, from its pointer).</summary>
+    public string MethodFor(SchemaNode node)
+    {
+        if (_methods.TryGetValue(node.Json, out string? existing)) return existing;
+        if (!_methodNames.TryGetValue(node.Document, out HashSet<string>? taken)) _methodNames[node.Document] = taken = new HashSet<string>(StringComparer.Ordinal);
+        string name = Naming.Unique(MethodName(node.Pointer), taken);
+        (string ns, string owner) = _ownerOf(node.Document);
+        string full = "global::" + ns + "." + owner + ".__Schema." + name;
+        _methods[node.Json] = full;
+        return full;
+    }
+
+    public static string ShortName(string fullMethod) => fullMethod.Substring(fullMethod.LastIndexOf('.') + 1);
+
+    private static string MethodName(string pointer)
+    {
+        if (pointer.Length == 0) return "Root";
+        var sb = new StringBuilder("S");
+        foreach (char c in pointer)
+        {
+            if (c < 128 && char.IsLetterOrDigit(c)) sb.Append(c);
+            else if (sb[sb.Length - 1] != '_') sb.Append('_');
+            if (sb.Length > 80) break;
+        }
+        return sb.ToString().TrimEnd('_');
+    }
+
+    /// <summary>Builds the validator classes for every document, visiting nodes until no new one appears.</summary>
+    public List<ValidatorClassSpec> Build(IReadOnlyList<SchemaNode> nodes, Func<SchemaDocument, string> ownerDeclaration)
+    {
+        var perDoc = new Dictionary<SchemaDocument, List<ValidatorNodeSpec>>();
+        // Resolving a $ref can register new nodes (pointers into non-schema places), so walk by index.
+        for (int i = 0; i < nodes.Count; i++)
+        {
+            SchemaNode node = nodes[i];
+            ValidatorNodeSpec spec = BuildNode(node);
+            if (!perDoc.TryGetValue(node.Document, out List<ValidatorNodeSpec>? list)) perDoc[node.Document] = list = new List<ValidatorNodeSpec>();
+            list.Add(spec);
+        }
+        var result = new List<ValidatorClassSpec>();
+        foreach (SchemaDocument doc in _registry.Documents)
+        {
+            if (!perDoc.TryGetValue(doc, out List<ValidatorNodeSpec>? list)) continue;
+            (string ns, string owner) = _ownerOf(doc);
+            result.Add(new ValidatorClassSpec(ns, owner, ownerDeclaration(doc), doc.DisplayId, list.ToEquatableArray()));
+        }
+        return result;
+    }
+
+    private ValidatorNodeSpec BuildNode(SchemaNode node)
+    {
+        string method = ShortName(MethodFor(node));
+        JsonNode j = node.Json;
+        if (j.Kind != JsonKind.Object) return new ValidatorNodeSpec(method, node.Pointer, j.Kind == JsonKind.True, EquatableArray<CheckSpec>.Empty);
+        var checks = new List<CheckSpec>();
+        var ctx = new NodeContext(this, node, checks);
+        ctx.Build();
+        return new ValidatorNodeSpec(method, node.Pointer, null, checks.ToEquatableArray());
+    }
+
+    private sealed class NodeContext
+    {
+        private readonly ValidatorBuilder _b;
+        private readonly SchemaNode _node;
+        private readonly List<CheckSpec> _checks;
+        private readonly JsonNode _j;
+        private readonly Draft _draft;
+
+        public NodeContext(ValidatorBuilder b, SchemaNode node, List<CheckSpec> checks)
+        {
+            _b = b;
+            _node = node;
+            _checks = checks;
+            _j = node.Json;
+            _draft = node.Draft;
+        }
+
+        private void Add(CheckKind kind, string keyword, IEnumerable<string>? args = null, IEnumerable<string>? targets = null)
+            => _checks.Add(new CheckSpec(kind, keyword, (args ?? Array.Empty<string>()).ToEquatableArray(), (targets ?? Array.Empty<string>()).ToEquatableArray()));
+
+        private void Warn(string id, JsonNode at, params string[] args)
+            => _b._diagnostics.Add(_node.Document.Lines.Diagnostic(id, at.Start, at.End, args));
+
+        private string Child(JsonNode child)
+        {
+            SchemaNode? n = _b._registry.Find(child);
+            return n is null ? string.Empty : _b.MethodFor(n);
+        }
+
+        public void Build()
+        {
+            if (_j.Get("$ref") is JsonNode reference)
+            {
+                AddRef("$ref", reference);
+                if (_draft.RefOverridesSiblings()) return;
+            }
+            if (_j.Get("$dynamicRef") is JsonNode dynamicRef) AddRef("$dynamicRef", dynamicRef);
+            if (_j.Get("$recursiveRef") is JsonNode recursiveRef) AddRef("$recursiveRef", recursiveRef);
+            AddType();
+            AddEnumAndConst();
+            AddStringChecks();
+            AddNumberChecks();
+            AddArrayChecks();
+            AddObjectChecks();
+            AddApplicators();
+            foreach (string kw in new[] { "unevaluatedProperties", "unevaluatedItems" })
+            {
+                if (_j.Get(kw) is JsonNode u && u.Kind != JsonKind.True && !(u.Kind == JsonKind.Object && u.Members.Count == 0))
+                    Warn(DiagnosticDescriptors.UnsupportedKeyword, u, kw);
+            }
+        }
+
+        private void AddRef(string keyword, JsonNode reference)
+        {
+            if (reference.Kind != JsonKind.String)
+            {
+                Warn(DiagnosticDescriptors.InvalidKeywordValue, reference, keyword, "expected a string");
+                return;
+            }
+            SchemaNode? target = _b._registry.Resolve(_node, reference.Text!);
+            if (target is null)
+            {
+                Warn(DiagnosticDescriptors.UnresolvedRef, reference, reference.Text!, _node.BaseUri);
+                Add(CheckKind.AlwaysFail, "/" + keyword, new[] { "unresolved reference " + reference.Text });
+                return;
+            }
+            Add(CheckKind.Ref, "/" + keyword, null, new[] { _b.MethodFor(target) });
+        }
+
+        private void AddType()
+        {
+            JsonNode? type = _j.Get("type");
+            if (type is null) return;
+            var names = new List<string>();
+            if (type.Kind == JsonKind.String) names.Add(type.Text!);
+            else if (type.Kind == JsonKind.Array)
+            {
+                foreach (JsonNode t in type.Items)
+                {
+                    if (t.Kind == JsonKind.String) names.Add(t.Text!);
+                }
+            }
+            names.RemoveAll(n => n is not ("object" or "array" or "string" or "number" or "integer" or "boolean" or "null"));
+            if (names.Count == 0 && !(type.Kind == JsonKind.Array && type.Items.Count == 0))
+            {
+                Warn(DiagnosticDescriptors.InvalidKeywordValue, type, "type", "no known type name");
+                return;
+            }
+            if (_j.Get("nullable") is { Kind: JsonKind.True } && !names.Contains("null")) names.Add("null");
+            Add(CheckKind.Type, "/type", names);
+        }
+
+        private void AddEnumAndConst()
+        {
+            if (_j.Get("enum") is JsonNode e)
+            {
+                if (e.Kind != JsonKind.Array) Warn(DiagnosticDescriptors.InvalidKeywordValue, e, "enum", "expected an array");
+                else
+                {
+                    var values = new List<string>();
+                    foreach (JsonNode v in e.Items) values.Add(JsonWriter.Write(v));
+                    if (_j.Get("nullable") is { Kind: JsonKind.True } && !values.Contains("null")) values.Add("null");
+                    Add(CheckKind.Enum, "/enum", values);
+                }
+            }
+            if (_j.Get("const") is JsonNode c) Add(CheckKind.Const, "/const", new[] { JsonWriter.Write(c) });
+        }
+
+        private bool TryCount(string keyword, out long value)
+        {
+            value = 0;
+            if (_j.Get(keyword) is not JsonNode n) return false;
+            if (n.Kind == JsonKind.Number && double.TryParse(n.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out double d) && d >= 0 && Math.Floor(d) == d)
+            {
+                value = d > long.MaxValue ? long.MaxValue : (long)d;
+                return true;
+            }
+            Warn(DiagnosticDescriptors.InvalidKeywordValue, n, keyword, "expected a non-negative integer");
+            return false;
+        }
+
+        private void AddCount(CheckKind kind, string keyword)
+        {
+            if (TryCount(keyword, out long v)) Add(kind, "/" + keyword, new[] { v.ToString(CultureInfo.InvariantCulture) });
+        }
+
+        private void AddStringChecks()
+        {
+            AddCount(CheckKind.MinLength, "minLength");
+            AddCount(CheckKind.MaxLength, "maxLength");
+            if (_j.Get("pattern") is JsonNode p)
+            {
+                if (p.Kind != JsonKind.String) Warn(DiagnosticDescriptors.InvalidKeywordValue, p, "pattern", "expected a string");
+                else if (CheckPattern(p)) Add(CheckKind.Pattern, "/pattern", new[] { p.Text! });
+            }
+            if (_b._formatAssertion && _j.Get("format") is { Kind: JsonKind.String } f)
+                Add(CheckKind.Format, "/format", new[] { f.Text! });
+        }
+
+        private bool CheckPattern(JsonNode p)
+        {
+            try
+            {
+                _ = new System.Text.RegularExpressions.Regex(p.Text!, System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
+                return true;
+            }
+            catch (ArgumentException e)
+            {
+                Warn(DiagnosticDescriptors.InvalidPattern, p, p.Text!, e.Message);
+                return false;
+            }
+        }
+
+        private void AddNumberChecks()
+        {
+            bool draft4 = _draft == Draft.Draft4;
+            AddBound(CheckKind.Minimum, "minimum", draft4 && _j.Get("exclusiveMinimum") is { Kind: JsonKind.True } ? CheckKind.ExclusiveMinimum : CheckKind.Minimum);
+            AddBound(CheckKind.Maximum, "maximum", draft4 && _j.Get("exclusiveMaximum") is { Kind: JsonKind.True } ? CheckKind.ExclusiveMaximum : CheckKind.Maximum);
+            if (!draft4)
+            {
+                AddBound(CheckKind.ExclusiveMinimum, "exclusiveMinimum", CheckKind.ExclusiveMinimum);
+                AddBound(CheckKind.ExclusiveMaximum, "exclusiveMaximum", CheckKind.ExclusiveMaximum);
+            }
+            if (_j.Get("multipleOf") is JsonNode m)
+            {
+                if (m.Kind == JsonKind.Number && double.TryParse(m.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out double d) && d > 0)
+                    Add(CheckKind.MultipleOf, "/multipleOf", NumberArgs(m.Text!));
+                else Warn(DiagnosticDescriptors.InvalidKeywordValue, m, "multipleOf", "expected a number greater than 0");
+            }
+        }
+
+        private void AddBound(CheckKind _, string keyword, CheckKind kind)
+        {
+            if (_j.Get(keyword) is not JsonNode n) return;
+            if (n.Kind != JsonKind.Number)
+            {
+                if (!(n.IsBoolean && _draft == Draft.Draft4)) Warn(DiagnosticDescriptors.InvalidKeywordValue, n, keyword, "expected a number");
+                return;
+            }
+            Add(kind, "/" + keyword, NumberArgs(n.Text!));
+        }
+
+        /// <summary>[decimal literal or "", double literal, original text].</summary>
+        private static string[] NumberArgs(string text)
+        {
+            string dec = string.Empty;
+            if (decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal d) && (d != 0m || IsZero(text)))
+                dec = d.ToString(CultureInfo.InvariantCulture) + "m";
+            double x = double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
+            string dbl = double.IsPositiveInfinity(x) ? "double.PositiveInfinity"
+                : double.IsNegativeInfinity(x) ? "double.NegativeInfinity"
+                : x.ToString("R", CultureInfo.InvariantCulture) + "d";
+            return new[] { dec, dbl, text };
+        }
+
+        private static bool IsZero(string text)
+        {
+            foreach (char c in text)
+            {
+                if (c is 'e' or 'E') break;
+                if (c is >= '1' and <= '9') return false;
+            }
+            return true;
+        }
+
+        private void AddArrayChecks()
+        {
+            AddCount(CheckKind.MinItems, "minItems");
+            AddCount(CheckKind.MaxItems, "maxItems");
+            if (_j.Get("uniqueItems") is { Kind: JsonKind.True }) Add(CheckKind.UniqueItems, "/uniqueItems");
+            JsonNode? items = _j.Get("items");
+            int prefixCount = 0;
+            if (_j.Get("prefixItems") is { Kind: JsonKind.Array } prefix && _draft >= Draft.Draft202012)
+            {
+                for (int i = 0; i < prefix.Items.Count; i++)
+                    Add(CheckKind.PrefixItem, "/prefixItems/" + i, new[] { i.ToString(CultureInfo.InvariantCulture) }, new[] { Child(prefix.Items[i]) });
+                prefixCount = prefix.Items.Count;
+            }
+            if (items is { Kind: JsonKind.Array } && _draft < Draft.Draft202012)
+            {
+                for (int i = 0; i < items.Items.Count; i++)
+                    Add(CheckKind.PrefixItem, "/items/" + i, new[] { i.ToString(CultureInfo.InvariantCulture) }, new[] { Child(items.Items[i]) });
+                if (_j.Get("additionalItems") is JsonNode additional && SchemaRegistry.IsSchema(additional))
+                    Add(CheckKind.Items, "/additionalItems", new[] { items.Items.Count.ToString(CultureInfo.InvariantCulture) }, new[] { Child(additional) });
+            }
+            else if (items is not null && SchemaRegistry.IsSchema(items))
+            {
+                Add(CheckKind.Items, "/items", new[] { prefixCount.ToString(CultureInfo.InvariantCulture) }, new[] { Child(items) });
+            }
+            if (_j.Get("contains") is JsonNode contains && SchemaRegistry.IsSchema(contains))
+            {
+                long min = 1;
+                string max = string.Empty;
+                if (_draft >= Draft.Draft201909)
+                {
+                    if (TryCount("minContains", out long mn)) min = mn;
+                    if (TryCount("maxContains", out long mx)) max = mx.ToString(CultureInfo.InvariantCulture);
+                }
+                Add(CheckKind.Contains, "/contains", new[] { min.ToString(CultureInfo.InvariantCulture), max }, new[] { Child(contains) });
+            }
+        }
+
+        private void AddObjectChecks()
+        {
+            if (_j.Get("required") is JsonNode required)
+            {
+                if (required.Kind == JsonKind.Array)
+                {
+                    var names = new List<string>();
+                    foreach (JsonNode n in required.Items)
+                    {
+                        if (n.Kind == JsonKind.String) names.Add(n.Text!);
+                    }
+                    if (names.Count > 0) Add(CheckKind.Required, "/required", names);
+                }
+                else if (!(required.IsBoolean && _draft == Draft.Draft4)) Warn(DiagnosticDescriptors.InvalidKeywordValue, required, "required", "expected an array of strings");
+            }
+            AddCount(CheckKind.MinProperties, "minProperties");
+            AddCount(CheckKind.MaxProperties, "maxProperties");
+            AddDependencies("dependentRequired", "dependentSchemas");
+            if (_draft <= Draft.Draft7) AddDependencies("dependencies", "dependencies");
+            AddMembers();
+            if (_j.Get("propertyNames") is JsonNode names2 && SchemaRegistry.IsSchema(names2))
+                Add(CheckKind.PropertyNames, "/propertyNames", null, new[] { Child(names2) });
+        }
+
+        private void AddDependencies(string requiredKeyword, string schemaKeyword)
+        {
+            if (_j.Get(requiredKeyword) is { Kind: JsonKind.Object } req)
+            {
+                foreach (JsonMember m in req.Members)
+                {
+                    if (m.Value.Kind != JsonKind.Array) continue;
+                    var args = new List<string> { m.Name };
+                    foreach (JsonNode n in m.Value.Items)
+                    {
+                        if (n.Kind == JsonKind.String) args.Add(n.Text!);
+                    }
+                    Add(CheckKind.DependentRequired, "/" + requiredKeyword + "/" + JsonPointer.Escape(m.Name), args);
+                }
+            }
+            if (_j.Get(schemaKeyword) is { Kind: JsonKind.Object } schemas)
+            {
+                foreach (JsonMember m in schemas.Members)
+                {
+                    if (!SchemaRegistry.IsSchema(m.Value)) continue;
+                    Add(CheckKind.DependentSchema, "/" + schemaKeyword + "/" + JsonPointer.Escape(m.Name), new[] { m.Name }, new[] { Child(m.Value) });
+                }
+            }
+        }
+
+        /// <summary>properties / patternProperties / additionalProperties: one pass over the members.</summary>
+        private void AddMembers()
+        {
+            var args = new List<string>();
+            var targets = new List<string>();
+            if (_j.Get("properties") is { Kind: JsonKind.Object } props)
+            {
+                foreach (JsonMember m in props.Members)
+                {
+                    if (!SchemaRegistry.IsSchema(m.Value)) continue;
+                    args.Add("p" + m.Name);
+                    targets.Add(Child(m.Value));
+                }
+            }
+            if (_j.Get("patternProperties") is { Kind: JsonKind.Object } patterns)
+            {
+                foreach (JsonMember m in patterns.Members)
+                {
+                    if (!SchemaRegistry.IsSchema(m.Value)) continue;
+                    try
+                    {
+                        _ = new System.Text.RegularExpressions.Regex(m.Name);
+                    }
+                    catch (ArgumentException e)
+                    {
+                        Warn(DiagnosticDescriptors.InvalidPattern, m.Value, m.Name, e.Message);
+                        continue;
+                    }
+                    args.Add("r" + m.Name);
+                    targets.Add(Child(m.Value));
+                }
+            }
+            if (_j.Get("additionalProperties") is JsonNode additional && SchemaRegistry.IsSchema(additional) && additional.Kind != JsonKind.True)
+            {
+                args.Add("a");
+                targets.Add(Child(additional));
+            }
+            if (args.Count > 0) Add(CheckKind.Members, string.Empty, args, targets);
+        }
+
+        private void AddApplicators()
+        {
+            foreach ((string kw, CheckKind kind) in new[] { ("allOf", CheckKind.AllOf), ("anyOf", CheckKind.AnyOf), ("oneOf", CheckKind.OneOf) })
+            {
+                if (_j.Get(kw) is not JsonNode list) continue;
+                if (list.Kind != JsonKind.Array || list.Items.Count == 0)
+                {
+                    Warn(DiagnosticDescriptors.InvalidKeywordValue, list, kw, "expected a non-empty array of schemas");
+                    continue;
+                }
+                var targets = new List<string>();
+                foreach (JsonNode item in list.Items) targets.Add(SchemaRegistry.IsSchema(item) ? Child(item) : string.Empty);
+                Add(kind, "/" + kw, null, targets);
+            }
+            if (_j.Get("not") is JsonNode not && SchemaRegistry.IsSchema(not)) Add(CheckKind.Not, "/not", null, new[] { Child(not) });
+            if (_draft >= Draft.Draft7 && _j.Get("if") is JsonNode @if && SchemaRegistry.IsSchema(@if))
+            {
+                string then = _j.Get("then") is JsonNode t && SchemaRegistry.IsSchema(t) ? Child(t) : string.Empty;
+                string @else = _j.Get("else") is JsonNode e && SchemaRegistry.IsSchema(e) ? Child(e) : string.Empty;
+                if (then.Length > 0 || @else.Length > 0) Add(CheckKind.IfThenElse, string.Empty, null, new[] { Child(@if), then, @else });
+            }
+        }
+    }
+}

@@ -1,0 +1,88 @@
+using System;
+using System.Collections.Immutable;
+using System.Text;
+using System.Threading;
+using HppSchemaGen.Generator.Diagnostics;
+using HppSchemaGen.Generator.Emit;
+using HppSchemaGen.Generator.Helpers;
+using HppSchemaGen.Generator.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace HppSchemaGen.Generator;
+
+/// <summary>
+/// Entry point: wires the pipeline only. Schema files and options become equatable inputs; one
+/// step builds the model of the whole set (references cross files); each generated type, each
+/// document's validators and the context are separate outputs, so an edit re-emits only what changed.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class SchemaGenerator : IIncrementalGenerator
+{
+    /// <summary>Tracking names of the pipeline steps (tests assert on them).</summary>
+    public static class Steps
+    {
+        public const string Options = nameof(Options);
+        public const string Files = nameof(Files);
+        public const string Model = nameof(Model);
+        public const string Types = nameof(Types);
+        public const string Validators = nameof(Validators);
+        public const string Context = nameof(Context);
+        public const string Diagnostics = nameof(Diagnostics);
+    }
+
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        IncrementalValueProvider<GeneratorOptions> options = context.AnalyzerConfigOptionsProvider
+            .Select(static (p, _) => OptionsReader.Read(p.GlobalOptions))
+            .WithTrackingName(Steps.Options);
+
+        IncrementalValuesProvider<SchemaFile> files = context.AdditionalTextsProvider
+            .Where(static t => t.Path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (pair, ct) => OptionsReader.ReadFile(pair.Left, pair.Right.GetOptions(pair.Left), ct))
+            .Where(static f => f is not null)
+            .Select(static (f, _) => f!)
+            .WithTrackingName(Steps.Files);
+
+        IncrementalValueProvider<GenerationSpec> model = files.Collect()
+            .Combine(options)
+            .Select(static (pair, ct) => ModelBuilder.Build(pair.Left.ToEquatableArray(), pair.Right, ct))
+            .WithTrackingName(Steps.Model);
+
+        context.RegisterSourceOutput(model.Select(static (m, _) => m.Diagnostics).WithTrackingName(Steps.Diagnostics), static (spc, diagnostics) =>
+        {
+            foreach (DiagnosticInfo d in diagnostics) spc.ReportDiagnostic(d.ToDiagnostic());
+        });
+
+        IncrementalValuesProvider<TypeSpec> types = model.SelectMany(static (m, _) => m.Types).WithTrackingName(Steps.Types);
+        context.RegisterSourceOutput(types, static (spc, type) => Add(spc, type.Name + ".g.cs", () => TypeEmitter.Emit(type)));
+
+        IncrementalValuesProvider<ValidatorClassSpec> validators = model.SelectMany(static (m, _) => m.Validators).WithTrackingName(Steps.Validators);
+        context.RegisterSourceOutput(validators, static (spc, v) => Add(spc, v.OwnerName + ".Schema.g.cs", () => ValidatorEmitter.Emit(v)));
+
+        IncrementalValueProvider<(GeneratorOptions Options, EquatableArray<TypeSpec> Types)> contextSpec =
+            model.Select(static (m, _) => (m.Options, m.Types)).WithTrackingName(Steps.Context);
+        context.RegisterSourceOutput(contextSpec, static (spc, c) =>
+        {
+            if (c.Types.Count > 0) Add(spc, c.Options.ContextName + ".g.cs", () => ContextEmitter.Emit(c.Options, c.Types));
+        });
+    }
+
+    private static void Add(SourceProductionContext spc, string hintName, Func<string> emit)
+    {
+        string source;
+        try
+        {
+            source = emit();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // An emitter bug must not crash the compiler (CS8785 would drop every output): report it.
+            spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.Get(DiagnosticDescriptors.InternalError), Location.None, hintName + ": " + e.Message));
+            return;
+        }
+        spc.AddSource(hintName, SourceText.From(source, Encoding.UTF8));
+    }
+}

@@ -1,0 +1,427 @@
+using System;
+using System.ComponentModel;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+
+namespace HppSchemaGen.Validation;
+
+/// <summary>
+/// <c>format</c> assertions, checked on the string's UTF-8 bytes. Unknown formats are annotations
+/// and always pass, as the specification requires.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class Formats
+{
+    /// <summary>True when the string value <paramref name="e"/> is valid for <paramref name="format"/>.</summary>
+    public static bool Check(JsonElement e, string format)
+    {
+        if (!JsonStrings.TryGetUtf8(e, out ReadOnlySpan<byte> s, out byte[]? rented)) return false;
+        try
+        {
+            return Check(s, format);
+        }
+        finally
+        {
+            JsonStrings.Return(rented);
+        }
+    }
+
+    /// <summary>True when <paramref name="s"/> is valid for <paramref name="format"/>.</summary>
+    public static bool Check(ReadOnlySpan<byte> s, string format) => format switch
+    {
+        "date-time" => IsDateTime(s),
+        "date" => IsDate(s),
+        "time" => IsTime(s),
+        "duration" => IsDuration(s),
+        "email" => IsEmail(s, idn: false),
+        "idn-email" => IsEmail(s, idn: true),
+        "hostname" => IsHostname(s, idn: false),
+        "idn-hostname" => IsHostname(s, idn: true),
+        "ipv4" => IsIPv4(s),
+        "ipv6" => IsIPv6(s),
+        "uri" => IsUri(s, requireScheme: true, allowNonAscii: false),
+        "uri-reference" => IsUri(s, requireScheme: false, allowNonAscii: false),
+        "iri" => IsUri(s, requireScheme: true, allowNonAscii: true),
+        "iri-reference" => IsUri(s, requireScheme: false, allowNonAscii: true),
+        "uri-template" => IsUriTemplate(s),
+        "uuid" => IsUuid(s),
+        "json-pointer" => IsJsonPointer(s),
+        "relative-json-pointer" => IsRelativeJsonPointer(s),
+        "regex" => IsRegex(s),
+        _ => true,
+    };
+
+    private static bool Digits(ReadOnlySpan<byte> s, int start, int count, out int value)
+    {
+        value = 0;
+        if (start + count > s.Length) return false;
+        for (int i = start; i < start + count; i++)
+        {
+            byte b = s[i];
+            if (b < '0' || b > '9') return false;
+            value = value * 10 + (b - '0');
+        }
+        return true;
+    }
+
+    /// <summary>RFC 3339 full-date.</summary>
+    public static bool IsDate(ReadOnlySpan<byte> s)
+        => s.Length == 10 && IsDatePart(s);
+
+    private static bool IsDatePart(ReadOnlySpan<byte> s)
+    {
+        if (!Digits(s, 0, 4, out int y) || s[4] != '-' || !Digits(s, 5, 2, out int m) || s[7] != '-' || !Digits(s, 8, 2, out int d)) return false;
+        if (m < 1 || m > 12 || d < 1) return false;
+        int max = m == 2 ? (DateTime.IsLeapYear(Math.Max(1, y)) ? 29 : 28) : (m is 4 or 6 or 9 or 11 ? 30 : 31);
+        return d <= max;
+    }
+
+    /// <summary>RFC 3339 full-time (offset required), leap seconds only at 23:59:60 UTC.</summary>
+    public static bool IsTime(ReadOnlySpan<byte> s)
+    {
+        if (s.Length < 9 || !Digits(s, 0, 2, out int h) || s[2] != ':' || !Digits(s, 3, 2, out int mi) || s[5] != ':' || !Digits(s, 6, 2, out int sec)) return false;
+        int i = 8;
+        if (i < s.Length && s[i] == '.')
+        {
+            int start = ++i;
+            while (i < s.Length && s[i] >= '0' && s[i] <= '9') i++;
+            if (i == start) return false;
+        }
+        if (i >= s.Length) return false;
+        int offsetMinutes;
+        if (s[i] is (byte)'Z' or (byte)'z')
+        {
+            offsetMinutes = 0;
+            i++;
+        }
+        else if (s[i] is (byte)'+' or (byte)'-')
+        {
+            int sign = s[i] == '-' ? -1 : 1;
+            if (s.Length != i + 6 || !Digits(s, i + 1, 2, out int oh) || s[i + 3] != ':' || !Digits(s, i + 4, 2, out int om) || oh > 23 || om > 59) return false;
+            offsetMinutes = sign * (oh * 60 + om);
+            i += 6;
+        }
+        else return false;
+        if (i != s.Length || h > 23 || mi > 59 || sec > 60) return false;
+        if (sec == 60)
+        {
+            int utc = ((h * 60 + mi - offsetMinutes) % 1440 + 1440) % 1440;
+            return utc == 23 * 60 + 59;
+        }
+        return true;
+    }
+
+    /// <summary>RFC 3339 date-time.</summary>
+    public static bool IsDateTime(ReadOnlySpan<byte> s)
+        => s.Length > 11 && IsDatePart(s.Slice(0, 10)) && s[10] is (byte)'T' or (byte)'t' && IsTime(s.Slice(11));
+
+    /// <summary>ISO 8601 duration as RFC 3339 appendix A restricts it.</summary>
+    public static bool IsDuration(ReadOnlySpan<byte> s)
+    {
+        if (s.Length < 3 || s[0] != 'P') return false;
+        int i = 1;
+        bool any = false, inTime = false, weeks = false;
+        string order = "YMD";
+        int orderPos = 0;
+        while (i < s.Length)
+        {
+            if (s[i] == 'T')
+            {
+                if (inTime) return false;
+                inTime = true;
+                order = "HMS";
+                orderPos = 0;
+                i++;
+                if (i >= s.Length) return false;
+                continue;
+            }
+            int start = i;
+            while (i < s.Length && s[i] >= '0' && s[i] <= '9') i++;
+            if (i == start || i >= s.Length) return false;
+            char unit = (char)s[i++];
+            if (unit == 'W' && !inTime)
+            {
+                if (any || i != s.Length) return false;
+                weeks = true;
+                any = true;
+                continue;
+            }
+            int pos = order.IndexOf(unit, orderPos);
+            if (pos < 0) return false;
+            orderPos = pos + 1;
+            any = true;
+        }
+        return any && (!inTime || s[s.Length - 1] != 'T') || weeks;
+    }
+
+    /// <summary>RFC 5321 mailbox: dot-atom or quoted local part, and a hostname or address literal.</summary>
+    public static bool IsEmail(ReadOnlySpan<byte> s, bool idn)
+    {
+        int at = s.LastIndexOf((byte)'@');
+        if (at <= 0 || at == s.Length - 1) return false;
+        ReadOnlySpan<byte> local = s.Slice(0, at), domain = s.Slice(at + 1);
+        if (local[0] == '"')
+        {
+            if (local.Length < 2 || local[local.Length - 1] != '"') return false;
+        }
+        else
+        {
+            if (local[0] == '.' || local[local.Length - 1] == '.' || local.IndexOf("..".AsBytes()) >= 0) return false;
+            foreach (byte b in local)
+            {
+                if (b >= 0x80) { if (!idn) return false; continue; }
+                if (!(IsAlnum(b) || "!#$%&'*+-/=?^_`{|}~.".IndexOf((char)b) >= 0)) return false;
+            }
+        }
+        if (domain[0] == '[')
+        {
+            if (domain[domain.Length - 1] != ']') return false;
+            ReadOnlySpan<byte> lit = domain.Slice(1, domain.Length - 2);
+            const string v6 = "IPv6:";
+            if (lit.Length > v6.Length && Encoding.ASCII.GetString(lit.Slice(0, v6.Length).ToArray()) == v6) return IsIPv6(lit.Slice(v6.Length));
+            return IsIPv4(lit);
+        }
+        return IsHostname(domain, idn);
+    }
+
+    private static ReadOnlySpan<byte> AsBytes(this string ascii) => Encoding.ASCII.GetBytes(ascii);
+
+    private static bool IsAlnum(byte b) => b is >= (byte)'a' and <= (byte)'z' or >= (byte)'A' and <= (byte)'Z' or >= (byte)'0' and <= (byte)'9';
+
+    /// <summary>RFC 1123 host name (labels of letters, digits and inner hyphens, 63 octets each, 253 in all).</summary>
+    public static bool IsHostname(ReadOnlySpan<byte> s, bool idn)
+    {
+        if (s.Length == 0) return false;
+        if (idn)
+        {
+            string text;
+            try
+            {
+                text = new UTF8Encoding(false, true).GetString(s.ToArray());
+            }
+            catch (ArgumentException)
+            {
+                return false;
+            }
+            try
+            {
+                // IdnMapping applies the IDNA2008-ish rules .NET implements; the ASCII form is then a hostname.
+                text = text.Replace('\u3002', '.').Replace('\uff0e', '.').Replace('\uff61', '.');
+                string ascii = new System.Globalization.IdnMapping { UseStd3AsciiRules = true }.GetAscii(text);
+                return IsHostname(Encoding.ASCII.GetBytes(ascii), idn: false);
+            }
+            catch (ArgumentException)
+            {
+                return false;
+            }
+        }
+        if (s.Length > 253 && !(s.Length == 254 && s[253] == '.')) return false;
+        int labelStart = 0;
+        for (int i = 0; i <= s.Length; i++)
+        {
+            if (i == s.Length || s[i] == '.')
+            {
+                if (i == s.Length && i == labelStart && i > 0) break; // trailing dot
+                int len = i - labelStart;
+                if (len == 0 || len > 63) return false;
+                if (s[labelStart] == '-' || s[i - 1] == '-') return false;
+                if (len >= 4 && s[labelStart + 2] == '-' && s[labelStart + 3] == '-' && !(s[labelStart] is (byte)'x' or (byte)'X' && s[labelStart + 1] is (byte)'n' or (byte)'N')) return false;
+                labelStart = i + 1;
+                continue;
+            }
+            if (!(IsAlnum(s[i]) || s[i] == '-')) return false;
+        }
+        return true;
+    }
+
+    /// <summary>Dotted-quad IPv4 without leading zeros.</summary>
+    public static bool IsIPv4(ReadOnlySpan<byte> s)
+    {
+        int parts = 0, i = 0;
+        while (true)
+        {
+            int start = i, value = 0;
+            while (i < s.Length && s[i] >= '0' && s[i] <= '9')
+            {
+                value = value * 10 + (s[i] - '0');
+                if (value > 255) return false;
+                i++;
+            }
+            int len = i - start;
+            if (len == 0 || len > 3 || (len > 1 && s[start] == '0')) return false;
+            parts++;
+            if (i == s.Length) return parts == 4;
+            if (s[i] != '.' || parts == 4) return false;
+            i++;
+        }
+    }
+
+    /// <summary>RFC 4291 text form, no zone index.</summary>
+    public static bool IsIPv6(ReadOnlySpan<byte> s)
+    {
+        if (s.Length < 2 || s.Length > 45) return false;
+        foreach (byte b in s)
+        {
+            if (!(b is >= (byte)'0' and <= (byte)'9' or >= (byte)'a' and <= (byte)'f' or >= (byte)'A' and <= (byte)'F' or (byte)':' or (byte)'.')) return false;
+        }
+        int groups = 0, doubleColons = 0, i = 0;
+        if (s[0] == ':') { if (s[1] != ':') return false; }
+        while (i < s.Length)
+        {
+            if (s[i] == ':')
+            {
+                if (i + 1 < s.Length && s[i + 1] == ':')
+                {
+                    doubleColons++;
+                    i += 2;
+                    continue;
+                }
+                if (i == 0 || i + 1 == s.Length) return false;
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < s.Length && s[i] != ':') i++;
+            ReadOnlySpan<byte> group = s.Slice(start, i - start);
+            if (group.IndexOf((byte)'.') >= 0)
+            {
+                if (i != s.Length || !IsIPv4(group)) return false;
+                groups += 2;
+            }
+            else
+            {
+                if (group.Length > 4) return false;
+                groups++;
+            }
+        }
+        if (doubleColons > 1) return false;
+        return doubleColons == 1 ? groups < 8 : groups == 8;
+    }
+
+    /// <summary>RFC 3986 URI (or reference); RFC 3987 when non-ASCII is allowed.</summary>
+    public static bool IsUri(ReadOnlySpan<byte> s, bool requireScheme, bool allowNonAscii)
+    {
+        int i = 0;
+        int colon = -1;
+        for (int k = 0; k < s.Length; k++)
+        {
+            byte b = s[k];
+            if (b == ':') { colon = k; break; }
+            if (b is (byte)'/' or (byte)'?' or (byte)'#') break;
+        }
+        if (colon > 0)
+        {
+            if (!(s[0] is >= (byte)'a' and <= (byte)'z' or >= (byte)'A' and <= (byte)'Z')) return requireScheme ? false : IsRefChars(s, allowNonAscii) && colon < 0;
+            for (int k = 1; k < colon; k++)
+                if (!(IsAlnum(s[k]) || s[k] is (byte)'+' or (byte)'-' or (byte)'.')) return false;
+            i = colon + 1;
+        }
+        else if (requireScheme || colon == 0) return false;
+        ReadOnlySpan<byte> rest = s.Slice(i);
+        if (rest.Length >= 2 && rest[0] == '/' && rest[1] == '/')
+        {
+            int end = 2;
+            while (end < rest.Length && rest[end] is not ((byte)'/' or (byte)'?' or (byte)'#')) end++;
+            ReadOnlySpan<byte> authority = rest.Slice(2, end - 2);
+            int atSign = authority.LastIndexOf((byte)'@');
+            ReadOnlySpan<byte> host = atSign >= 0 ? authority.Slice(atSign + 1) : authority;
+            if (host.Length > 0 && host[0] == '[')
+            {
+                int close = host.IndexOf((byte)']');
+                if (close < 0 || !IsIPv6(host.Slice(1, close - 1))) return false;
+                host = host.Slice(close + 1);
+                if (host.Length > 0 && host[0] != ':') return false;
+            }
+            else
+            {
+                int portColon = host.LastIndexOf((byte)':');
+                if (portColon >= 0)
+                {
+                    for (int k = portColon + 1; k < host.Length; k++)
+                        if (host[k] < '0' || host[k] > '9') return false;
+                    host = host.Slice(0, portColon);
+                }
+                if (host.IndexOf((byte)'[') >= 0 || host.IndexOf((byte)']') >= 0) return false;
+            }
+        }
+        return IsRefChars(rest, allowNonAscii);
+    }
+
+    private static bool IsRefChars(ReadOnlySpan<byte> s, bool allowNonAscii)
+    {
+        int hashes = 0;
+        for (int k = 0; k < s.Length; k++)
+        {
+            byte b = s[k];
+            if (b >= 0x80) { if (!allowNonAscii) return false; continue; }
+            if (b == '%')
+            {
+                if (k + 2 >= s.Length || !IsHex(s[k + 1]) || !IsHex(s[k + 2])) return false;
+                continue;
+            }
+            if (b == '#') { if (++hashes > 1) return false; continue; }
+            if (IsAlnum(b) || "-._~!$&'()*+,;=:@/?[]".IndexOf((char)b) >= 0) continue;
+            return false;
+        }
+        return true;
+    }
+
+    private static bool IsHex(byte b) => b is >= (byte)'0' and <= (byte)'9' or >= (byte)'a' and <= (byte)'f' or >= (byte)'A' and <= (byte)'F';
+
+    /// <summary>RFC 6570 URI template: balanced expressions over URI characters.</summary>
+    public static bool IsUriTemplate(ReadOnlySpan<byte> s)
+    {
+        bool inExpr = false;
+        foreach (byte b in s)
+        {
+            if (b == '{') { if (inExpr) return false; inExpr = true; }
+            else if (b == '}') { if (!inExpr) return false; inExpr = false; }
+            else if (b < 0x20 || b is (byte)' ' or (byte)'"' or (byte)'<' or (byte)'>' or (byte)'\\' or (byte)'^' or (byte)'`' or (byte)'|') return false;
+        }
+        return !inExpr;
+    }
+
+    /// <summary>RFC 4122 text form: 8-4-4-4-12 hex digits.</summary>
+    public static bool IsUuid(ReadOnlySpan<byte> s)
+    {
+        if (s.Length != 36) return false;
+        for (int i = 0; i < 36; i++)
+        {
+            bool dash = i is 8 or 13 or 18 or 23;
+            if (dash ? s[i] != '-' : !IsHex(s[i])) return false;
+        }
+        return true;
+    }
+
+    /// <summary>RFC 6901 JSON Pointer.</summary>
+    public static bool IsJsonPointer(ReadOnlySpan<byte> s)
+    {
+        if (s.Length == 0) return true;
+        if (s[0] != '/') return false;
+        for (int i = 0; i < s.Length; i++)
+        {
+            if (s[i] == '~' && (i + 1 >= s.Length || s[i + 1] is not ((byte)'0' or (byte)'1'))) return false;
+        }
+        return true;
+    }
+
+    /// <summary>Relative JSON Pointer (draft-handrews-relative-json-pointer-01).</summary>
+    public static bool IsRelativeJsonPointer(ReadOnlySpan<byte> s)
+    {
+        int i = 0;
+        while (i < s.Length && s[i] >= '0' && s[i] <= '9') i++;
+        if (i == 0 || (i > 1 && s[0] == '0')) return false;
+        if (i == s.Length) return true;
+        if (s[i] == '#') return i + 1 == s.Length;
+        return IsJsonPointer(s.Slice(i));
+    }
+
+    /// <summary>An ECMA-262 regular expression (as far as .NET can compile its translation).</summary>
+    public static bool IsRegex(ReadOnlySpan<byte> s)
+    {
+        string pattern = Encoding.UTF8.GetString(s.ToArray());
+        if (pattern.Contains("\\Z") || pattern.Contains("\\A")) return false;
+        return Patterns.Create(pattern) is not null;
+    }
+}
