@@ -81,12 +81,13 @@ internal sealed class ContextEmitter
         int index = 0;
         foreach (Entry e in _entries)
         {
+            // Only generated types get a public property; leaves (string, List<T> ...) are reached through Options.
+            if (e.Property is null) continue;
             string field = "_t" + index++;
-            string access = e.Property is null ? "private" : "public";
-            string name = e.Property ?? "__" + field;
             _w.Line("private " + Meta + ".JsonTypeInfo<" + e.TypeName + ">? " + field + ";");
-            if (e.Property is not null) _w.Line("/// <summary>Metadata for <see cref=\"" + e.TypeName + "\"/>.</summary>");
-            _w.Line(access + " " + Meta + ".JsonTypeInfo<" + e.TypeName + "> " + name + " => " + field + " ??= (" + Meta + ".JsonTypeInfo<" + e.TypeName + ">)Options.GetTypeInfo(typeof(" + e.TypeName + "));");
+            _w.Line();
+            _w.Line("/// <summary>Metadata for <see cref=\"" + e.TypeName + "\"/>.</summary>");
+            _w.Line("public " + Meta + ".JsonTypeInfo<" + e.TypeName + "> " + e.Property + " => " + field + " ??= (" + Meta + ".JsonTypeInfo<" + e.TypeName + ">)Options.GetTypeInfo(typeof(" + e.TypeName + "));");
             _w.Line();
         }
         _w.Line("/// <inheritdoc/>");

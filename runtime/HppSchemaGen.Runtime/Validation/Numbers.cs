@@ -21,9 +21,10 @@ public static class Numbers
         return IsIntegerText(e.GetRawText());
     }
 
-    // decimal.Parse rounds 1.0000000000000000000000000000001 to 1; the text decides then.
+    // decimal keeps 28 fractional digits: 1.0000000000000000000000000000001 parses to 1 at full scale.
+    // Only then (rare, and never for plain integers) does the text decide.
     private static bool HasTinyFraction(JsonElement e, decimal d)
-        => d != 0m && Math.Abs(d) < 1e20m && e.GetRawText() is { Length: > 28 } text && !IsIntegerText(text);
+        => d.Scale >= 27 && !IsIntegerText(e.GetRawText());
 
     /// <summary>Sign of (<paramref name="e"/> - limit), the limit given as decimal when it fits, and as double.</summary>
     public static int Compare(JsonElement e, decimal? limit, double limitDouble)

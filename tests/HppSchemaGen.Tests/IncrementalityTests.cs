@@ -1,0 +1,67 @@
+using System.Collections.Generic;
+using System.Linq;
+using HppSchemaGen.Generator;
+using HppSchemaGen.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Xunit;
+
+namespace HppSchemaGen.Tests;
+
+/// <summary>The pipeline caches: unrelated edits re-run nothing; a schema edit re-emits only what it changes.</summary>
+public class IncrementalityTests
+{
+    private static readonly string[] AllSteps =
+    {
+        SchemaGenerator.Steps.Options, SchemaGenerator.Steps.Files, SchemaGenerator.Steps.Model, SchemaGenerator.Steps.Types,
+        SchemaGenerator.Steps.Validators, SchemaGenerator.Steps.Context, SchemaGenerator.Steps.Diagnostics,
+    };
+
+    [Fact]
+    public void Unrelated_source_edit_leaves_every_step_cached_or_unchanged()
+    {
+        GeneratorDriver driver = GeneratorHarness.CreateDriver(GeneratorHarness.HppSchemas());
+        CSharpCompilation compilation = GeneratorHarness.CreateCompilation("class A { }");
+        driver = driver.RunGenerators(compilation);
+
+        CSharpCompilation edited = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("class Unrelated { int X => 1; }", GeneratorHarness.ParseOptions));
+        GeneratorRunResult second = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        foreach (string step in AllSteps)
+        {
+            Assert.True(second.TrackedSteps.ContainsKey(step), "step not tracked: " + step);
+            foreach (IncrementalGeneratorRunStep run in second.TrackedSteps[step])
+            {
+                foreach ((object _, IncrementalStepRunReason reason) in run.Outputs)
+                    Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{step}: {reason}");
+            }
+        }
+        Assert.All(second.TrackedOutputSteps.SelectMany(kv => kv.Value).SelectMany(s => s.Outputs),
+            o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, o.Reason.ToString()));
+    }
+
+    [Fact]
+    public void Editing_one_schema_re_emits_only_its_own_type()
+    {
+        List<AdditionalText> schemas = GeneratorHarness.HppSchemas().Select(s => (AdditionalText)new InMemoryAdditionalText(s.Path, s.Text)).ToList();
+        GeneratorDriver driver = GeneratorHarness.CreateDriver(schemas);
+        CSharpCompilation compilation = GeneratorHarness.CreateCompilation("class A { }");
+        driver = driver.RunGenerators(compilation);
+
+        AdditionalText customer = schemas.Single(s => s.Path.EndsWith("/CustomerV1.schema.json"));
+        string newText = customer.GetText()!.ToString().Replace("Customer's title", "Customer's honorific");
+        driver = driver.ReplaceAdditionalText(customer, new InMemoryAdditionalText(customer.Path, newText));
+        GeneratorRunResult second = driver.RunGenerators(compilation).GetRunResult().Results.Single();
+
+        var modified = second.TrackedSteps[SchemaGenerator.Steps.Types]
+            .SelectMany(s => s.Outputs)
+            .Where(o => o.Reason is IncrementalStepRunReason.Modified or IncrementalStepRunReason.New)
+            .Select(o => ((HppSchemaGen.Generator.Model.TypeSpec)o.Value).Name)
+            .ToList();
+        Assert.Equal(new[] { "CustomerV1" }, modified);
+        var unchangedValidators = second.TrackedSteps[SchemaGenerator.Steps.Validators]
+            .SelectMany(s => s.Outputs).Count(o => o.Reason is IncrementalStepRunReason.Unchanged or IncrementalStepRunReason.Cached);
+        Assert.Equal(11, unchangedValidators); // descriptions do not reach validators
+        Assert.Contains("Customer's honorific", second.GeneratedSources.Single(s => s.HintName == "CustomerV1.g.cs").SourceText.ToString());
+    }
+}

@@ -1,0 +1,80 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using HppSchemaGen.Generator;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace HppSchemaGen.Tests.Infrastructure;
+
+/// <summary>Runs the real generator over in-memory schema files, the way the compiler does.</summary>
+internal static class GeneratorHarness
+{
+    private static readonly Lazy<ImmutableArray<MetadataReference>> s_references = new(() =>
+    {
+        // The running .NET's own assemblies plus the runtime library: what a net10.0 consumer compiles against.
+        string tpa = (string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!;
+        var refs = tpa.Split(Path.PathSeparator)
+            .Where(p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(p) is "mscorlib.dll" or "netstandard.dll")
+            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
+            .ToList();
+        refs.Add(MetadataReference.CreateFromFile(typeof(ValidationResult).Assembly.Location));
+        return refs.ToImmutableArray();
+    });
+
+    public static ImmutableArray<MetadataReference> References => s_references.Value;
+
+    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.CSharp12, preprocessorSymbols: new[] { "NET", "NET8_0_OR_GREATER", "NET9_0_OR_GREATER", "NET10_0_OR_GREATER" });
+
+    public static CSharpCompilation CreateCompilation(params string[] sources)
+        => CSharpCompilation.Create(
+            "Consumer",
+            sources.Select(s => CSharpSyntaxTree.ParseText(s, ParseOptions)),
+            References,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, generalDiagnosticOption: ReportDiagnostic.Error));
+
+    public static GeneratorDriver CreateDriver(IEnumerable<(string Path, string Text)> files, IReadOnlyDictionary<string, string>? global = null, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? perFile = null, bool track = true)
+        => CreateDriver(files.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)), global, perFile, track);
+
+    public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText> files, IReadOnlyDictionary<string, string>? global = null, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? perFile = null, bool track = true)
+    {
+        var options = new Dictionary<string, string> { ["build_property.RootNamespace"] = "Consumer" };
+        if (global is not null)
+        {
+            foreach (var kv in global) options[kv.Key] = kv.Value;
+        }
+        return CSharpGeneratorDriver.Create(
+            new[] { new SchemaGenerator().AsSourceGenerator() },
+            files,
+            ParseOptions,
+            new TestOptionsProvider(options, perFile ?? new Dictionary<string, IReadOnlyDictionary<string, string>>()),
+            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: track));
+    }
+
+    public sealed record Result(GeneratorDriver Driver, Compilation Output, ImmutableArray<Diagnostic> GeneratorDiagnostics, GeneratorRunResult Run)
+    {
+        public IEnumerable<Diagnostic> CompileDiagnostics => Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning);
+
+        public string Source(string hintName) => Run.GeneratedSources.Single(s => s.HintName == hintName).SourceText.ToString();
+    }
+
+    public static Result Run(IEnumerable<(string Path, string Text)> files, IReadOnlyDictionary<string, string>? global = null, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? perFile = null, params string[] sources)
+    {
+        GeneratorDriver driver = CreateDriver(files, global, perFile);
+        CSharpCompilation compilation = CreateCompilation(sources);
+        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> diagnostics);
+        return new Result(driver, output, diagnostics, driver.GetRunResult().Results.Single());
+    }
+
+    public static Result RunSingle(string schemaJson, string path = "/schemas/test.schema.json", IReadOnlyDictionary<string, string>? global = null)
+        => Run(new[] { (path, schemaJson) }, global);
+
+    public static IEnumerable<(string Path, string Text)> HppSchemas()
+    {
+        string dir = Path.Combine(AppContext.BaseDirectory, "schemas");
+        return Directory.GetFiles(dir, "*.json").OrderBy(p => p, StringComparer.Ordinal)
+            .Select(p => ("/repo/schemas/" + Path.GetFileName(p), File.ReadAllText(p)));
+    }
+}
