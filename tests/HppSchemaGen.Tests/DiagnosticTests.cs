@@ -53,8 +53,8 @@ public class DiagnosticTests
     [Fact]
     public void Unsupported_keyword_is_HSG2001()
     {
-        var result = GeneratorHarness.RunSingle("{\"type\": \"object\",\n \"unevaluatedProperties\": false}");
-        Assert.Equal((2, 27), At(Single(result, "HSG2001")));
+        var result = GeneratorHarness.RunSingle("{\"$schema\": \"https://json-schema.org/draft/2019-09/schema\",\n \"$recursiveAnchor\": true, \"items\": {\"$recursiveRef\": \"#\"}}");
+        Assert.Equal((2, 54), At(Single(result, "HSG2001")));
     }
 
     [Fact]

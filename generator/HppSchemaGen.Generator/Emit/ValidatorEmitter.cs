@@ -8,24 +8,28 @@ namespace HppSchemaGen.Generator.Emit;
 /// Emits a document's validators: one straight-line method per schema node. Each method runs in
 /// two modes: with no collector it returns false at the first failure and allocates nothing; with
 /// a collector it records every error with its instance and keyword location.
+/// Nodes under <c>unevaluated*</c> also get an <c>_E</c> variant that marks the members/items it
+/// evaluated; sets that use <c>$dynamicRef</c> pass the packed dynamic scope <c>ds</c> along.
 /// </summary>
 internal sealed class ValidatorEmitter
 {
     private const string Json = "global::System.Text.Json";
     private const string Kind = "global::System.Text.Json.JsonValueKind";
     private const string V = "global::HppSchemaGen.Validation";
-    private const string Params = "(" + Json + ".JsonElement e, " + V + ".ValidationCollector? c, string ip, string kp)";
 
     private readonly SourceWriter _w = new();
-    private string _localPrefix = string.Empty;
     private readonly List<string> _fields = new();
     private int _fieldCount;
+    private string _localPrefix = string.Empty;
+    private bool _ds;
+    private bool _tracking;
 
     public static string Emit(ValidatorClassSpec spec) => new ValidatorEmitter().Run(spec);
 
     private string Run(ValidatorClassSpec spec)
     {
         _localPrefix = "global::" + spec.Namespace + "." + spec.OwnerName + ".__Schema.";
+        _ds = spec.UsesDynamicScope;
         _w.Header();
         _w.Open("namespace " + spec.Namespace);
         _w.Open(spec.OwnerDeclaration + " " + spec.OwnerName);
@@ -33,7 +37,16 @@ internal sealed class ValidatorEmitter
         _w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
         _w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"HppSchemaGen\", \"" + ThisAssembly.Version + "\")]");
         _w.Open("internal static class __Schema");
-        foreach (ValidatorNodeSpec node in spec.Nodes) EmitNode(node);
+        foreach (ValidatorNodeSpec node in spec.Nodes)
+        {
+            _tracking = false;
+            EmitNode(node);
+            if (node.TracksEvaluated)
+            {
+                _tracking = true;
+                EmitNode(node);
+            }
+        }
         // Constants (enum values, compiled patterns) are declared after the methods that use them.
         foreach (string f in _fields) _w.Line(f);
         _w.Close();
@@ -49,11 +62,39 @@ internal sealed class ValidatorEmitter
         return name;
     }
 
+    private string Parameters(bool tracking)
+        => "(" + Json + ".JsonElement e, " + V + ".ValidationCollector? c, string ip, string kp" + (_ds ? ", ulong ds" : string.Empty)
+           + (tracking ? ", ref " + V + ".EvaluatedSet ev" : string.Empty) + ")";
+
+    private static bool HasUnevaluated(ValidatorNodeSpec node)
+    {
+        foreach (CheckSpec c in node.Checks)
+        {
+            if (c.Kind is CheckKind.UnevaluatedProperties or CheckKind.UnevaluatedItems) return true;
+        }
+        return false;
+    }
+
     private void EmitNode(ValidatorNodeSpec node)
     {
         SourceWriter w = _w;
-        w.Line("/// <summary>Schema at <c>" + DocComments.EscapeInline(node.Pointer.Length == 0 ? "#" : node.Pointer) + "</c>.</summary>");
-        w.Open("internal static bool " + node.MethodName + Params);
+        string name = node.MethodName + (_tracking ? "_E" : string.Empty);
+        if (_ds && !_tracking)
+        {
+            // Entry without a dynamic scope (a type's Validate): the scope starts empty.
+            w.Line("internal static bool " + name + "(" + Json + ".JsonElement e, " + V + ".ValidationCollector? c, string ip, string kp) => " + name + "(e, c, ip, kp, 0UL);");
+            w.Line();
+        }
+        w.Line("/// <summary>Schema at <c>" + DocComments.EscapeInline(node.Pointer.Length == 0 ? "#" : node.Pointer) + "</c>" + (_tracking ? ", reporting what it evaluated" : string.Empty) + ".</summary>");
+        w.Open("internal static bool " + name + Parameters(_tracking));
+        if (_ds)
+        {
+            foreach (string anchor in node.EntersAnchors)
+            {
+                string[] parts = anchor.Split(':');
+                w.Line("ds = " + V + ".DynamicScope.Enter(ds, " + parts[0] + ", " + parts[1] + "UL);");
+            }
+        }
         if (node.BooleanSchema is bool b)
         {
             if (b) w.Line("return true;");
@@ -62,16 +103,23 @@ internal sealed class ValidatorEmitter
                 w.Line("c?.Add(ip, kp, \"No value is valid here (false schema).\");");
                 w.Line("return false;");
             }
-            w.Close();
-            w.Line();
-            return;
         }
-        w.Line("bool ok = true;");
-        foreach (CheckSpec check in node.Checks) EmitCheck(w, check);
-        w.Line("return ok;");
+        else if (!_tracking && HasUnevaluated(node))
+        {
+            w.Line(V + ".EvaluatedSet ev = default;");
+            w.Line("return " + node.MethodName + "_E(e, c, ip, kp" + DsArg + ", ref ev);");
+        }
+        else
+        {
+            w.Line("bool ok = true;");
+            foreach (CheckSpec check in node.Checks) EmitCheck(w, check);
+            w.Line("return ok;");
+        }
         w.Close();
         w.Line();
     }
+
+    private string DsArg => _ds ? ", ds" : string.Empty;
 
     private static string Kw(string keyword) => CSharp.Literal(keyword);
 
@@ -96,8 +144,21 @@ internal sealed class ValidatorEmitter
 
     private string Local(string target) => target.StartsWith(_localPrefix, System.StringComparison.Ordinal) ? target.Substring(_localPrefix.Length) : target;
 
+    /// <summary>A call validating <paramref name="element"/> against another node, with the collector.</summary>
     private string Sub(string target, string element, string instance, string keyword)
-        => Local(target) + "(" + element + ", c, " + instance + ", " + V + ".ValidationCollector.Keyword(c, kp, " + Kw(keyword) + "))";
+        => Local(target) + "(" + element + ", c, " + instance + ", " + V + ".ValidationCollector.Keyword(c, kp, " + Kw(keyword) + ")" + DsArg + ")";
+
+    /// <summary>An in-place call: in tracking mode it goes to the target's _E variant and shares <c>ev</c>.</summary>
+    private string InPlace(string target, string keyword, string evaluated = "ev")
+        => _tracking
+            ? Local(target) + "_E(e, c, ip, " + V + ".ValidationCollector.Keyword(c, kp, " + Kw(keyword) + ")" + DsArg + ", ref " + evaluated + ")"
+            : Sub(target, "e", "ip", keyword);
+
+    /// <summary>A silent in-place test (no collector) used by anyOf/oneOf/not/if/contains.</summary>
+    private string Test(string target, string element, string? evaluated = null)
+        => evaluated is null
+            ? Local(target) + "(" + element + ", null, ip, kp" + DsArg + ")"
+            : Local(target) + "_E(" + element + ", null, ip, kp" + DsArg + ", ref " + evaluated + ")";
 
     private static string Is(string kind) => "e.ValueKind == " + Kind + "." + kind;
 
@@ -107,7 +168,10 @@ internal sealed class ValidatorEmitter
         switch (check.Kind)
         {
             case CheckKind.Ref:
-                SubFail(w, Sub(check.Targets[0], "e", "ip", kw));
+                SubFail(w, InPlace(check.Targets[0], kw));
+                break;
+            case CheckKind.DynamicRef:
+                EmitDynamicRef(w, check);
                 break;
             case CheckKind.AlwaysFail:
                 Fail(w, "true", kw, CSharp.Literal("Cannot validate: " + check.Args[0] + "."));
@@ -133,11 +197,8 @@ internal sealed class ValidatorEmitter
                 break;
             }
             case CheckKind.Enum:
-            {
-                string values = string.Join(", ", check.Args);
-                Fail(w, "!" + OneOf(check.Args), kw, CSharp.Literal("Value must be one of " + Shorten(values) + "."));
+                Fail(w, "!" + OneOf(check.Args), kw, CSharp.Literal("Value must be one of " + Shorten(string.Join(", ", check.Args)) + "."));
                 break;
-            }
             case CheckKind.Const:
                 Fail(w, "!" + OneOf(check.Args), kw, CSharp.Literal("Value must be " + Shorten(check.Args[0]) + "."));
                 break;
@@ -197,7 +258,7 @@ internal sealed class ValidatorEmitter
                 break;
             case CheckKind.DependentSchema:
                 w.Open("if (" + Is("Object") + " && e.TryGetProperty(" + CSharp.Utf8Literal(check.Args[0]) + ", out _))");
-                SubFail(w, Sub(check.Targets[0], "e", "ip", kw));
+                SubFail(w, InPlace(check.Targets[0], kw));
                 w.Close();
                 break;
             case CheckKind.Members:
@@ -215,13 +276,11 @@ internal sealed class ValidatorEmitter
                 w.Line("int i = 0;");
                 w.Open("foreach (" + Json + ".JsonElement item in e.EnumerateArray())");
                 string call = Sub(check.Targets[0], "item", V + ".ValidationCollector.Item(c, ip, i)", kw);
-                if (check.Args[0] == "0") SubFail(w, call);
-                else
-                {
-                    w.Open("if (i >= " + check.Args[0] + ")");
-                    SubFail(w, call);
-                    w.Close();
-                }
+                bool all = check.Args[0] == "0";
+                if (!all) w.Open("if (i >= " + check.Args[0] + ")");
+                SubFail(w, call);
+                if (_tracking) w.Line("ev.Mark(i);");
+                if (!all) w.Close();
                 w.Line("i++;");
                 w.Close();
                 w.Close();
@@ -229,13 +288,23 @@ internal sealed class ValidatorEmitter
             case CheckKind.PrefixItem:
                 w.Open("if (" + Is("Array") + " && e.GetArrayLength() > " + check.Args[0] + ")");
                 SubFail(w, Sub(check.Targets[0], "e[" + check.Args[0] + "]", V + ".ValidationCollector.Item(c, ip, " + check.Args[0] + ")", kw));
+                if (_tracking) w.Line("ev.Mark(" + check.Args[0] + ");");
                 w.Close();
                 break;
             case CheckKind.Contains:
                 w.Open("if (" + Is("Array") + ")");
                 w.Line("long matches = 0;");
+                if (_tracking) w.Line("int i = 0;");
                 w.Open("foreach (" + Json + ".JsonElement item in e.EnumerateArray())");
-                w.Line("if (" + Local(check.Targets[0]) + "(item, null, ip, kp)) matches++;");
+                if (_tracking)
+                {
+                    w.Open("if (" + Test(check.Targets[0], "item") + ")");
+                    w.Line("matches++;");
+                    w.Line("ev.Mark(i);");
+                    w.Close();
+                    w.Line("i++;");
+                }
+                else w.Line("if (" + Test(check.Targets[0], "item") + ") matches++;");
                 w.Close();
                 Fail(w, "matches < " + check.Args[0], kw, CSharp.Literal("Array has fewer than " + check.Args[0] + " items matching 'contains'."));
                 if (check.Args[1].Length > 0) Fail(w, "matches > " + check.Args[1], kw, CSharp.Literal("Array has more than " + check.Args[1] + " items matching 'contains'."));
@@ -244,40 +313,112 @@ internal sealed class ValidatorEmitter
             case CheckKind.AllOf:
                 for (int i = 0; i < check.Targets.Count; i++)
                 {
-                    if (check.Targets[i].Length > 0) SubFail(w, Sub(check.Targets[i], "e", "ip", kw + "/" + i.ToString(CultureInfo.InvariantCulture)));
+                    if (check.Targets[i].Length > 0) SubFail(w, InPlace(check.Targets[i], kw + "/" + i.ToString(CultureInfo.InvariantCulture)));
                 }
                 break;
             case CheckKind.AnyOf:
-                w.Block();
-                w.Line("bool any = false;");
-                foreach (string t in check.Targets)
-                    w.Line(t.Length == 0 ? "any = true;" : "if (!any) any = " + Local(t) + "(e, null, ip, kp);");
-                Fail(w, "!any", kw, CSharp.Literal("Value does not match any schema of anyOf."));
-                w.Close();
+                EmitAnyOneOf(w, check, one: false);
                 break;
             case CheckKind.OneOf:
-                w.Block();
-                w.Line("int matched = 0;");
-                foreach (string t in check.Targets)
-                    w.Line(t.Length == 0 ? "matched++;" : "if (" + Local(t) + "(e, null, ip, kp)) matched++;");
-                Fail(w, "matched != 1", kw, "matched == 0 ? \"Value does not match any schema of oneOf.\" : \"Value matches more than one schema of oneOf.\"");
-                w.Close();
+                EmitAnyOneOf(w, check, one: true);
                 break;
             case CheckKind.Not:
-                Fail(w, Local(check.Targets[0]) + "(e, null, ip, kp)", kw, CSharp.Literal("Value must not match the schema in 'not'."));
+                Fail(w, Test(check.Targets[0], "e"), kw, CSharp.Literal("Value must not match the schema in 'not'."));
                 break;
             case CheckKind.IfThenElse:
-                w.Open("if (" + Local(check.Targets[0]) + "(e, null, ip, kp))");
-                if (check.Targets[1].Length > 0) SubFail(w, Sub(check.Targets[1], "e", "ip", "/then"));
+                if (_tracking)
+                {
+                    w.Block();
+                    w.Line(V + ".EvaluatedSet evIf = default;");
+                    w.Open("if (" + Test(check.Targets[0], "e", "evIf") + ")");
+                    w.Line("ev.Merge(in evIf);");
+                }
+                else w.Open("if (" + Test(check.Targets[0], "e") + ")");
+                if (check.Targets[1].Length > 0) SubFail(w, InPlace(check.Targets[1], "/then"));
                 w.Close();
                 if (check.Targets[2].Length > 0)
                 {
                     w.Open("else");
-                    SubFail(w, Sub(check.Targets[2], "e", "ip", "/else"));
+                    SubFail(w, InPlace(check.Targets[2], "/else"));
                     w.Close();
                 }
+                if (_tracking) w.Close();
+                break;
+            case CheckKind.UnevaluatedProperties:
+                w.Open("if (" + Is("Object") + ")");
+                w.Line("int i = 0;");
+                w.Open("foreach (" + Json + ".JsonProperty m in e.EnumerateObject())");
+                w.Open("if (!ev.IsMarked(i))");
+                SubFail(w, Sub(check.Targets[0], "m.Value", V + ".ValidationCollector.Member(c, ip, m)", kw));
+                w.Line("ev.Mark(i);");
+                w.Close();
+                w.Line("i++;");
+                w.Close();
+                w.Close();
+                break;
+            case CheckKind.UnevaluatedItems:
+                w.Open("if (" + Is("Array") + ")");
+                w.Line("int i = 0;");
+                w.Open("foreach (" + Json + ".JsonElement item in e.EnumerateArray())");
+                w.Open("if (!ev.IsMarked(i))");
+                SubFail(w, Sub(check.Targets[0], "item", V + ".ValidationCollector.Item(c, ip, i)", kw));
+                w.Line("ev.Mark(i);");
+                w.Close();
+                w.Line("i++;");
+                w.Close();
+                w.Close();
                 break;
         }
+    }
+
+    /// <summary>
+    /// anyOf / oneOf: branches are tested without a collector; only the outcome is an error. When
+    /// tracking, every branch runs (no short cut) so each passing branch's annotations count.
+    /// </summary>
+    private void EmitAnyOneOf(SourceWriter w, CheckSpec check, bool one)
+    {
+        w.Block();
+        w.Line("int matched = 0;");
+        foreach (string t in check.Targets)
+        {
+            if (t.Length == 0) w.Line("matched++;");
+            else if (_tracking)
+            {
+                w.Block();
+                w.Line(V + ".EvaluatedSet evBranch = default;");
+                w.Open("if (" + Test(t, "e", "evBranch") + ")");
+                w.Line("matched++;");
+                w.Line("ev.Merge(in evBranch);");
+                w.Close();
+                w.Close();
+            }
+            else if (one) w.Line("if (" + Test(t, "e") + ") matched++;");
+            else w.Line("if (matched == 0 && " + Test(t, "e") + ") matched++;");
+        }
+        if (one)
+            Fail(w, "matched != 1", check.Keyword, "matched == 0 ? \"Value does not match any schema of oneOf.\" : \"Value matches more than one schema of oneOf.\"");
+        else
+            Fail(w, "matched == 0", check.Keyword, CSharp.Literal("Value does not match any schema of anyOf."));
+        w.Close();
+    }
+
+    /// <summary>$dynamicRef: the schema the dynamic scope chose for this anchor name, else the static target.</summary>
+    private void EmitDynamicRef(SourceWriter w, CheckSpec check)
+    {
+        w.Block();
+        w.Line("bool valid;");
+        w.Open("switch (" + V + ".DynamicScope.Get(ds, " + check.Args[0] + "))");
+        for (int i = 1; i < check.Args.Count; i++)
+        {
+            w.Line("case " + check.Args[i] + ": valid = " + InPlace(check.Targets[i], check.Keyword) + "; break;");
+        }
+        w.Line("default: valid = " + InPlace(check.Targets[0], check.Keyword) + "; break;");
+        w.Close();
+        w.Open("if (!valid)");
+        w.Line("if (c is null) return false;");
+        w.Line("ok = false;");
+        w.Close();
+        w.Close();
     }
 
     private void EmitMembers(SourceWriter w, CheckSpec check)
@@ -289,8 +430,10 @@ internal sealed class ValidatorEmitter
             hasPatterns |= a[0] == 'r';
         }
         w.Open("if (" + Is("Object") + ")");
+        if (_tracking) w.Line("int i = -1;");
         w.Open("foreach (" + Json + ".JsonProperty m in e.EnumerateObject())");
-        if (hasAdditional) w.Line("bool known = false;");
+        if (_tracking) w.Line("i++;");
+        if (hasAdditional && hasPatterns) w.Line("bool known = false;");
         string member = V + ".ValidationCollector.Member(c, ip, m)";
         for (int i = 0; i < check.Args.Count; i++)
         {
@@ -301,6 +444,7 @@ internal sealed class ValidatorEmitter
             {
                 w.Open("if (m.NameEquals(" + CSharp.Utf8Literal(value) + "))");
                 if (hasAdditional && hasPatterns) w.Line("known = true;");
+                if (_tracking) w.Line("ev.Mark(i);");
                 SubFail(w, Sub(target, "m.Value", member, "/properties/" + Escape(value)));
                 // A member matches one name only; with no patterns to try, nothing else applies to it.
                 if (!hasPatterns) w.Line("continue;");
@@ -310,12 +454,15 @@ internal sealed class ValidatorEmitter
             {
                 w.Open("if (" + V + ".Patterns.IsMatch(m.Name, " + Regex(value) + "))");
                 if (hasAdditional) w.Line("known = true;");
+                if (_tracking) w.Line("ev.Mark(i);");
                 SubFail(w, Sub(target, "m.Value", member, "/patternProperties/" + Escape(value)));
                 w.Close();
             }
             else
             {
-                w.Open("if (!known)");
+                if (hasPatterns) w.Open("if (!known)");
+                else w.Block();
+                if (_tracking) w.Line("ev.Mark(i);");
                 SubFail(w, Sub(target, "m.Value", member, "/additionalProperties"));
                 w.Close();
             }
@@ -340,22 +487,18 @@ internal sealed class ValidatorEmitter
         var others = new List<string>();
         foreach (string v in jsonValues)
         {
-            if (v.Length > 0 && v[0] == '"') strings.Add(v);
-            else others.Add(v);
+            if (v.Length > 0 && v[0] == '"') strings.Add(CSharp.Literal(v));
+            else others.Add(CSharp.Literal(v));
         }
         var parts = new List<string>();
         if (strings.Count > 0)
         {
-            var items = new List<string>();
-            foreach (string s in strings) items.Add(CSharp.Literal(s));
-            string field = Field("readonly byte[][]", V + ".JsonEquality.Utf8Strings(new string[] { " + string.Join(", ", items) + " })");
+            string field = Field("readonly byte[][]", V + ".JsonEquality.Utf8Strings(new string[] { " + string.Join(", ", strings) + " })");
             parts.Add("(" + Is("String") + " && " + V + ".JsonEquality.IsOneOfStrings(e, " + field + "))");
         }
         if (others.Count > 0)
         {
-            var items = new List<string>();
-            foreach (string s in others) items.Add(CSharp.Literal(s));
-            string field = Field("readonly " + Json + ".JsonElement[]", V + ".JsonEquality.ParseAll(new string[] { " + string.Join(", ", items) + " })");
+            string field = Field("readonly " + Json + ".JsonElement[]", V + ".JsonEquality.ParseAll(new string[] { " + string.Join(", ", others) + " })");
             parts.Add(V + ".JsonEquality.IsOneOf(e, " + field + ")");
         }
         return "(" + string.Join(" || ", parts) + ")";

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text;
 using HppSchemaGen.Generator.Diagnostics;
 using HppSchemaGen.Generator.Helpers;
@@ -57,37 +58,124 @@ internal sealed class ValidatorBuilder
         return sb.ToString().TrimEnd('_');
     }
 
+    // $dynamicAnchor names -> index in the packed dynamic scope; (name, node) -> id (1-255).
+    private readonly Dictionary<string, int> _anchorNames = new(StringComparer.Ordinal);
+    private readonly Dictionary<JsonNode, int> _anchorIds = new(Resolution.ReferenceEqualityComparer.Instance);
+    private const int MaxAnchorNames = 8;
+    private const int MaxAnchorIds = 255;
+
+    private sealed class NodeDraft
+    {
+        public NodeDraft(SchemaNode node, string method, bool? boolean, List<CheckSpec> checks)
+        {
+            Node = node;
+            Method = method;
+            Boolean = boolean;
+            Checks = checks;
+        }
+
+        public SchemaNode Node { get; }
+        public string Method { get; }
+        public bool? Boolean { get; }
+        public List<CheckSpec> Checks { get; }
+        public bool TracksEvaluated { get; set; }
+    }
+
     /// <summary>Builds the validator classes for every document, visiting nodes until no new one appears.</summary>
     public List<ValidatorClassSpec> Build(IReadOnlyList<SchemaNode> nodes, Func<SchemaDocument, string> ownerDeclaration)
     {
-        var perDoc = new Dictionary<SchemaDocument, List<ValidatorNodeSpec>>();
+        NumberDynamicAnchors();
+        var drafts = new List<NodeDraft>();
         // Resolving a $ref can register new nodes (pointers into non-schema places), so walk by index.
-        for (int i = 0; i < nodes.Count; i++)
+        for (int i = 0; i < nodes.Count; i++) drafts.Add(BuildNode(nodes[i]));
+
+        MarkEvaluatedTracking(drafts);
+        bool dynamicScope = drafts.Any(d => d.Checks.Any(c => c.Kind == CheckKind.DynamicRef));
+
+        var perDoc = new Dictionary<SchemaDocument, List<ValidatorNodeSpec>>();
+        foreach (NodeDraft d in drafts)
         {
-            SchemaNode node = nodes[i];
-            ValidatorNodeSpec spec = BuildNode(node);
-            if (!perDoc.TryGetValue(node.Document, out List<ValidatorNodeSpec>? list)) perDoc[node.Document] = list = new List<ValidatorNodeSpec>();
-            list.Add(spec);
+            if (!perDoc.TryGetValue(d.Node.Document, out List<ValidatorNodeSpec>? list)) perDoc[d.Node.Document] = list = new List<ValidatorNodeSpec>();
+            EquatableArray<string> enters = dynamicScope ? AnchorsEnteredBy(d.Node) : EquatableArray<string>.Empty;
+            list.Add(new ValidatorNodeSpec(ShortName(d.Method), d.Node.Pointer, d.Boolean, d.Checks.ToEquatableArray(), d.TracksEvaluated, enters));
         }
         var result = new List<ValidatorClassSpec>();
         foreach (SchemaDocument doc in _registry.Documents)
         {
             if (!perDoc.TryGetValue(doc, out List<ValidatorNodeSpec>? list)) continue;
             (string ns, string owner) = _ownerOf(doc);
-            result.Add(new ValidatorClassSpec(ns, owner, ownerDeclaration(doc), doc.DisplayId, list.ToEquatableArray()));
+            result.Add(new ValidatorClassSpec(ns, owner, ownerDeclaration(doc), doc.DisplayId, dynamicScope, list.ToEquatableArray()));
         }
         return result;
     }
 
-    private ValidatorNodeSpec BuildNode(SchemaNode node)
+    private void NumberDynamicAnchors()
     {
-        string method = ShortName(MethodFor(node));
+        var all = _registry.AllDynamicAnchors().ToList();
+        foreach (string name in all.Select(a => a.Name).Distinct().OrderBy(n => n, StringComparer.Ordinal))
+        {
+            if (_anchorNames.Count == MaxAnchorNames) break;
+            _anchorNames[name] = _anchorNames.Count;
+        }
+        var next = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach ((string name, JsonNode node) in all)
+        {
+            if (!_anchorNames.ContainsKey(name) || _anchorIds.ContainsKey(node)) continue;
+            next.TryGetValue(name, out int id);
+            if (id == MaxAnchorIds) continue;
+            next[name] = ++id;
+            _anchorIds[node] = id;
+        }
+    }
+
+    /// <summary>"name:id" for each dynamic anchor the node's resource declares.</summary>
+    private EquatableArray<string> AnchorsEnteredBy(SchemaNode node)
+    {
+        var result = new List<string>();
+        foreach ((string name, JsonNode anchor) in _registry.DynamicAnchorsIn(SchemaRegistry.ResourceOf(node)))
+        {
+            if (_anchorNames.TryGetValue(name, out int k) && _anchorIds.TryGetValue(anchor, out int id))
+                result.Add(k.ToString(CultureInfo.InvariantCulture) + ":" + id.ToString(CultureInfo.InvariantCulture));
+        }
+        return result.ToEquatableArray();
+    }
+
+    /// <summary>
+    /// Nodes with unevaluated* need to know what their in-place subschemas evaluated; so do those
+    /// subschemas, transitively. Only these get the (slower) tracking variant.
+    /// </summary>
+    private static void MarkEvaluatedTracking(List<NodeDraft> drafts)
+    {
+        var byMethod = new Dictionary<string, NodeDraft>(StringComparer.Ordinal);
+        foreach (NodeDraft d in drafts) byMethod[d.Method] = d;
+        var queue = new Queue<NodeDraft>(drafts.Where(d => d.Checks.Any(c => c.Kind is CheckKind.UnevaluatedProperties or CheckKind.UnevaluatedItems)));
+        foreach (NodeDraft d in queue) d.TracksEvaluated = true;
+        while (queue.Count > 0)
+        {
+            NodeDraft d = queue.Dequeue();
+            foreach (CheckSpec c in d.Checks)
+            {
+                if (c.Kind is not (CheckKind.Ref or CheckKind.DynamicRef or CheckKind.AllOf or CheckKind.AnyOf or CheckKind.OneOf or CheckKind.IfThenElse or CheckKind.DependentSchema)) continue;
+                foreach (string t in c.Targets)
+                {
+                    if (t.Length > 0 && byMethod.TryGetValue(t, out NodeDraft? target) && !target.TracksEvaluated)
+                    {
+                        target.TracksEvaluated = true;
+                        queue.Enqueue(target);
+                    }
+                }
+            }
+        }
+    }
+
+    private NodeDraft BuildNode(SchemaNode node)
+    {
+        string method = MethodFor(node);
         JsonNode j = node.Json;
-        if (j.Kind != JsonKind.Object) return new ValidatorNodeSpec(method, node.Pointer, j.Kind == JsonKind.True, EquatableArray<CheckSpec>.Empty);
         var checks = new List<CheckSpec>();
-        var ctx = new NodeContext(this, node, checks);
-        ctx.Build();
-        return new ValidatorNodeSpec(method, node.Pointer, null, checks.ToEquatableArray());
+        if (j.Kind != JsonKind.Object) return new NodeDraft(node, method, j.Kind == JsonKind.True, checks);
+        new NodeContext(this, node, checks).Build();
+        return new NodeDraft(node, method, null, checks);
     }
 
     private sealed class NodeContext
@@ -126,8 +214,13 @@ internal sealed class ValidatorBuilder
                 AddRef("$ref", reference);
                 if (_draft.RefOverridesSiblings()) return;
             }
-            if (_j.Get("$dynamicRef") is JsonNode dynamicRef) AddRef("$dynamicRef", dynamicRef);
-            if (_j.Get("$recursiveRef") is JsonNode recursiveRef) AddRef("$recursiveRef", recursiveRef);
+            if (_j.Get("$dynamicRef") is JsonNode dynamicRef) AddDynamicRef(dynamicRef);
+            if (_j.Get("$recursiveRef") is JsonNode recursiveRef)
+            {
+                // 2019-09's dynamic recursion is resolved statically for now (like $ref): say so.
+                Warn(DiagnosticDescriptors.UnsupportedKeyword, recursiveRef, "$recursiveRef");
+                AddRef("$recursiveRef", recursiveRef);
+            }
             AddType();
             AddEnumAndConst();
             AddStringChecks();
@@ -135,10 +228,13 @@ internal sealed class ValidatorBuilder
             AddArrayChecks();
             AddObjectChecks();
             AddApplicators();
-            foreach (string kw in new[] { "unevaluatedProperties", "unevaluatedItems" })
+            // Last: they read what every other keyword of this schema evaluated.
+            if (_draft >= Draft.Draft201909)
             {
-                if (_j.Get(kw) is JsonNode u && u.Kind != JsonKind.True && !(u.Kind == JsonKind.Object && u.Members.Count == 0))
-                    Warn(DiagnosticDescriptors.UnsupportedKeyword, u, kw);
+                if (_j.Get("unevaluatedItems") is JsonNode ui && SchemaRegistry.IsSchema(ui))
+                    Add(CheckKind.UnevaluatedItems, "/unevaluatedItems", null, new[] { Child(ui) });
+                if (_j.Get("unevaluatedProperties") is JsonNode up && SchemaRegistry.IsSchema(up))
+                    Add(CheckKind.UnevaluatedProperties, "/unevaluatedProperties", null, new[] { Child(up) });
             }
         }
 
@@ -157,6 +253,44 @@ internal sealed class ValidatorBuilder
                 return;
             }
             Add(CheckKind.Ref, "/" + keyword, null, new[] { _b.MethodFor(target) });
+        }
+
+        /// <summary>
+        /// $dynamicRef: resolved like $ref; when that target declares the same $dynamicAnchor name
+        /// as the fragment, the outermost resource in the dynamic scope declaring it wins at run time.
+        /// </summary>
+        private void AddDynamicRef(JsonNode reference)
+        {
+            if (reference.Kind != JsonKind.String)
+            {
+                Warn(DiagnosticDescriptors.InvalidKeywordValue, reference, "$dynamicRef", "expected a string");
+                return;
+            }
+            SchemaNode? target = _b._registry.Resolve(_node, reference.Text!);
+            if (target is null)
+            {
+                Warn(DiagnosticDescriptors.UnresolvedRef, reference, reference.Text!, _node.BaseUri);
+                Add(CheckKind.AlwaysFail, "/$dynamicRef", new[] { "unresolved reference " + reference.Text });
+                return;
+            }
+            string fragment = Uris.Split(reference.Text!).Fragment;
+            bool dynamic = fragment.Length > 0 && fragment[0] != '/' && target.Json.GetString("$dynamicAnchor") == fragment
+                && _b._anchorNames.TryGetValue(fragment, out int k);
+            if (!dynamic)
+            {
+                Add(CheckKind.Ref, "/$dynamicRef", null, new[] { _b.MethodFor(target) });
+                return;
+            }
+            int name = _b._anchorNames[fragment];
+            var args = new List<string> { name.ToString(CultureInfo.InvariantCulture) };
+            var targets = new List<string> { _b.MethodFor(target) };
+            foreach ((string anchorName, JsonNode anchorNode) in _b._registry.AllDynamicAnchors())
+            {
+                if (anchorName != fragment || !_b._anchorIds.TryGetValue(anchorNode, out int id) || _b._registry.Find(anchorNode) is not SchemaNode candidate) continue;
+                args.Add(id.ToString(CultureInfo.InvariantCulture));
+                targets.Add(_b.MethodFor(candidate));
+            }
+            Add(CheckKind.DynamicRef, "/$dynamicRef", args, targets);
         }
 
         private void AddType()

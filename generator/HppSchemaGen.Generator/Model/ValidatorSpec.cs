@@ -11,10 +11,22 @@ internal sealed record ValidatorClassSpec(
     string OwnerName,
     string OwnerDeclaration,
     string DocumentId,
+    bool UsesDynamicScope,
     EquatableArray<ValidatorNodeSpec> Nodes);
 
-/// <summary>One schema node: its method and the checks it runs, in keyword order.</summary>
-internal sealed record ValidatorNodeSpec(string MethodName, string Pointer, bool? BooleanSchema, EquatableArray<CheckSpec> Checks);
+/// <summary>
+/// One schema node: its method and the checks it runs, in keyword order. <see cref="TracksEvaluated"/>
+/// nodes also get a variant that reports which members/items they evaluated (for
+/// <c>unevaluated*</c>); <see cref="EntersAnchors"/> are the dynamic anchors ("name:id") its resource
+/// declares, entered into the dynamic scope on entry.
+/// </summary>
+internal sealed record ValidatorNodeSpec(
+    string MethodName,
+    string Pointer,
+    bool? BooleanSchema,
+    EquatableArray<CheckSpec> Checks,
+    bool TracksEvaluated,
+    EquatableArray<string> EntersAnchors);
 
 /// <summary>
 /// One keyword assertion. <see cref="Keyword"/> is the keyword path below the node (used in error
@@ -56,5 +68,8 @@ internal enum CheckKind
     Not,
     IfThenElse,
     Ref,
+    DynamicRef,
+    UnevaluatedProperties,
+    UnevaluatedItems,
     AlwaysFail,
 }

@@ -14,6 +14,7 @@ internal sealed class SchemaRegistry
     private readonly Dictionary<string, JsonNode> _resources = new(System.StringComparer.Ordinal);
     private readonly Dictionary<string, JsonNode> _anchors = new(System.StringComparer.Ordinal);
     private readonly Dictionary<string, JsonNode> _aliases = new(System.StringComparer.Ordinal);
+    private readonly Dictionary<string, List<(string Name, JsonNode Node)>> _dynamicAnchors = new(System.StringComparer.Ordinal);
     private readonly List<DiagnosticInfo> _diagnostics;
 
     private readonly List<SchemaNode> _ordered;
@@ -77,8 +78,12 @@ internal sealed class SchemaRegistry
         }
         string resourceNow = Uris.Split(baseUri).Resource;
         if (json.GetString("$anchor") is string anchor) _anchors[resourceNow + "#" + anchor] = json;
-        if (json.GetString("$dynamicAnchor") is string dynamicAnchor && !_anchors.ContainsKey(resourceNow + "#" + dynamicAnchor))
-            _anchors[resourceNow + "#" + dynamicAnchor] = json;
+        if (json.GetString("$dynamicAnchor") is string dynamicAnchor)
+        {
+            if (!_anchors.ContainsKey(resourceNow + "#" + dynamicAnchor)) _anchors[resourceNow + "#" + dynamicAnchor] = json;
+            if (!_dynamicAnchors.TryGetValue(resourceNow, out var list)) _dynamicAnchors[resourceNow] = list = new List<(string, JsonNode)>();
+            list.Add((dynamicAnchor, json));
+        }
 
         Add(new SchemaNode(doc, json, pointer, baseUri, draft));
 
@@ -130,6 +135,22 @@ internal sealed class SchemaRegistry
     {
         _nodes[node.Json] = node;
         _ordered.Add(node);
+    }
+
+    /// <summary>The URI of the schema resource a node belongs to (its nearest enclosing <c>$id</c>, or its document).</summary>
+    public static string ResourceOf(SchemaNode node) => Uris.Split(node.BaseUri).Resource;
+
+    /// <summary>The <c>$dynamicAnchor</c>s declared in a resource, in document order.</summary>
+    public IReadOnlyList<(string Name, JsonNode Node)> DynamicAnchorsIn(string resource)
+        => _dynamicAnchors.TryGetValue(resource, out var list) ? list : (IReadOnlyList<(string, JsonNode)>)System.Array.Empty<(string, JsonNode)>();
+
+    /// <summary>Every <c>$dynamicAnchor</c> of the whole set, by resource in registration order.</summary>
+    public IEnumerable<(string Name, JsonNode Node)> AllDynamicAnchors()
+    {
+        foreach (var list in _dynamicAnchors.Values)
+        {
+            foreach (var a in list) yield return a;
+        }
     }
 
     public static bool IsSchema(JsonNode n) => n.Kind is JsonKind.Object or JsonKind.True or JsonKind.False;
