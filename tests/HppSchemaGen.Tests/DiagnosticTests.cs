@@ -54,7 +54,7 @@ public class DiagnosticTests
     public void Unsupported_keyword_is_HSG2001()
     {
         var result = GeneratorHarness.RunSingle("{\"$schema\": \"https://json-schema.org/draft/2019-09/schema\",\n \"$recursiveAnchor\": true, \"items\": {\"$recursiveRef\": \"#\"}}");
-        Assert.Equal((2, 54), At(Single(result, "HSG2001")));
+        Assert.Equal((2, 55), At(Single(result, "HSG2001")));
     }
 
     [Fact]
