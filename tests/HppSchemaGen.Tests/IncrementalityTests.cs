@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using HppSchemaGen.Generator;
+using HppSchemaGen.Testing;
 using HppSchemaGen.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;

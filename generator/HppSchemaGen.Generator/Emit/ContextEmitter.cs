@@ -44,10 +44,13 @@ internal sealed class ContextEmitter
     private string Run()
     {
         string ctx = _options.ContextName;
+        // Generated types first, so each gets its public property even when another type's member uses it earlier.
         foreach (TypeSpec t in _types)
         {
-            if (t.Kind == TypeSpecKind.Schema) continue;
-            Collect(TypeRef.Generated(t.Kind == TypeSpecKind.Record ? TypeRefKind.Record : TypeRefKind.Enum, t.Namespace, t.Name), t.Name);
+            if (t.Kind != TypeSpecKind.Schema) Collect(TypeRef.Generated(t.Kind == TypeSpecKind.Record ? TypeRefKind.Record : TypeRefKind.Enum, t.Namespace, t.Name), t.Name);
+        }
+        foreach (TypeSpec t in _types)
+        {
             foreach (PropertySpec p in t.Properties)
             {
                 Collect(p.Type, null);
@@ -114,7 +117,6 @@ internal sealed class ContextEmitter
     private void Collect(TypeRef type, string? publicName)
     {
         if (!_seen.Add(type.FullName)) return;
-        foreach (TypeRef arg in type.Arguments) Collect(arg, null);
         string factory = type.Kind switch
         {
             TypeRefKind.Record => "Create_" + type.MetadataName + "(options)",
@@ -124,6 +126,7 @@ internal sealed class ContextEmitter
             _ => Meta + ".JsonMetadataServices.CreateValueInfo<" + type.FullName + ">(options, " + Meta + ".JsonMetadataServices." + type.MetadataName + "Converter)",
         };
         _entries.Add(new Entry(type.FullName, factory, publicName is null ? null : PropertyName(publicName)));
+        foreach (TypeRef arg in type.Arguments) Collect(arg, null);
     }
 
     private void CollectNullable(TypeRef type)

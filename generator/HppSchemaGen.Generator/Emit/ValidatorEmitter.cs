@@ -148,11 +148,29 @@ internal sealed class ValidatorEmitter
     private string Sub(string target, string element, string instance, string keyword)
         => Local(target) + "(" + element + ", c, " + instance + ", " + V + ".ValidationCollector.Keyword(c, kp, " + Kw(keyword) + ")" + DsArg + ")";
 
-    /// <summary>An in-place call: in tracking mode it goes to the target's _E variant and shares <c>ev</c>.</summary>
-    private string InPlace(string target, string keyword, string evaluated = "ev")
+    /// <summary>An in-place call; in tracking mode it goes to the target's _E variant with its own set.</summary>
+    private string InPlace(string target, string keyword)
         => _tracking
-            ? Local(target) + "_E(e, c, ip, " + V + ".ValidationCollector.Keyword(c, kp, " + Kw(keyword) + ")" + DsArg + ", ref " + evaluated + ")"
+            ? Local(target) + "_E(e, c, ip, " + V + ".ValidationCollector.Keyword(c, kp, " + Kw(keyword) + ")" + DsArg + ", ref evSub)"
             : Sub(target, "e", "ip", keyword);
+
+    /// <summary>
+    /// An in-place subschema that must pass. Annotations flow up only: the subschema starts from an
+    /// empty set (it must not see what this schema evaluated) and its set is merged when it passes.
+    /// </summary>
+    private void InPlaceMustPass(SourceWriter w, string target, string keyword)
+    {
+        if (!_tracking)
+        {
+            SubFail(w, InPlace(target, keyword));
+            return;
+        }
+        w.Block();
+        w.Line(V + ".EvaluatedSet evSub = default;");
+        SubFail(w, InPlace(target, keyword));
+        w.Line("ev.Merge(in evSub);");
+        w.Close();
+    }
 
     /// <summary>A silent in-place test (no collector) used by anyOf/oneOf/not/if/contains.</summary>
     private string Test(string target, string element, string? evaluated = null)
@@ -168,7 +186,7 @@ internal sealed class ValidatorEmitter
         switch (check.Kind)
         {
             case CheckKind.Ref:
-                SubFail(w, InPlace(check.Targets[0], kw));
+                InPlaceMustPass(w, check.Targets[0], kw);
                 break;
             case CheckKind.DynamicRef:
                 EmitDynamicRef(w, check);
@@ -258,7 +276,7 @@ internal sealed class ValidatorEmitter
                 break;
             case CheckKind.DependentSchema:
                 w.Open("if (" + Is("Object") + " && e.TryGetProperty(" + CSharp.Utf8Literal(check.Args[0]) + ", out _))");
-                SubFail(w, InPlace(check.Targets[0], kw));
+                InPlaceMustPass(w, check.Targets[0], kw);
                 w.Close();
                 break;
             case CheckKind.Members:
@@ -313,7 +331,7 @@ internal sealed class ValidatorEmitter
             case CheckKind.AllOf:
                 for (int i = 0; i < check.Targets.Count; i++)
                 {
-                    if (check.Targets[i].Length > 0) SubFail(w, InPlace(check.Targets[i], kw + "/" + i.ToString(CultureInfo.InvariantCulture)));
+                    if (check.Targets[i].Length > 0) InPlaceMustPass(w, check.Targets[i], kw + "/" + i.ToString(CultureInfo.InvariantCulture));
                 }
                 break;
             case CheckKind.AnyOf:
@@ -326,6 +344,7 @@ internal sealed class ValidatorEmitter
                 Fail(w, Test(check.Targets[0], "e"), kw, CSharp.Literal("Value must not match the schema in 'not'."));
                 break;
             case CheckKind.IfThenElse:
+                if (!_tracking && check.Targets[1].Length == 0 && check.Targets[2].Length == 0) break; // only an annotation source
                 if (_tracking)
                 {
                     w.Block();
@@ -334,12 +353,12 @@ internal sealed class ValidatorEmitter
                     w.Line("ev.Merge(in evIf);");
                 }
                 else w.Open("if (" + Test(check.Targets[0], "e") + ")");
-                if (check.Targets[1].Length > 0) SubFail(w, InPlace(check.Targets[1], "/then"));
+                if (check.Targets[1].Length > 0) InPlaceMustPass(w, check.Targets[1], "/then");
                 w.Close();
                 if (check.Targets[2].Length > 0)
                 {
                     w.Open("else");
-                    SubFail(w, InPlace(check.Targets[2], "/else"));
+                    InPlaceMustPass(w, check.Targets[2], "/else");
                     w.Close();
                 }
                 if (_tracking) w.Close();
@@ -407,6 +426,7 @@ internal sealed class ValidatorEmitter
     {
         w.Block();
         w.Line("bool valid;");
+        if (_tracking) w.Line(V + ".EvaluatedSet evSub = default;");
         w.Open("switch (" + V + ".DynamicScope.Get(ds, " + check.Args[0] + "))");
         for (int i = 1; i < check.Args.Count; i++)
         {
@@ -418,15 +438,19 @@ internal sealed class ValidatorEmitter
         w.Line("if (c is null) return false;");
         w.Line("ok = false;");
         w.Close();
+        if (_tracking) w.Line("ev.Merge(in evSub);");
         w.Close();
     }
 
     private void EmitMembers(SourceWriter w, CheckSpec check)
     {
+        bool onlyTrivial = true;
+        foreach (string a in check.Args) onlyTrivial &= a == "A";
+        if (onlyTrivial && !_tracking) return;
         bool hasAdditional = false, hasPatterns = false;
         foreach (string a in check.Args)
         {
-            hasAdditional |= a == "a";
+            hasAdditional |= a is "a" or "A";
             hasPatterns |= a[0] == 'r';
         }
         w.Open("if (" + Is("Object") + ")");
@@ -457,6 +481,13 @@ internal sealed class ValidatorEmitter
                 if (_tracking) w.Line("ev.Mark(i);");
                 SubFail(w, Sub(target, "m.Value", member, "/patternProperties/" + Escape(value)));
                 w.Close();
+            }
+            else if (arg == "A")
+            {
+                // additionalProperties: true asserts nothing; it only marks members as evaluated.
+                if (!_tracking) continue;
+                if (hasPatterns) w.Line("if (!known) ev.Mark(i);");
+                else w.Line("ev.Mark(i);");
             }
             else
             {
@@ -491,6 +522,7 @@ internal sealed class ValidatorEmitter
             else others.Add(CSharp.Literal(v));
         }
         var parts = new List<string>();
+        if (jsonValues.Count == 0) return "false";
         if (strings.Count > 0)
         {
             string field = Field("readonly byte[][]", V + ".JsonEquality.Utf8Strings(new string[] { " + string.Join(", ", strings) + " })");

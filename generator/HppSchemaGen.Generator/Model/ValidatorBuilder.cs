@@ -64,6 +64,34 @@ internal sealed class ValidatorBuilder
     private const int MaxAnchorNames = 8;
     private const int MaxAnchorIds = 255;
 
+    private readonly Dictionary<SchemaDocument, bool> _validationVocabulary = new();
+
+    /// <summary>
+    /// False when the document's meta-schema (a document of the set, named by $schema) declares a
+    /// $vocabulary without the validation vocabulary: its assertions (type, enum, bounds ...) then do not apply.
+    /// </summary>
+    private bool ValidationVocabulary(SchemaNode node)
+    {
+        if (_validationVocabulary.TryGetValue(node.Document, out bool enabled)) return enabled;
+        enabled = true;
+        if (MetaVocabulary(node) is JsonNode vocabulary)
+        {
+            enabled = vocabulary.Get("https://json-schema.org/draft/2020-12/vocab/validation") is not null
+                || vocabulary.Get("https://json-schema.org/draft/2019-09/vocab/validation") is not null;
+        }
+        _validationVocabulary[node.Document] = enabled;
+        return enabled;
+    }
+
+    /// <summary>True when the document's meta-schema declares the format-assertion vocabulary.</summary>
+    private bool FormatAssertionVocabulary(SchemaNode node)
+        => MetaVocabulary(node) is JsonNode vocabulary && vocabulary.Get("https://json-schema.org/draft/2020-12/vocab/format-assertion") is not null;
+
+    private JsonNode? MetaVocabulary(SchemaNode node)
+        => node.Document.Root.GetString("$schema") is string metaUri && _registry.Find(node.Document.Root) is SchemaNode root
+            && _registry.Resolve(root, metaUri) is SchemaNode meta && meta.Json.Get("$vocabulary") is { Kind: JsonKind.Object } vocabulary
+            ? vocabulary : null;
+
     private sealed class NodeDraft
     {
         public NodeDraft(SchemaNode node, string method, bool? boolean, List<CheckSpec> checks)
@@ -185,6 +213,7 @@ internal sealed class ValidatorBuilder
         private readonly List<CheckSpec> _checks;
         private readonly JsonNode _j;
         private readonly Draft _draft;
+        private readonly bool _validation;
 
         public NodeContext(ValidatorBuilder b, SchemaNode node, List<CheckSpec> checks)
         {
@@ -193,6 +222,7 @@ internal sealed class ValidatorBuilder
             _checks = checks;
             _j = node.Json;
             _draft = node.Draft;
+            _validation = b.ValidationVocabulary(node);
         }
 
         private void Add(CheckKind kind, string keyword, IEnumerable<string>? args = null, IEnumerable<string>? targets = null)
@@ -221,10 +251,16 @@ internal sealed class ValidatorBuilder
                 Warn(DiagnosticDescriptors.UnsupportedKeyword, recursiveRef, "$recursiveRef");
                 AddRef("$recursiveRef", recursiveRef);
             }
-            AddType();
-            AddEnumAndConst();
-            AddStringChecks();
-            AddNumberChecks();
+            if (_validation)
+            {
+                AddType();
+                AddEnumAndConst();
+                AddStringChecks();
+                AddNumberChecks();
+            }
+            // format belongs to its own vocabulary: asserted when the option says so or the meta-schema asks for it.
+            if ((_b._formatAssertion || _b.FormatAssertionVocabulary(_node)) && _j.Get("format") is { Kind: JsonKind.String } f)
+                Add(CheckKind.Format, "/format", new[] { f.Text! });
             AddArrayChecks();
             AddObjectChecks();
             AddApplicators();
@@ -359,15 +395,13 @@ internal sealed class ValidatorBuilder
                 if (p.Kind != JsonKind.String) Warn(DiagnosticDescriptors.InvalidKeywordValue, p, "pattern", "expected a string");
                 else if (CheckPattern(p)) Add(CheckKind.Pattern, "/pattern", new[] { p.Text! });
             }
-            if (_b._formatAssertion && _j.Get("format") is { Kind: JsonKind.String } f)
-                Add(CheckKind.Format, "/format", new[] { f.Text! });
         }
 
         private bool CheckPattern(JsonNode p)
         {
             try
             {
-                _ = new System.Text.RegularExpressions.Regex(p.Text!, System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
+                _ = new System.Text.RegularExpressions.Regex(HppSchemaGen.Validation.EcmaRegexTranslator.Translate(p.Text!), System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
                 return true;
             }
             catch (ArgumentException e)
@@ -431,9 +465,12 @@ internal sealed class ValidatorBuilder
 
         private void AddArrayChecks()
         {
-            AddCount(CheckKind.MinItems, "minItems");
-            AddCount(CheckKind.MaxItems, "maxItems");
-            if (_j.Get("uniqueItems") is { Kind: JsonKind.True }) Add(CheckKind.UniqueItems, "/uniqueItems");
+            if (_validation)
+            {
+                AddCount(CheckKind.MinItems, "minItems");
+                AddCount(CheckKind.MaxItems, "maxItems");
+                if (_j.Get("uniqueItems") is { Kind: JsonKind.True }) Add(CheckKind.UniqueItems, "/uniqueItems");
+            }
             JsonNode? items = _j.Get("items");
             int prefixCount = 0;
             if (_j.Get("prefixItems") is { Kind: JsonKind.Array } prefix && _draft >= Draft.Draft202012)
@@ -468,7 +505,7 @@ internal sealed class ValidatorBuilder
 
         private void AddObjectChecks()
         {
-            if (_j.Get("required") is JsonNode required)
+            if (_validation && _j.Get("required") is JsonNode required)
             {
                 if (required.Kind == JsonKind.Array)
                 {
@@ -481,10 +518,14 @@ internal sealed class ValidatorBuilder
                 }
                 else if (!(required.IsBoolean && _draft == Draft.Draft4)) Warn(DiagnosticDescriptors.InvalidKeywordValue, required, "required", "expected an array of strings");
             }
-            AddCount(CheckKind.MinProperties, "minProperties");
-            AddCount(CheckKind.MaxProperties, "maxProperties");
-            AddDependencies("dependentRequired", "dependentSchemas");
-            if (_draft <= Draft.Draft7) AddDependencies("dependencies", "dependencies");
+            if (_validation)
+            {
+                AddCount(CheckKind.MinProperties, "minProperties");
+                AddCount(CheckKind.MaxProperties, "maxProperties");
+            }
+            AddDependencies(_validation ? "dependentRequired" : string.Empty, "dependentSchemas");
+            // "dependencies" was split in 2019-09; later documents still use it, so it is honoured everywhere.
+            AddDependencies(_validation ? "dependencies" : string.Empty, "dependencies");
             AddMembers();
             if (_j.Get("propertyNames") is JsonNode names2 && SchemaRegistry.IsSchema(names2))
                 Add(CheckKind.PropertyNames, "/propertyNames", null, new[] { Child(names2) });
@@ -536,7 +577,7 @@ internal sealed class ValidatorBuilder
                     if (!SchemaRegistry.IsSchema(m.Value)) continue;
                     try
                     {
-                        _ = new System.Text.RegularExpressions.Regex(m.Name);
+                        _ = new System.Text.RegularExpressions.Regex(HppSchemaGen.Validation.EcmaRegexTranslator.Translate(m.Name));
                     }
                     catch (ArgumentException e)
                     {
@@ -547,9 +588,10 @@ internal sealed class ValidatorBuilder
                     targets.Add(Child(m.Value));
                 }
             }
-            if (_j.Get("additionalProperties") is JsonNode additional && SchemaRegistry.IsSchema(additional) && additional.Kind != JsonKind.True)
+            if (_j.Get("additionalProperties") is JsonNode additional && SchemaRegistry.IsSchema(additional))
             {
-                args.Add("a");
+                // "A": accepts everything; still marks members evaluated for unevaluatedProperties.
+                args.Add(additional.Kind == JsonKind.True || additional.Kind == JsonKind.Object && additional.Members.Count == 0 ? "A" : "a");
                 targets.Add(Child(additional));
             }
             if (args.Count > 0) Add(CheckKind.Members, string.Empty, args, targets);
@@ -574,7 +616,8 @@ internal sealed class ValidatorBuilder
             {
                 string then = _j.Get("then") is JsonNode t && SchemaRegistry.IsSchema(t) ? Child(t) : string.Empty;
                 string @else = _j.Get("else") is JsonNode e && SchemaRegistry.IsSchema(e) ? Child(e) : string.Empty;
-                if (then.Length > 0 || @else.Length > 0) Add(CheckKind.IfThenElse, string.Empty, null, new[] { Child(@if), then, @else });
+                // Even alone, "if" contributes annotations (for unevaluated*), so it is always recorded.
+                Add(CheckKind.IfThenElse, string.Empty, null, new[] { Child(@if), then, @else });
             }
         }
     }

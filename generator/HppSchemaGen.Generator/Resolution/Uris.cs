@@ -22,7 +22,8 @@ internal static class Uris
         string? resolved = null;
         try
         {
-            if (Uri.TryCreate(refResource, UriKind.Absolute, out Uri? absolute))
+            // Only a reference with a scheme is absolute: .NET would read "/a/b.json" as a file path.
+            if (HasScheme(refResource) && Uri.TryCreate(refResource, UriKind.Absolute, out Uri? absolute))
             {
                 resolved = Normalize(absolute);
             }
@@ -40,6 +41,20 @@ internal static class Uris
         }
         return resolved is null ? null : resolved + fragment;
     }
+
+    private static bool HasScheme(string reference)
+    {
+        int colon = reference.IndexOf(':');
+        if (colon <= 0 || !IsAsciiLetter(reference[0])) return false;
+        for (int i = 1; i < colon; i++)
+        {
+            char c = reference[i];
+            if (!(IsAsciiLetter(c) || c is >= '0' and <= '9' or '+' or '-' or '.')) return false;
+        }
+        return true;
+    }
+
+    private static bool IsAsciiLetter(char c) => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z';
 
     public static (string Resource, string Fragment) Split(string uri)
     {

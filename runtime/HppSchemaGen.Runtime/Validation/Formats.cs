@@ -116,14 +116,14 @@ public static class Formats
     public static bool IsDateTime(ReadOnlySpan<byte> s)
         => s.Length > 11 && IsDatePart(s.Slice(0, 10)) && s[10] is (byte)'T' or (byte)'t' && IsTime(s.Slice(11));
 
-    /// <summary>ISO 8601 duration as RFC 3339 appendix A restricts it.</summary>
+    /// <summary>ISO 8601 duration as RFC 3339 appendix A restricts it: units in order, none skipped inside a run.</summary>
     public static bool IsDuration(ReadOnlySpan<byte> s)
     {
         if (s.Length < 3 || s[0] != 'P') return false;
         int i = 1;
-        bool any = false, inTime = false, weeks = false;
+        bool any = false, inTime = false, timeUnits = false;
         string order = "YMD";
-        int orderPos = 0;
+        int next = -1; // index in order the next unit must have; -1: any (first unit of a part)
         while (i < s.Length)
         {
             if (s[i] == 'T')
@@ -131,7 +131,7 @@ public static class Formats
                 if (inTime) return false;
                 inTime = true;
                 order = "HMS";
-                orderPos = 0;
+                next = -1;
                 i++;
                 if (i >= s.Length) return false;
                 continue;
@@ -142,17 +142,16 @@ public static class Formats
             char unit = (char)s[i++];
             if (unit == 'W' && !inTime)
             {
-                if (any || i != s.Length) return false;
-                weeks = true;
-                any = true;
-                continue;
+                // Weeks stand alone: "P2W".
+                return !any && i == s.Length;
             }
-            int pos = order.IndexOf(unit, orderPos);
-            if (pos < 0) return false;
-            orderPos = pos + 1;
+            int pos = order.IndexOf(unit);
+            if (pos < 0 || (next >= 0 && pos != next)) return false;
+            next = pos + 1;
             any = true;
+            timeUnits |= inTime;
         }
-        return any && (!inTime || s[s.Length - 1] != 'T') || weeks;
+        return any && (!inTime || timeUnits);
     }
 
     /// <summary>RFC 5321 mailbox: dot-atom or quoted local part, and a hostname or address literal.</summary>
@@ -167,7 +166,11 @@ public static class Formats
         }
         else
         {
-            if (local[0] == '.' || local[local.Length - 1] == '.' || local.IndexOf("..".AsBytes()) >= 0) return false;
+            if (local[0] == '.' || local[local.Length - 1] == '.') return false;
+            for (int k = 1; k < local.Length; k++)
+            {
+                if (local[k] == '.' && local[k - 1] == '.') return false;
+            }
             foreach (byte b in local)
             {
                 if (b >= 0x80) { if (!idn) return false; continue; }
@@ -178,14 +181,11 @@ public static class Formats
         {
             if (domain[domain.Length - 1] != ']') return false;
             ReadOnlySpan<byte> lit = domain.Slice(1, domain.Length - 2);
-            const string v6 = "IPv6:";
-            if (lit.Length > v6.Length && Encoding.ASCII.GetString(lit.Slice(0, v6.Length).ToArray()) == v6) return IsIPv6(lit.Slice(v6.Length));
+            if (lit.Length > 5 && lit[0] == 'I' && lit[1] == 'P' && lit[2] == 'v' && lit[3] == '6' && lit[4] == ':') return IsIPv6(lit.Slice(5));
             return IsIPv4(lit);
         }
         return IsHostname(domain, idn);
     }
-
-    private static ReadOnlySpan<byte> AsBytes(this string ascii) => Encoding.ASCII.GetBytes(ascii);
 
     private static bool IsAlnum(byte b) => b is >= (byte)'a' and <= (byte)'z' or >= (byte)'A' and <= (byte)'Z' or >= (byte)'0' and <= (byte)'9';
 
@@ -216,13 +216,12 @@ public static class Formats
                 return false;
             }
         }
-        if (s.Length > 253 && !(s.Length == 254 && s[253] == '.')) return false;
+        if (s.Length > 253) return false;
         int labelStart = 0;
         for (int i = 0; i <= s.Length; i++)
         {
             if (i == s.Length || s[i] == '.')
             {
-                if (i == s.Length && i == labelStart && i > 0) break; // trailing dot
                 int len = i - labelStart;
                 if (len == 0 || len > 63) return false;
                 if (s[labelStart] == '-' || s[i - 1] == '-') return false;
@@ -273,6 +272,7 @@ public static class Formats
             {
                 if (i + 1 < s.Length && s[i + 1] == ':')
                 {
+                    if (i + 2 < s.Length && s[i + 2] == ':') return false;
                     doubleColons++;
                     i += 2;
                     continue;
@@ -299,87 +299,189 @@ public static class Formats
         return doubleColons == 1 ? groups < 8 : groups == 8;
     }
 
-    /// <summary>RFC 3986 URI (or reference); RFC 3987 when non-ASCII is allowed.</summary>
+    /// <summary>RFC 3986 URI (or reference); RFC 3987 IRI when non-ASCII is allowed.</summary>
     public static bool IsUri(ReadOnlySpan<byte> s, bool requireScheme, bool allowNonAscii)
     {
         int i = 0;
-        int colon = -1;
+        int schemeEnd = -1;
         for (int k = 0; k < s.Length; k++)
         {
             byte b = s[k];
-            if (b == ':') { colon = k; break; }
+            if (b == ':') { schemeEnd = k; break; }
             if (b is (byte)'/' or (byte)'?' or (byte)'#') break;
         }
-        if (colon > 0)
+        if (schemeEnd >= 0)
         {
-            if (!(s[0] is >= (byte)'a' and <= (byte)'z' or >= (byte)'A' and <= (byte)'Z')) return requireScheme ? false : IsRefChars(s, allowNonAscii) && colon < 0;
-            for (int k = 1; k < colon; k++)
+            if (schemeEnd == 0 || !IsAlpha(s[0])) return false;
+            for (int k = 1; k < schemeEnd; k++)
                 if (!(IsAlnum(s[k]) || s[k] is (byte)'+' or (byte)'-' or (byte)'.')) return false;
-            i = colon + 1;
+            i = schemeEnd + 1;
         }
-        else if (requireScheme || colon == 0) return false;
-        ReadOnlySpan<byte> rest = s.Slice(i);
-        if (rest.Length >= 2 && rest[0] == '/' && rest[1] == '/')
-        {
-            int end = 2;
-            while (end < rest.Length && rest[end] is not ((byte)'/' or (byte)'?' or (byte)'#')) end++;
-            ReadOnlySpan<byte> authority = rest.Slice(2, end - 2);
-            int atSign = authority.LastIndexOf((byte)'@');
-            ReadOnlySpan<byte> host = atSign >= 0 ? authority.Slice(atSign + 1) : authority;
-            if (host.Length > 0 && host[0] == '[')
-            {
-                int close = host.IndexOf((byte)']');
-                if (close < 0 || !IsIPv6(host.Slice(1, close - 1))) return false;
-                host = host.Slice(close + 1);
-                if (host.Length > 0 && host[0] != ':') return false;
-            }
-            else
-            {
-                int portColon = host.LastIndexOf((byte)':');
-                if (portColon >= 0)
-                {
-                    for (int k = portColon + 1; k < host.Length; k++)
-                        if (host[k] < '0' || host[k] > '9') return false;
-                    host = host.Slice(0, portColon);
-                }
-                if (host.IndexOf((byte)'[') >= 0 || host.IndexOf((byte)']') >= 0) return false;
-            }
-        }
-        return IsRefChars(rest, allowNonAscii);
-    }
+        else if (requireScheme) return false;
 
-    private static bool IsRefChars(ReadOnlySpan<byte> s, bool allowNonAscii)
-    {
-        int hashes = 0;
-        for (int k = 0; k < s.Length; k++)
+        // hier-part / relative-part
+        if (i + 1 < s.Length && s[i] == '/' && s[i + 1] == '/')
         {
-            byte b = s[k];
-            if (b >= 0x80) { if (!allowNonAscii) return false; continue; }
-            if (b == '%')
+            int end = i + 2;
+            while (end < s.Length && s[end] is not ((byte)'/' or (byte)'?' or (byte)'#')) end++;
+            if (!IsAuthority(s.Slice(i + 2, end - i - 2), allowNonAscii)) return false;
+            i = end;
+        }
+        else if (schemeEnd < 0)
+        {
+            // path-noscheme: no ':' before the first '/'.
+            for (int k = i; k < s.Length && s[k] is not ((byte)'/' or (byte)'?' or (byte)'#'); k++)
+                if (s[k] == ':') return false;
+        }
+        // path, query, fragment
+        bool inFragment = false;
+        for (; i < s.Length; i++)
+        {
+            byte b = s[i];
+            if (b == '#')
             {
-                if (k + 2 >= s.Length || !IsHex(s[k + 1]) || !IsHex(s[k + 2])) return false;
+                if (inFragment) return false;
+                inFragment = true;
                 continue;
             }
-            if (b == '#') { if (++hashes > 1) return false; continue; }
-            if (IsAlnum(b) || "-._~!$&'()*+,;=:@/?[]".IndexOf((char)b) >= 0) continue;
-            return false;
+            if (b is (byte)'/' or (byte)'?') continue;
+            if (!IsPChar(s, ref i, allowNonAscii)) return false;
         }
         return true;
     }
 
+    private static bool IsAuthority(ReadOnlySpan<byte> a, bool allowNonAscii)
+    {
+        int at = a.IndexOf((byte)'@');
+        if (at >= 0)
+        {
+            if (a.Slice(at + 1).IndexOf((byte)'@') >= 0) return false;
+            for (int k = 0; k < at; k++)
+            {
+                if (a[k] == ':') continue;
+                if (!IsUnreservedOrSubDelim(a, ref k, allowNonAscii)) return false;
+            }
+            a = a.Slice(at + 1);
+        }
+        if (a.Length > 0 && a[0] == '[')
+        {
+            int close = a.IndexOf((byte)']');
+            if (close < 0) return false;
+            ReadOnlySpan<byte> literal = a.Slice(1, close - 1);
+            if (!(IsIPv6(literal) || IsIPvFuture(literal))) return false;
+            a = a.Slice(close + 1);
+            if (a.Length > 0 && a[0] != ':') return false;
+            return IsPort(a);
+        }
+        int colon = a.IndexOf((byte)':');
+        ReadOnlySpan<byte> host = colon >= 0 ? a.Slice(0, colon) : a;
+        if (colon >= 0 && !IsPort(a.Slice(colon))) return false;
+        for (int k = 0; k < host.Length; k++)
+        {
+            if (!IsUnreservedOrSubDelim(host, ref k, allowNonAscii)) return false;
+        }
+        return true;
+    }
+
+    private static bool IsPort(ReadOnlySpan<byte> p)
+    {
+        if (p.Length == 0) return true;
+        for (int k = 1; k < p.Length; k++)
+            if (p[k] < '0' || p[k] > '9') return false;
+        return p[0] == ':';
+    }
+
+    private static bool IsIPvFuture(ReadOnlySpan<byte> s)
+    {
+        if (s.Length < 4 || s[0] is not ((byte)'v' or (byte)'V')) return false;
+        int i = 1;
+        while (i < s.Length && IsHex(s[i])) i++;
+        if (i == 1 || i >= s.Length || s[i] != '.' || i + 1 == s.Length) return false;
+        for (i++; i < s.Length; i++)
+        {
+            if (s[i] == ':') continue;
+            if (!IsUnreservedOrSubDelim(s, ref i, allowNonAscii: false)) return false;
+        }
+        return true;
+    }
+
+    private static bool IsUnreservedOrSubDelim(ReadOnlySpan<byte> s, ref int i, bool allowNonAscii)
+    {
+        byte b = s[i];
+        if (b >= 0x80) return allowNonAscii;
+        if (b == '%')
+        {
+            if (i + 2 >= s.Length || !IsHex(s[i + 1]) || !IsHex(s[i + 2])) return false;
+            i += 2;
+            return true;
+        }
+        return IsAlnum(b) || b is (byte)'-' or (byte)'.' or (byte)'_' or (byte)'~'
+            or (byte)'!' or (byte)'$' or (byte)'&' or (byte)'\'' or (byte)'(' or (byte)')' or (byte)'*' or (byte)'+' or (byte)',' or (byte)';' or (byte)'=';
+    }
+
+    private static bool IsPChar(ReadOnlySpan<byte> s, ref int i, bool allowNonAscii)
+        => s[i] is (byte)':' or (byte)'@' || IsUnreservedOrSubDelim(s, ref i, allowNonAscii);
+
+    private static bool IsAlpha(byte b) => b is >= (byte)'a' and <= (byte)'z' or >= (byte)'A' and <= (byte)'Z';
+
     private static bool IsHex(byte b) => b is >= (byte)'0' and <= (byte)'9' or >= (byte)'a' and <= (byte)'f' or >= (byte)'A' and <= (byte)'F';
 
-    /// <summary>RFC 6570 URI template: balanced expressions over URI characters.</summary>
+    /// <summary>RFC 6570 URI template: literals, and expressions of an optional operator and varspecs.</summary>
     public static bool IsUriTemplate(ReadOnlySpan<byte> s)
     {
-        bool inExpr = false;
-        foreach (byte b in s)
+        for (int i = 0; i < s.Length; i++)
         {
-            if (b == '{') { if (inExpr) return false; inExpr = true; }
-            else if (b == '}') { if (!inExpr) return false; inExpr = false; }
-            else if (b < 0x20 || b is (byte)' ' or (byte)'"' or (byte)'<' or (byte)'>' or (byte)'\\' or (byte)'^' or (byte)'`' or (byte)'|') return false;
+            byte b = s[i];
+            if (b == '{')
+            {
+                int close = s.Slice(i).IndexOf((byte)'}');
+                if (close < 0 || !IsTemplateExpression(s.Slice(i + 1, close - 1))) return false;
+                i += close;
+                continue;
+            }
+            if (b == '%')
+            {
+                if (i + 2 >= s.Length || !IsHex(s[i + 1]) || !IsHex(s[i + 2])) return false;
+                i += 2;
+                continue;
+            }
+            if (b < 0x21 || b == 0x7F || b is (byte)'"' or (byte)'<' or (byte)'>' or (byte)'\\' or (byte)'^' or (byte)'`' or (byte)'|' or (byte)'}') return false;
         }
-        return !inExpr;
+        return true;
+    }
+
+    private static bool IsTemplateExpression(ReadOnlySpan<byte> e)
+    {
+        if (e.Length == 0) return false;
+        int i = 0;
+        if (e[0] is (byte)'+' or (byte)'#' or (byte)'.' or (byte)'/' or (byte)';' or (byte)'?' or (byte)'&') i = 1;
+        while (true)
+        {
+            // varname: varchar *( ["."] varchar )
+            int start = i;
+            bool lastDot = true;
+            while (i < e.Length)
+            {
+                byte b = e[i];
+                if (IsAlnum(b) || b == '_') { lastDot = false; i++; }
+                else if (b == '%' && i + 2 < e.Length && IsHex(e[i + 1]) && IsHex(e[i + 2])) { lastDot = false; i += 3; }
+                else if (b == '.' && !lastDot) { lastDot = true; i++; }
+                else break;
+            }
+            if (i == start || lastDot) return false;
+            if (i < e.Length && e[i] == ':')
+            {
+                int digits = ++i;
+                while (i < e.Length && e[i] >= '0' && e[i] <= '9') i++;
+                int n = i - digits;
+                if (n == 0 || n > 4 || e[digits] == '0') return false;
+            }
+            else if (i < e.Length && e[i] == '*') i++;
+            if (i == e.Length) return true;
+            if (e[i] != ',') return false;
+            i++;
+            if (i == e.Length) return false;
+        }
     }
 
     /// <summary>RFC 4122 text form: 8-4-4-4-12 hex digits.</summary>
@@ -421,7 +523,6 @@ public static class Formats
     public static bool IsRegex(ReadOnlySpan<byte> s)
     {
         string pattern = Encoding.UTF8.GetString(s.ToArray());
-        if (pattern.Contains("\\Z") || pattern.Contains("\\A")) return false;
-        return Patterns.Create(pattern) is not null;
+        return EcmaRegexTranslator.IsEcmaSyntax(pattern) && Patterns.Create(pattern) is not null;
     }
 }

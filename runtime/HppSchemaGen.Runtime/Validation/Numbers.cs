@@ -51,7 +51,9 @@ public static class Numbers
         }
         if (!e.TryGetDouble(out double x) || double.IsInfinity(x)) return false;
         double q = x / divisorDouble;
-        if (double.IsInfinity(q) || double.IsNaN(q)) return false;
+        if (double.IsNaN(q)) return false;
+        // The quotient overflows (1e308 / 0.5): the exact remainder still decides.
+        if (double.IsInfinity(q)) return Math.IEEERemainder(x, divisorDouble) == 0;
         return Math.Abs(q - Math.Round(q)) < 1e-9 * Math.Max(1.0, Math.Abs(q));
     }
 

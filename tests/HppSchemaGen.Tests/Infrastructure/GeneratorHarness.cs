@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using HppSchemaGen.Generator;
 using Microsoft.CodeAnalysis;
+using HppSchemaGen.Testing;
 using Microsoft.CodeAnalysis.CSharp;
 
 namespace HppSchemaGen.Tests.Infrastructure;
@@ -12,28 +13,16 @@ namespace HppSchemaGen.Tests.Infrastructure;
 /// <summary>Runs the real generator over in-memory schema files, the way the compiler does.</summary>
 internal static class GeneratorHarness
 {
-    private static readonly Lazy<ImmutableArray<MetadataReference>> s_references = new(() =>
-    {
-        // The running .NET's own assemblies plus the runtime library: what a net10.0 consumer compiles against.
-        string tpa = (string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!;
-        var refs = tpa.Split(Path.PathSeparator)
-            .Where(p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(p) is "mscorlib.dll" or "netstandard.dll")
-            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
-            .ToList();
-        refs.Add(MetadataReference.CreateFromFile(typeof(ValidationResult).Assembly.Location));
-        return refs.ToImmutableArray();
-    });
+    public static ImmutableArray<MetadataReference> References => CompilationReferences.All;
 
-    public static ImmutableArray<MetadataReference> References => s_references.Value;
-
-    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.CSharp12, preprocessorSymbols: new[] { "NET", "NET8_0_OR_GREATER", "NET9_0_OR_GREATER", "NET10_0_OR_GREATER" });
+    public static CSharpParseOptions ParseOptions => CompilationReferences.ParseOptions;
 
     public static CSharpCompilation CreateCompilation(params string[] sources)
         => CSharpCompilation.Create(
             "Consumer",
             sources.Select(s => CSharpSyntaxTree.ParseText(s, ParseOptions)),
             References,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, generalDiagnosticOption: ReportDiagnostic.Error));
+            CompilationReferences.Options(warningsAsErrors: true));
 
     public static GeneratorDriver CreateDriver(IEnumerable<(string Path, string Text)> files, IReadOnlyDictionary<string, string>? global = null, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? perFile = null, bool track = true)
         => CreateDriver(files.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)), global, perFile, track);

@@ -41,45 +41,90 @@ namespace Klarna.Hpp
         /// <summary>Metadata for <see cref="global::Klarna.Hpp.DistributionContactV1"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.DistributionContactV1> DistributionContactV1 => _t2 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.DistributionContactV1>)Options.GetTypeInfo(typeof(global::Klarna.Hpp.DistributionContactV1));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.DistributionModuleV1>? _t3;
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.DistributionContactV1AccessId>? _t3;
+
+        /// <summary>Metadata for <see cref="global::Klarna.Hpp.DistributionContactV1AccessId"/>.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.DistributionContactV1AccessId> DistributionContactV1AccessId => _t3 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.DistributionContactV1AccessId>)Options.GetTypeInfo(typeof(global::Klarna.Hpp.DistributionContactV1AccessId));
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.DistributionModuleV1>? _t4;
 
         /// <summary>Metadata for <see cref="global::Klarna.Hpp.DistributionModuleV1"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.DistributionModuleV1> DistributionModuleV1 => _t3 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.DistributionModuleV1>)Options.GetTypeInfo(typeof(global::Klarna.Hpp.DistributionModuleV1));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.DistributionModuleV1> DistributionModuleV1 => _t4 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.DistributionModuleV1>)Options.GetTypeInfo(typeof(global::Klarna.Hpp.DistributionModuleV1));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.DistributionRequestV1>? _t4;
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.DistributionRequestV1>? _t5;
 
         /// <summary>Metadata for <see cref="global::Klarna.Hpp.DistributionRequestV1"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.DistributionRequestV1> DistributionRequestV1 => _t4 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.DistributionRequestV1>)Options.GetTypeInfo(typeof(global::Klarna.Hpp.DistributionRequestV1));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.DistributionRequestV1> DistributionRequestV1 => _t5 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.DistributionRequestV1>)Options.GetTypeInfo(typeof(global::Klarna.Hpp.DistributionRequestV1));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.MerchantManualIdentificationV1>? _t5;
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.DistributionRequestV1Method>? _t6;
+
+        /// <summary>Metadata for <see cref="global::Klarna.Hpp.DistributionRequestV1Method"/>.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.DistributionRequestV1Method> DistributionRequestV1Method => _t6 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.DistributionRequestV1Method>)Options.GetTypeInfo(typeof(global::Klarna.Hpp.DistributionRequestV1Method));
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.DistributionRequestV1Template>? _t7;
+
+        /// <summary>Metadata for <see cref="global::Klarna.Hpp.DistributionRequestV1Template"/>.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.DistributionRequestV1Template> DistributionRequestV1Template => _t7 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.DistributionRequestV1Template>)Options.GetTypeInfo(typeof(global::Klarna.Hpp.DistributionRequestV1Template));
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.MerchantManualIdentificationV1>? _t8;
 
         /// <summary>Metadata for <see cref="global::Klarna.Hpp.MerchantManualIdentificationV1"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.MerchantManualIdentificationV1> MerchantManualIdentificationV1 => _t5 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.MerchantManualIdentificationV1>)Options.GetTypeInfo(typeof(global::Klarna.Hpp.MerchantManualIdentificationV1));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.MerchantManualIdentificationV1> MerchantManualIdentificationV1 => _t8 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.MerchantManualIdentificationV1>)Options.GetTypeInfo(typeof(global::Klarna.Hpp.MerchantManualIdentificationV1));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.MerchantUrlsV1>? _t6;
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.MerchantUrlsV1>? _t9;
 
         /// <summary>Metadata for <see cref="global::Klarna.Hpp.MerchantUrlsV1"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.MerchantUrlsV1> MerchantUrlsV1 => _t6 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.MerchantUrlsV1>)Options.GetTypeInfo(typeof(global::Klarna.Hpp.MerchantUrlsV1));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.MerchantUrlsV1> MerchantUrlsV1 => _t9 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.MerchantUrlsV1>)Options.GetTypeInfo(typeof(global::Klarna.Hpp.MerchantUrlsV1));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.OptionsV1>? _t7;
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.OptionsV1>? _t10;
 
         /// <summary>Metadata for <see cref="global::Klarna.Hpp.OptionsV1"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.OptionsV1> OptionsV1 => _t7 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.OptionsV1>)Options.GetTypeInfo(typeof(global::Klarna.Hpp.OptionsV1));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.OptionsV1> OptionsV1 => _t10 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.OptionsV1>)Options.GetTypeInfo(typeof(global::Klarna.Hpp.OptionsV1));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.SessionCreationRequestV1>? _t8;
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.OptionsV1PaymentMethodCategoriesItem>? _t11;
+
+        /// <summary>Metadata for <see cref="global::Klarna.Hpp.OptionsV1PaymentMethodCategoriesItem"/>.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.OptionsV1PaymentMethodCategoriesItem> OptionsV1PaymentMethodCategoriesItem => _t11 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.OptionsV1PaymentMethodCategoriesItem>)Options.GetTypeInfo(typeof(global::Klarna.Hpp.OptionsV1PaymentMethodCategoriesItem));
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.OptionsV1PaymentMethodCategory>? _t12;
+
+        /// <summary>Metadata for <see cref="global::Klarna.Hpp.OptionsV1PaymentMethodCategory"/>.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.OptionsV1PaymentMethodCategory> OptionsV1PaymentMethodCategory => _t12 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.OptionsV1PaymentMethodCategory>)Options.GetTypeInfo(typeof(global::Klarna.Hpp.OptionsV1PaymentMethodCategory));
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.OptionsV1PlaceOrderMode>? _t13;
+
+        /// <summary>Metadata for <see cref="global::Klarna.Hpp.OptionsV1PlaceOrderMode"/>.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.OptionsV1PlaceOrderMode> OptionsV1PlaceOrderMode => _t13 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.OptionsV1PlaceOrderMode>)Options.GetTypeInfo(typeof(global::Klarna.Hpp.OptionsV1PlaceOrderMode));
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.OptionsV1PurchaseType>? _t14;
+
+        /// <summary>Metadata for <see cref="global::Klarna.Hpp.OptionsV1PurchaseType"/>.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.OptionsV1PurchaseType> OptionsV1PurchaseType => _t14 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.OptionsV1PurchaseType>)Options.GetTypeInfo(typeof(global::Klarna.Hpp.OptionsV1PurchaseType));
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.OptionsV1ShowSubtotalDetail>? _t15;
+
+        /// <summary>Metadata for <see cref="global::Klarna.Hpp.OptionsV1ShowSubtotalDetail"/>.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.OptionsV1ShowSubtotalDetail> OptionsV1ShowSubtotalDetail => _t15 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.OptionsV1ShowSubtotalDetail>)Options.GetTypeInfo(typeof(global::Klarna.Hpp.OptionsV1ShowSubtotalDetail));
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.SessionCreationRequestV1>? _t16;
 
         /// <summary>Metadata for <see cref="global::Klarna.Hpp.SessionCreationRequestV1"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.SessionCreationRequestV1> SessionCreationRequestV1 => _t8 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.SessionCreationRequestV1>)Options.GetTypeInfo(typeof(global::Klarna.Hpp.SessionCreationRequestV1));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.SessionCreationRequestV1> SessionCreationRequestV1 => _t16 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.SessionCreationRequestV1>)Options.GetTypeInfo(typeof(global::Klarna.Hpp.SessionCreationRequestV1));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.SessionCreationResponseV1>? _t9;
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.SessionCreationResponseV1>? _t17;
 
         /// <summary>Metadata for <see cref="global::Klarna.Hpp.SessionCreationResponseV1"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.SessionCreationResponseV1> SessionCreationResponseV1 => _t9 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.SessionCreationResponseV1>)Options.GetTypeInfo(typeof(global::Klarna.Hpp.SessionCreationResponseV1));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.SessionCreationResponseV1> SessionCreationResponseV1 => _t17 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.SessionCreationResponseV1>)Options.GetTypeInfo(typeof(global::Klarna.Hpp.SessionCreationResponseV1));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.SessionResponseV1>? _t10;
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.SessionResponseV1>? _t18;
 
         /// <summary>Metadata for <see cref="global::Klarna.Hpp.SessionResponseV1"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.SessionResponseV1> SessionResponseV1 => _t10 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.SessionResponseV1>)Options.GetTypeInfo(typeof(global::Klarna.Hpp.SessionResponseV1));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.SessionResponseV1> SessionResponseV1 => _t18 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.SessionResponseV1>)Options.GetTypeInfo(typeof(global::Klarna.Hpp.SessionResponseV1));
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.SessionResponseV1Status>? _t19;
+
+        /// <summary>Metadata for <see cref="global::Klarna.Hpp.SessionResponseV1Status"/>.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.SessionResponseV1Status> SessionResponseV1Status => _t19 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.SessionResponseV1Status>)Options.GetTypeInfo(typeof(global::Klarna.Hpp.SessionResponseV1Status));
 
         /// <inheritdoc/>
         public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type)
@@ -91,11 +136,6 @@ namespace Klarna.Hpp
         global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
             if (type == typeof(global::Klarna.Hpp.BackgroundImageV1)) return Create_BackgroundImageV1(options);
-            if (type == typeof(string)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<string>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter);
-            if (type == typeof(long)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<long>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int64Converter);
-            if (type == typeof(long?)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<long?>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GetNullableConverter<long>(options));
-            if (type == typeof(global::System.Text.Json.JsonElement)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.Text.Json.JsonElement>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter);
-            if (type == typeof(global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateDictionaryInfo<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>, string, global::System.Text.Json.JsonElement>(options, new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>> { ObjectCreator = static () => new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>() });
             if (type == typeof(global::Klarna.Hpp.CustomerV1)) return Create_CustomerV1(options);
             if (type == typeof(global::Klarna.Hpp.DistributionContactV1)) return Create_DistributionContactV1(options);
             if (type == typeof(global::Klarna.Hpp.DistributionContactV1AccessId)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Klarna.Hpp.DistributionContactV1AccessId>(options, new global::Klarna.Hpp.DistributionContactV1AccessId.Converter());
@@ -104,13 +144,9 @@ namespace Klarna.Hpp
             if (type == typeof(global::Klarna.Hpp.DistributionRequestV1Method)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Klarna.Hpp.DistributionRequestV1Method>(options, new global::Klarna.Hpp.DistributionRequestV1Method.Converter());
             if (type == typeof(global::Klarna.Hpp.DistributionRequestV1Template)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Klarna.Hpp.DistributionRequestV1Template>(options, new global::Klarna.Hpp.DistributionRequestV1Template.Converter());
             if (type == typeof(global::Klarna.Hpp.MerchantManualIdentificationV1)) return Create_MerchantManualIdentificationV1(options);
-            if (type == typeof(global::System.DateTimeOffset)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.DateTimeOffset>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DateTimeOffsetConverter);
-            if (type == typeof(global::System.DateTimeOffset?)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.DateTimeOffset?>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GetNullableConverter<global::System.DateTimeOffset>(options));
             if (type == typeof(global::Klarna.Hpp.MerchantUrlsV1)) return Create_MerchantUrlsV1(options);
             if (type == typeof(global::Klarna.Hpp.OptionsV1)) return Create_OptionsV1(options);
-            if (type == typeof(global::System.Collections.Generic.List<global::Klarna.Hpp.BackgroundImageV1>)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateListInfo<global::System.Collections.Generic.List<global::Klarna.Hpp.BackgroundImageV1>, global::Klarna.Hpp.BackgroundImageV1>(options, new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<global::System.Collections.Generic.List<global::Klarna.Hpp.BackgroundImageV1>> { ObjectCreator = static () => new global::System.Collections.Generic.List<global::Klarna.Hpp.BackgroundImageV1>() });
             if (type == typeof(global::Klarna.Hpp.OptionsV1PaymentMethodCategoriesItem)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Klarna.Hpp.OptionsV1PaymentMethodCategoriesItem>(options, new global::Klarna.Hpp.OptionsV1PaymentMethodCategoriesItem.Converter());
-            if (type == typeof(global::System.Collections.Generic.List<global::Klarna.Hpp.OptionsV1PaymentMethodCategoriesItem>)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateListInfo<global::System.Collections.Generic.List<global::Klarna.Hpp.OptionsV1PaymentMethodCategoriesItem>, global::Klarna.Hpp.OptionsV1PaymentMethodCategoriesItem>(options, new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<global::System.Collections.Generic.List<global::Klarna.Hpp.OptionsV1PaymentMethodCategoriesItem>> { ObjectCreator = static () => new global::System.Collections.Generic.List<global::Klarna.Hpp.OptionsV1PaymentMethodCategoriesItem>() });
             if (type == typeof(global::Klarna.Hpp.OptionsV1PaymentMethodCategory)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Klarna.Hpp.OptionsV1PaymentMethodCategory>(options, new global::Klarna.Hpp.OptionsV1PaymentMethodCategory.Converter());
             if (type == typeof(global::Klarna.Hpp.OptionsV1PlaceOrderMode)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Klarna.Hpp.OptionsV1PlaceOrderMode>(options, new global::Klarna.Hpp.OptionsV1PlaceOrderMode.Converter());
             if (type == typeof(global::Klarna.Hpp.OptionsV1PurchaseType)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Klarna.Hpp.OptionsV1PurchaseType>(options, new global::Klarna.Hpp.OptionsV1PurchaseType.Converter());
@@ -119,6 +155,15 @@ namespace Klarna.Hpp
             if (type == typeof(global::Klarna.Hpp.SessionCreationResponseV1)) return Create_SessionCreationResponseV1(options);
             if (type == typeof(global::Klarna.Hpp.SessionResponseV1)) return Create_SessionResponseV1(options);
             if (type == typeof(global::Klarna.Hpp.SessionResponseV1Status)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Klarna.Hpp.SessionResponseV1Status>(options, new global::Klarna.Hpp.SessionResponseV1Status.Converter());
+            if (type == typeof(string)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<string>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter);
+            if (type == typeof(long)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<long>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int64Converter);
+            if (type == typeof(long?)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<long?>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GetNullableConverter<long>(options));
+            if (type == typeof(global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateDictionaryInfo<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>, string, global::System.Text.Json.JsonElement>(options, new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>> { ObjectCreator = static () => new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>() });
+            if (type == typeof(global::System.Text.Json.JsonElement)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.Text.Json.JsonElement>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter);
+            if (type == typeof(global::System.DateTimeOffset)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.DateTimeOffset>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DateTimeOffsetConverter);
+            if (type == typeof(global::System.DateTimeOffset?)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.DateTimeOffset?>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GetNullableConverter<global::System.DateTimeOffset>(options));
+            if (type == typeof(global::System.Collections.Generic.List<global::Klarna.Hpp.BackgroundImageV1>)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateListInfo<global::System.Collections.Generic.List<global::Klarna.Hpp.BackgroundImageV1>, global::Klarna.Hpp.BackgroundImageV1>(options, new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<global::System.Collections.Generic.List<global::Klarna.Hpp.BackgroundImageV1>> { ObjectCreator = static () => new global::System.Collections.Generic.List<global::Klarna.Hpp.BackgroundImageV1>() });
+            if (type == typeof(global::System.Collections.Generic.List<global::Klarna.Hpp.OptionsV1PaymentMethodCategoriesItem>)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateListInfo<global::System.Collections.Generic.List<global::Klarna.Hpp.OptionsV1PaymentMethodCategoriesItem>, global::Klarna.Hpp.OptionsV1PaymentMethodCategoriesItem>(options, new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<global::System.Collections.Generic.List<global::Klarna.Hpp.OptionsV1PaymentMethodCategoriesItem>> { ObjectCreator = static () => new global::System.Collections.Generic.List<global::Klarna.Hpp.OptionsV1PaymentMethodCategoriesItem>() });
             return null;
         }
 

@@ -2,10 +2,10 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 
-namespace HppSchemaGen.Tests.Infrastructure;
+namespace HppSchemaGen.Testing;
 
 /// <summary>An AdditionalFiles item as the compiler hands it to the generator.</summary>
-internal sealed class InMemoryAdditionalText(string path, string text) : AdditionalText
+public sealed class InMemoryAdditionalText(string path, string text) : AdditionalText
 {
     private readonly SourceText _text = SourceText.From(text);
 
