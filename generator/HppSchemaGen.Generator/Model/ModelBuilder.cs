@@ -75,6 +75,9 @@ internal sealed class ModelBuilder
     private GenerationSpec Run(EquatableArray<SchemaFile> files, CancellationToken ct)
     {
         List<SchemaDocument> docs = SchemaDocuments.Load(files, _diagnostics);
+        // Referenced 2020-12 meta-schemas come from the generator itself, after the user's files.
+        foreach (SchemaDocument meta in SchemaDocuments.Load(MetaSchemaDocuments.NeededBy(docs), _diagnostics))
+            docs.Add(new SchemaDocument(docs.Count, meta.File, meta.Lines, meta.Root, meta.BaseUri));
         ct.ThrowIfCancellationRequested();
         var nodes = new List<SchemaNode>();
         _registry = new SchemaRegistry(docs, _diagnostics, nodes);
