@@ -33,7 +33,11 @@ internal static class OptionsReader
     }
 
     private static string? Get(AnalyzerConfigOptions options, string key)
-        => options.TryGetValue(key, out string? value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+        => options.TryGetValue(key, out string? value) && !string.IsNullOrWhiteSpace(value) ? Unescape(value.Trim()) : null;
+
+    /// <summary>build/HppSchemaGen.targets escapes ';', '#' and '%' (comment characters in .editorconfig).</summary>
+    private static string Unescape(string value)
+        => value.IndexOf('%') < 0 ? value : value.Replace("%3B", ";").Replace("%23", "#").Replace("%25", "%");
 
     /// <summary>Each dotted part made a valid identifier, so a bad property value cannot break the output.</summary>
     public static string SanitizeNamespace(string ns)
