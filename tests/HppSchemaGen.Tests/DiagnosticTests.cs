@@ -51,6 +51,23 @@ public class DiagnosticTests
     }
 
     [Fact]
+    public void Reference_cycle_without_progress_is_HSG1004_and_compiles()
+    {
+        var result = GeneratorHarness.RunSingle("{\"$defs\": {\"a\": {\"$ref\": \"#/$defs/b\"}, \"b\": {\"allOf\": [{\"$ref\": \"#/$defs/a\"}]}},\n \"$ref\": \"#/$defs/a\"}");
+        Assert.Equal(DiagnosticSeverity.Warning, Single(result, "HSG1004").DefaultSeverity);
+        Assert.Empty(result.CompileDiagnostics.Select(x => x.ToString()));
+        Assert.Contains(result.Run.GeneratedSources, s => s.SourceText.ToString().Contains("SchemaCycle.Fail"));
+    }
+
+    [Fact]
+    public void Recursion_through_properties_is_not_a_cycle()
+    {
+        var result = GeneratorHarness.RunSingle("{\"title\": \"Node\", \"type\": \"object\", \"properties\": {\"next\": {\"$ref\": \"#\"}}}");
+        Assert.DoesNotContain(result.GeneratorDiagnostics, d => d.Id == "HSG1004");
+        Assert.Empty(result.CompileDiagnostics.Select(x => x.ToString()));
+    }
+
+    [Fact]
     public void Unsupported_keyword_is_HSG2001()
     {
         var result = GeneratorHarness.RunSingle("{\"$schema\": \"https://json-schema.org/draft/2019-09/schema\",\n \"$recursiveAnchor\": true, \"items\": {\"$recursiveRef\": \"#\"}}");

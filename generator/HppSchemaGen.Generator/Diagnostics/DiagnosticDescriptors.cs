@@ -15,6 +15,7 @@ internal static class DiagnosticDescriptors
     public const string UnresolvedRef = "HSG1001";
     public const string DuplicateId = "HSG1002";
     public const string RefTooDeep = "HSG1003";
+    public const string RefCycle = "HSG1004";
     public const string UnsupportedKeyword = "HSG2001";
     public const string InvalidKeywordValue = "HSG2002";
     public const string InvalidPattern = "HSG2003";
@@ -31,6 +32,7 @@ internal static class DiagnosticDescriptors
         [UnresolvedRef] = Make(UnresolvedRef, "Unresolved reference", "Cannot resolve '{0}' (base URI '{1}'): no schema in the AdditionalFiles has that URI, anchor or pointer", DiagnosticSeverity.Error),
         [DuplicateId] = Make(DuplicateId, "Duplicate schema URI", "Schema URI '{0}' is defined more than once; the first definition (in file order) is used", DiagnosticSeverity.Warning),
         [RefTooDeep] = Make(RefTooDeep, "Reference chain too long", "The reference chain starting at '{0}' is longer than {1} or cycles without a schema; it is treated as accepting any value", DiagnosticSeverity.Warning),
+        [RefCycle] = Make(RefCycle, "Reference cycle", "The schema at '{0}' refers back to itself without moving into the instance; evaluating it would never end, so that reference fails validation", DiagnosticSeverity.Warning),
         [UnsupportedKeyword] = Make(UnsupportedKeyword, "Unsupported keyword", "Keyword '{0}' is not supported and is not asserted", DiagnosticSeverity.Warning),
         [InvalidKeywordValue] = Make(InvalidKeywordValue, "Invalid keyword value", "Keyword '{0}' has an invalid value ({1}); it is ignored", DiagnosticSeverity.Warning),
         [InvalidPattern] = Make(InvalidPattern, "Pattern cannot be compiled", "Pattern '{0}' cannot be compiled as a regular expression ({1}); it asserts nothing", DiagnosticSeverity.Warning),

@@ -117,6 +117,7 @@ internal sealed class ValidatorBuilder
         // Resolving a $ref can register new nodes (pointers into non-schema places), so walk by index.
         for (int i = 0; i < nodes.Count; i++) drafts.Add(BuildNode(nodes[i]));
 
+        BreakInPlaceCycles(drafts);
         MarkEvaluatedTracking(drafts);
         bool dynamicScope = drafts.Any(d => d.Checks.Any(c => c.Kind == CheckKind.DynamicRef));
 
@@ -166,6 +167,63 @@ internal sealed class ValidatorBuilder
                 result.Add(k.ToString(CultureInfo.InvariantCulture) + ":" + id.ToString(CultureInfo.InvariantCulture));
         }
         return result.ToEquatableArray();
+    }
+
+    private const string CycleTarget = "global::HppSchemaGen.Validation.SchemaCycle.Fail";
+
+    private static bool IsInPlace(CheckKind kind)
+        => kind is CheckKind.Ref or CheckKind.DynamicRef or CheckKind.AllOf or CheckKind.AnyOf or CheckKind.OneOf
+            or CheckKind.Not or CheckKind.IfThenElse or CheckKind.DependentSchema;
+
+    /// <summary>
+    /// A cycle of in-place applicators ($ref, allOf, not ...) that never descends into the instance
+    /// would recurse forever at run time. Each edge closing such a cycle is replaced by a validator
+    /// that fails, and reported (HSG1004). Iterative, so a long chain cannot overflow the stack here.
+    /// </summary>
+    private void BreakInPlaceCycles(List<NodeDraft> drafts)
+    {
+        var byMethod = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < drafts.Count; i++) byMethod[drafts[i].Method] = i;
+        var state = new byte[drafts.Count]; // 0 new, 1 on the stack, 2 done
+        var stack = new Stack<(int Node, int Check, int Target)>();
+        for (int root = 0; root < drafts.Count; root++)
+        {
+            if (state[root] != 0) continue;
+            state[root] = 1;
+            stack.Push((root, 0, 0));
+            while (stack.Count > 0)
+            {
+                (int node, int check, int target) = stack.Pop();
+                List<CheckSpec> checks = drafts[node].Checks;
+                // Advance to the next in-place target of this node.
+                while (check < checks.Count && (!IsInPlace(checks[check].Kind) || target >= checks[check].Targets.Count))
+                {
+                    check++;
+                    target = 0;
+                }
+                if (check >= checks.Count)
+                {
+                    state[node] = 2;
+                    continue;
+                }
+                stack.Push((node, check, target + 1));
+                string method = checks[check].Targets[target];
+                if (!byMethod.TryGetValue(method, out int next)) continue;
+                if (state[next] == 1)
+                {
+                    var targets = checks[check].Targets.ToArray();
+                    targets[target] = CycleTarget;
+                    checks[check] = checks[check] with { Targets = targets.ToEquatableArray() };
+                    SchemaNode at = drafts[node].Node;
+                    _diagnostics.Add(at.Document.Lines.Diagnostic(DiagnosticDescriptors.RefCycle, at.Json.Start, at.Json.Start + 1, at.Document.DisplayId + "#" + at.Pointer));
+                }
+                else if (state[next] == 0)
+                {
+                    state[next] = 1;
+                    stack.Push((next, 0, 0));
+                }
+            }
+        }
     }
 
     /// <summary>
@@ -446,7 +504,9 @@ internal sealed class ValidatorBuilder
             string dec = string.Empty;
             if (decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal d) && (d != 0m || IsZero(text)))
                 dec = d.ToString(CultureInfo.InvariantCulture) + "m";
-            double x = double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
+            // .NET Framework hosts (Visual Studio) throw on overflow where .NET returns infinity.
+            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double x))
+                x = text.StartsWith("-", StringComparison.Ordinal) ? double.NegativeInfinity : double.PositiveInfinity;
             string dbl = double.IsPositiveInfinity(x) ? "double.PositiveInfinity"
                 : double.IsNegativeInfinity(x) ? "double.NegativeInfinity"
                 : x.ToString("R", CultureInfo.InvariantCulture) + "d";
