@@ -47,7 +47,8 @@ internal sealed class ContextEmitter
         // Generated types first, so each gets its public property even when another type's member uses it earlier.
         foreach (TypeSpec t in _types)
         {
-            if (t.Kind != TypeSpecKind.Schema) Collect(TypeRef.Generated(t.Kind == TypeSpecKind.Record ? TypeRefKind.Record : TypeRefKind.Enum, t.Namespace, t.Name), t.Name);
+            TypeRefKind kind = t.Kind switch { TypeSpecKind.Record => TypeRefKind.Record, TypeSpecKind.Enum => TypeRefKind.Enum, _ => TypeRefKind.Union };
+            if (t.Kind != TypeSpecKind.Schema) Collect(TypeRef.Generated(kind, t.Namespace, t.Name), t.Name);
         }
         foreach (TypeSpec t in _types)
         {
@@ -57,6 +58,7 @@ internal sealed class ContextEmitter
                 if (p.Type.IsValueType && p.IsNullable) CollectNullable(p.Type);
             }
             if (t.ExtensionDataName is not null) Collect(TypeRef.DictionaryOf(TypeRef.JsonElement), null);
+            foreach (UnionCaseSpec c in t.UnionCases) Collect(c.Type, null);
         }
 
         _w.Header();
@@ -120,7 +122,7 @@ internal sealed class ContextEmitter
         string factory = type.Kind switch
         {
             TypeRefKind.Record => "Create_" + type.MetadataName + "(options)",
-            TypeRefKind.Enum => Meta + ".JsonMetadataServices.CreateValueInfo<" + type.FullName + ">(options, new " + type.FullName + ".Converter())",
+            TypeRefKind.Enum or TypeRefKind.Union => Meta + ".JsonMetadataServices.CreateValueInfo<" + type.FullName + ">(options, new " + type.FullName + ".Converter())",
             TypeRefKind.List => Meta + ".JsonMetadataServices.CreateListInfo<" + type.FullName + ", " + type.Arguments[0].FullName + ">(options, new " + Meta + ".JsonCollectionInfoValues<" + type.FullName + "> { ObjectCreator = static () => new " + type.FullName + "() })",
             TypeRefKind.Dictionary => Meta + ".JsonMetadataServices.CreateDictionaryInfo<" + type.FullName + ", string, " + type.Arguments[0].FullName + ">(options, new " + Meta + ".JsonCollectionInfoValues<" + type.FullName + "> { ObjectCreator = static () => new " + type.FullName + "() })",
             _ => Meta + ".JsonMetadataServices.CreateValueInfo<" + type.FullName + ">(options, " + Meta + ".JsonMetadataServices." + type.MetadataName + "Converter)",

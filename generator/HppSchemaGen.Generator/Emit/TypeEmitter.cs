@@ -24,6 +24,9 @@ internal static class TypeEmitter
             case TypeSpecKind.Enum:
                 EmitEnum(w, type);
                 break;
+            case TypeSpecKind.Union:
+                EmitUnion(w, type);
+                break;
             default:
                 w.Open("public static partial class " + type.Name);
                 EmitValidate(w, type);
@@ -54,6 +57,13 @@ internal static class TypeEmitter
         }
         EmitValidate(w, type);
         w.Line();
+        EmitParse(w, type);
+        w.Close();
+    }
+
+    /// <summary>Parse / TryParse: validate first, then deserialize through the generated context.</summary>
+    private static void EmitParse(SourceWriter w, TypeSpec type)
+    {
         string t = type.Name;
         w.Line("/// <summary>Validates <paramref name=\"utf8Json\"/> against the schema, then deserializes it.</summary>");
         w.Line("/// <exception cref=\"" + Runtime + ".SchemaValidationException\">The JSON is well-formed but does not satisfy the schema.</exception>");
@@ -85,7 +95,6 @@ internal static class TypeEmitter
         w.Line("using " + Json + ".JsonDocument document = " + Json + ".JsonDocument.ParseValue(ref reader);");
         w.Line("return Validate(document.RootElement);");
         w.Close();
-        w.Close();
     }
 
     private static void EmitValidate(SourceWriter w, TypeSpec type)
@@ -96,6 +105,65 @@ internal static class TypeEmitter
         w.Line("var collector = new " + Runtime + ".Validation.ValidationCollector();");
         w.Line(type.ValidateMethod + "(instance, collector, \"\", \"\");");
         w.Line("return collector.ToResult();");
+        w.Close();
+    }
+
+    private static void EmitUnion(SourceWriter w, TypeSpec type)
+    {
+        string t = type.Name;
+        string meta = Json + ".Serialization.Metadata";
+        w.Line("[" + Json + ".Serialization.JsonConverter(typeof(" + t + ".Converter))]");
+        w.Open("public abstract partial record " + t);
+        w.Line("private " + t + "() { }");
+        w.Line();
+        foreach (UnionCaseSpec c in type.UnionCases)
+        {
+            DocComments.Write(w, c.Docs);
+            if (c.Docs.Title is null && c.Docs.Description is null)
+                w.Line("/// <summary>The value matched this branch" + (c.DiscriminatorValue is null ? string.Empty : " (<c>" + DocComments.EscapeInline(type.Discriminator!) + "</c> is <c>" + DocComments.EscapeInline(c.DiscriminatorValue) + "</c>)") + ".</summary>");
+            w.Line("public sealed partial record " + c.Name + "(" + c.Type.FullName + " Value) : " + t + ";");
+            w.Line();
+        }
+        w.Line("/// <summary>The value matched no branch (the lenient path keeps it exactly as received).</summary>");
+        w.Line("public sealed partial record Unknown(" + Json + ".JsonElement Value) : " + t + ";");
+        w.Line();
+        EmitValidate(w, type);
+        w.Line();
+        EmitParse(w, type);
+        w.Line();
+        w.Line("/// <summary>Reads the branch a value belongs to (by its tag when the branches have one, else by their validators, in order) and writes the case's value.</summary>");
+        w.Open("public sealed class Converter : " + Json + ".Serialization.JsonConverter<" + t + ">");
+        w.Line("/// <inheritdoc/>");
+        w.Open("public override " + t + " Read(ref " + Json + ".Utf8JsonReader reader, global::System.Type typeToConvert, " + Json + ".JsonSerializerOptions options)");
+        w.Line(Json + ".JsonElement e = " + Json + ".JsonElement.ParseValue(ref reader);");
+        if (type.Discriminator is string tag)
+        {
+            w.Open("if (e.ValueKind == " + Json + ".JsonValueKind.Object && e.TryGetProperty(" + CSharp.Utf8Literal(tag) + ", out " + Json + ".JsonElement tag) && tag.ValueKind == " + Json + ".JsonValueKind.String)");
+            foreach (UnionCaseSpec c in type.UnionCases)
+            {
+                if (c.DiscriminatorValue is string value && !CSharp.HasLoneSurrogate(value))
+                    w.Line("if (tag.ValueEquals(" + CSharp.Utf8Literal(value) + ")) return new " + c.Name + "(Read<" + c.Type.FullName + ">(e, options));");
+            }
+            w.Close();
+        }
+        foreach (UnionCaseSpec c in type.UnionCases)
+            w.Line("if (" + c.ValidatorMethod + "(e, null, \"\", \"\")) return new " + c.Name + "(Read<" + c.Type.FullName + ">(e, options));");
+        w.Line("return new Unknown(e);");
+        w.Close();
+        w.Line();
+        w.Line("private static T Read<T>(" + Json + ".JsonElement e, " + Json + ".JsonSerializerOptions options)");
+        w.Line("    => " + Json + ".JsonSerializer.Deserialize(e, (" + meta + ".JsonTypeInfo<T>)options.GetTypeInfo(typeof(T)))!;");
+        w.Line();
+        w.Line("/// <inheritdoc/>");
+        w.Open("public override void Write(" + Json + ".Utf8JsonWriter writer, " + t + " value, " + Json + ".JsonSerializerOptions options)");
+        w.Open("switch (value)");
+        foreach (UnionCaseSpec c in type.UnionCases)
+            w.Line("case " + c.Name + " v: " + Json + ".JsonSerializer.Serialize(writer, v.Value, (" + meta + ".JsonTypeInfo<" + c.Type.FullName + ">)options.GetTypeInfo(typeof(" + c.Type.FullName + "))); break;");
+        w.Line("case Unknown v: v.Value.WriteTo(writer); break;");
+        w.Line("default: throw new " + Json + ".JsonException(\"Unsupported case of " + t + ".\");");
+        w.Close();
+        w.Close();
+        w.Close();
         w.Close();
     }
 

@@ -30,9 +30,15 @@ internal sealed class ModelBuilder
         "Validate", "Parse", "TryParse", "__Schema",
     };
 
+    private static readonly HashSet<string> ReservedUnionCases = new(StringComparer.Ordinal)
+    {
+        "Converter", "Unknown", "Value", "Validate", "Parse", "TryParse", "EqualityContract", "Equals", "GetHashCode", "ToString",
+        "PrintMembers", "Deconstruct", "GetType", "MemberwiseClone", "Finalize", "__Schema",
+    };
+
     private static readonly HashSet<string> ReservedEnumMembers = new(StringComparer.Ordinal)
     {
-        "Value", "IsKnown", "KnownValues", "Validate", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "Converter", "__Schema",
+        "Value", "IsKnown", "KnownValues", "From", "Validate", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "Converter", "__Schema",
     };
 
     private readonly GeneratorOptions _options;
@@ -133,6 +139,7 @@ internal sealed class ModelBuilder
         {
             TypeSpecKind.Record => "sealed partial record",
             TypeSpecKind.Enum => "sealed partial class",
+            TypeSpecKind.Union => "abstract partial record",
             _ => "static partial class",
         };
     }
@@ -222,6 +229,8 @@ internal sealed class ModelBuilder
             }
             case ShapeKind.Primitive:
                 return (shape.Primitive!, allowsNull);
+            case ShapeKind.Union:
+                return MapUnion(node, shape, nameHint, depth, allowsNull);
             default:
                 return (TypeRef.JsonElement, true);
         }
@@ -280,6 +289,123 @@ internal sealed class ModelBuilder
         AddType(new TypeSpec(TypeSpecKind.Record, ns, name, ContextFullName(doc), doc.DisplayId, node.Pointer, DocSpecs.From(node.Json),
             properties.ToEquatableArray(), extension, EquatableArray<EnumMemberSpec>.Empty, _validators.MethodFor(node)));
         return self;
+    }
+
+    private static bool IsNullOnly(JsonNode j)
+        => j.Kind == JsonKind.Object && (j.GetString("type") == "null" || j.Get("const") is { Kind: JsonKind.Null }
+            || j.Get("enum") is { Kind: JsonKind.Array } e && e.Items.Count > 0 && e.Items.All(v => v.Kind == JsonKind.Null));
+
+    /// <summary>A branch's fixed string value(s), when it is a const/enum of strings: such unions become enums.</summary>
+    private static List<string>? StringConstants(SchemaNode branch, SchemaRegistry registry)
+    {
+        SchemaNode? n = Deref(branch, registry);
+        if (n is null || n.Json.Kind != JsonKind.Object) return null;
+        if (n.Json.Get("const") is { Kind: JsonKind.String } c) return new List<string> { c.Text! };
+        if (n.Json.Get("enum") is { Kind: JsonKind.Array } e && e.Items.Count > 0 && e.Items.All(v => v.Kind == JsonKind.String))
+            return e.Items.Select(v => v.Text!).ToList();
+        return null;
+    }
+
+    private static SchemaNode? Deref(SchemaNode node, SchemaRegistry registry)
+    {
+        for (int i = 0; i < MaxRefChain && node.Json.GetString("$ref") is string r; i++)
+        {
+            if (registry.Resolve(node, r) is not SchemaNode next) return null;
+            node = next;
+        }
+        return node;
+    }
+
+    /// <summary>
+    /// oneOf/anyOf: one case per branch (none merged away), null-only branches making it nullable,
+    /// a lone remaining branch standing for itself, and all-constant branches becoming an enum.
+    /// </summary>
+    private (TypeRef Type, bool AllowsNull) MapUnion(SchemaNode node, SchemaShape shape, string nameHint, int depth, bool allowsNull)
+    {
+        var branches = new List<SchemaNode>();
+        foreach (SchemaNode b in shape.Branches)
+        {
+            if (IsNullOnly(b.Json)) allowsNull = true;
+            else branches.Add(b);
+        }
+        if (branches.Count == 0) return (TypeRef.JsonElement, true);
+        if (branches.Count == 1)
+        {
+            (TypeRef single, bool n) = Map(branches[0], nameHint, depth + 1);
+            return (single, n || allowsNull);
+        }
+        var constants = branches.Select(b => StringConstants(b, _registry)).ToList();
+        if (constants.All(c => c is not null))
+        {
+            var enumShape = SchemaShape.EnumOf(constants.SelectMany(c => c!).Distinct().ToList());
+            return (MapEnum(node, enumShape, nameHint), allowsNull);
+        }
+
+        SchemaDocument doc = node.Document;
+        string name = PlanName(node.Json, OverrideName(node.Json) ?? nameHint, doc, node.Pointer);
+        string ns = NamespaceOf(doc);
+        TypeRef self = TypeRef.Generated(TypeRefKind.Union, ns, name);
+        _named[node.Json] = self;
+
+        (string? discriminator, List<string?> values) = FindDiscriminator(branches);
+        var caseNames = new HashSet<string>(ReservedUnionCases, StringComparer.Ordinal) { name };
+        var cases = new List<UnionCaseSpec>();
+        for (int i = 0; i < branches.Count; i++)
+        {
+            SchemaNode b = branches[i];
+            string hint = CaseHint(b, i);
+            (TypeRef t, _) = Map(b, name + hint, depth + 1);
+            string caseName = Naming.Unique(hint, caseNames);
+            cases.Add(new UnionCaseSpec(caseName, t, _validators.MethodFor(b), values[i], DocSpecs.From(b.Json)));
+        }
+        AddType(new TypeSpec(TypeSpecKind.Union, ns, name, ContextFullName(doc), doc.DisplayId, node.Pointer, DocSpecs.From(node.Json),
+            EquatableArray<PropertySpec>.Empty, null, EquatableArray<EnumMemberSpec>.Empty, _validators.MethodFor(node))
+        {
+            UnionCases = cases.ToEquatableArray(),
+            Discriminator = discriminator,
+        });
+        return (self, allowsNull);
+    }
+
+    /// <summary>What a case is called: its own name override or title, the type it refers to, else its JSON type.</summary>
+    private string CaseHint(SchemaNode branch, int index)
+    {
+        if (OverrideName(branch.Json) is string over) return over;
+        if (branch.Json.GetString("title") is { Length: > 0 } title) return Naming.ToPascalCase(title, "Option" + index);
+        if (branch.Json.GetString("$ref") is string r && _registry.Resolve(branch, r) is SchemaNode target)
+        {
+            if (_plannedNames.TryGetValue(target.Json, out string? planned)) return planned;
+            if (target.Json.GetString("title") is { Length: > 0 } targetTitle) return Naming.ToPascalCase(targetTitle, "Option" + index);
+            string last = r.Substring(Math.Max(r.LastIndexOf('/'), r.LastIndexOf('#')) + 1);
+            return Naming.ToPascalCase(last, "Option" + index.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+        return branch.Json.GetString("type") is string type ? Naming.ToPascalCase(type, "Option" + index) : "Option" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>A member present in every branch with a different constant string in each (a tag), if any.</summary>
+    private (string? Name, List<string?> Values) FindDiscriminator(List<SchemaNode> branches)
+    {
+        var none = branches.Select(_ => (string?)null).ToList();
+        var perBranch = new List<Dictionary<string, string>>();
+        foreach (SchemaNode b in branches)
+        {
+            SchemaNode? target = Deref(b, _registry);
+            if (target is null || target.Json.Kind != JsonKind.Object) return (null, none);
+            SchemaShape objectShape = SchemaShape.Of(target, _registry);
+            var constants = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach ((string propName, SchemaNode prop) in objectShape.Properties)
+            {
+                if (StringConstants(prop, _registry) is { Count: 1 } value) constants[propName] = value[0];
+            }
+            perBranch.Add(constants);
+        }
+        foreach (string candidate in perBranch[0].Keys)
+        {
+            if (!perBranch.All(p => p.ContainsKey(candidate))) continue;
+            var values = perBranch.Select(p => p[candidate]).ToList();
+            if (values.Distinct(StringComparer.Ordinal).Count() == values.Count) return (candidate, values.Cast<string?>().ToList());
+        }
+        return (null, none);
     }
 
     private TypeRef MapEnum(SchemaNode node, SchemaShape shape, string nameHint)

@@ -15,6 +15,9 @@ internal enum ShapeKind
     Map,
     Array,
     Primitive,
+
+    /// <summary>oneOf/anyOf of distinct shapes: an abstract record with one case per branch.</summary>
+    Union,
 }
 
 /// <summary>What C# shape a schema has, decided from its keywords (and those of its <c>allOf</c> branches).</summary>
@@ -38,6 +41,12 @@ internal sealed class SchemaShape
     public bool AllowsAdditional { get; private set; }
 
     public List<string> EnumValues { get; } = new();
+
+    /// <summary>The oneOf/anyOf branches of a union, as written.</summary>
+    public List<SchemaNode> Branches { get; } = new();
+
+    /// <summary>True when the union's branches are alternatives (oneOf) rather than possibly overlapping (anyOf).</summary>
+    public string UnionKeyword { get; private set; } = "oneOf";
 
     public static SchemaShape Of(SchemaNode node, SchemaRegistry registry)
     {
@@ -65,8 +74,16 @@ internal sealed class SchemaShape
                     _ => TypeRef.Double,
                 });
             case "boolean": return Prim(TypeRef.Boolean);
-            default: return new SchemaShape(ShapeKind.Any);
+            default: return type is null && types.Count == 0 ? UnionShape(node, registry) : new SchemaShape(ShapeKind.Any);
         }
+    }
+
+    /// <summary>A string enum of the given values (unions of constants).</summary>
+    public static SchemaShape EnumOf(List<string> values)
+    {
+        var shape = new SchemaShape(ShapeKind.StringEnum);
+        shape.EnumValues.AddRange(values);
+        return shape;
     }
 
     private static SchemaShape Prim(TypeRef t) => new(ShapeKind.Primitive) { Primitive = t };
@@ -106,7 +123,7 @@ internal sealed class SchemaShape
         bool closed = additional is { Kind: JsonKind.False } || j.Get("unevaluatedProperties") is { Kind: JsonKind.False };
         if (shape.Properties.Count == 0)
         {
-            if (j.Get("oneOf") is not null || j.Get("anyOf") is not null) return new SchemaShape(ShapeKind.Any);
+            if (j.Get("oneOf") is not null || j.Get("anyOf") is not null) return UnionShape(node, registry);
             var map = new SchemaShape(ShapeKind.Map);
             if (additional is { Kind: JsonKind.Object } && registry.Find(additional) is SchemaNode value) map.ValueSchema = value;
             return map;
@@ -141,6 +158,22 @@ internal sealed class SchemaShape
                 if (Deref(registry, node, branch, 0) is SchemaNode b && b.Json.Kind == JsonKind.Object) Collect(b, registry, shape, seen, depth + 1);
             }
         }
+    }
+
+    /// <summary>oneOf (or, without it, anyOf) whose branches are schemas; anything else has no single shape.</summary>
+    private static SchemaShape UnionShape(SchemaNode node, SchemaRegistry registry)
+    {
+        JsonNode j = node.Json;
+        string keyword = j.Get("oneOf") is { Kind: JsonKind.Array } ? "oneOf" : "anyOf";
+        if (j.Get(keyword) is not { Kind: JsonKind.Array } list || list.Items.Count == 0 || (keyword == "oneOf" && j.Get("anyOf") is not null))
+            return new SchemaShape(ShapeKind.Any);
+        var shape = new SchemaShape(ShapeKind.Union) { UnionKeyword = keyword };
+        foreach (JsonNode branch in list.Items)
+        {
+            if (registry.Find(branch) is not SchemaNode b) return new SchemaShape(ShapeKind.Any);
+            shape.Branches.Add(b);
+        }
+        return shape;
     }
 
     private static SchemaShape ArrayShape(SchemaNode node, SchemaRegistry registry)

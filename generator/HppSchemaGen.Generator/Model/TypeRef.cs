@@ -10,6 +10,7 @@ internal enum TypeRefKind
     Enum,
     List,
     Dictionary,
+    Union,
 }
 
 /// <summary>

@@ -12,6 +12,9 @@ internal enum TypeSpecKind
 
     /// <summary>Any other schema: a static class that validates (values are JsonElement or a primitive).</summary>
     Schema,
+
+    /// <summary>oneOf/anyOf: an abstract record with one sealed case record per branch, and Unknown.</summary>
+    Union,
 }
 
 /// <summary>Everything needed to emit one generated type's file; equatable so unchanged types are not re-emitted.</summary>
@@ -28,11 +31,20 @@ internal sealed record TypeSpec(
     EquatableArray<EnumMemberSpec> EnumMembers,
     string ValidateMethod)
 {
+    /// <summary>Cases of a union, in branch order.</summary>
+    public EquatableArray<UnionCaseSpec> UnionCases { get; init; } = EquatableArray<UnionCaseSpec>.Empty;
+
+    /// <summary>A member whose constant value tells the union's branches apart, when there is one.</summary>
+    public string? Discriminator { get; init; }
+
     public string FullName => "global::" + Namespace + "." + Name;
 }
 
 /// <summary>One record property.</summary>
 internal sealed record PropertySpec(string JsonName, string Name, TypeRef Type, bool IsRequired, bool IsNullable, DocSpec Docs);
+
+/// <summary>One branch of a union: its case record wraps a value of <see cref="Type"/>.</summary>
+internal sealed record UnionCaseSpec(string Name, TypeRef Type, string ValidatorMethod, string? DiscriminatorValue, DocSpec Docs);
 
 /// <summary>One known value of a string enum.</summary>
 internal sealed record EnumMemberSpec(string Name, string Value);
