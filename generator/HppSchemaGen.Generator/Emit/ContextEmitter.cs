@@ -125,11 +125,19 @@ internal sealed class ContextEmitter
             TypeRefKind.Enum or TypeRefKind.Union => Meta + ".JsonMetadataServices.CreateValueInfo<" + type.FullName + ">(options, new " + type.FullName + ".Converter())",
             TypeRefKind.List => Meta + ".JsonMetadataServices.CreateListInfo<" + type.FullName + ", " + type.Arguments[0].FullName + ">(options, new " + Meta + ".JsonCollectionInfoValues<" + type.FullName + "> { ObjectCreator = static () => new " + type.FullName + "() })",
             TypeRefKind.Dictionary => Meta + ".JsonMetadataServices.CreateDictionaryInfo<" + type.FullName + ", string, " + type.Arguments[0].FullName + ">(options, new " + Meta + ".JsonCollectionInfoValues<" + type.FullName + "> { ObjectCreator = static () => new " + type.FullName + "() })",
-            _ => Meta + ".JsonMetadataServices.CreateValueInfo<" + type.FullName + ">(options, " + Meta + ".JsonMetadataServices." + type.MetadataName + "Converter)",
+            _ => Meta + ".JsonMetadataServices.CreateValueInfo<" + type.FullName + ">(options, " + PrimitiveConverter(type) + ")",
         };
         _entries.Add(new Entry(type.FullName, factory, publicName is null ? null : PropertyName(publicName)));
         foreach (TypeRef arg in type.Arguments) Collect(arg, null);
     }
+
+    /// <summary>System.Text.Json's converter, except for integers: JSON Schema counts 2.0 as an integer.</summary>
+    private static string PrimitiveConverter(TypeRef type) => type.MetadataName switch
+    {
+        "Int64" => "new global::HppSchemaGen.Serialization.JsonInt64Converter()",
+        "Int32" => "new global::HppSchemaGen.Serialization.JsonInt32Converter()",
+        _ => Meta + ".JsonMetadataServices." + type.MetadataName + "Converter",
+    };
 
     private void CollectNullable(TypeRef type)
     {

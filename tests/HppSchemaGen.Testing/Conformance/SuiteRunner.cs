@@ -93,7 +93,7 @@ public sealed class SuiteRunner
         // Compile; a group whose code does not compile is dropped (and fails), the rest still run.
         while (trees.Count > 0)
         {
-            CSharpCompilation compilation = CSharpCompilation.Create("Suite_" + Guid.NewGuid().ToString("N"), trees.Select(t => t.Tree), CompilationReferences.All, CompilationReferences.Options(warningsAsErrors: false));
+            CSharpCompilation compilation = CSharpCompilation.Create("Suite_" + Guid.NewGuid().ToString("N"), trees.Select(t => t.Tree), CompilationReferences.All, CompilationReferences.Options(warningsAsErrors: true));
             using var stream = new MemoryStream();
             EmitResult emit = compilation.Emit(stream);
             if (emit.Success)
