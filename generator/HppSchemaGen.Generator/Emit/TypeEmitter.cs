@@ -45,7 +45,8 @@ internal static class TypeEmitter
             DocComments.Write(w, p.Docs);
             w.Line("[" + Json + ".Serialization.JsonPropertyName(" + CSharp.Literal(p.JsonName) + ")]");
             string required = p.IsRequired ? "required " : string.Empty;
-            w.Line("public " + required + CSharp.Declared(p.Type, p.IsNullable) + " " + p.Name + " { get; init; }");
+            string initializer = p.DefaultValue is null ? string.Empty : " = " + p.DefaultValue + ";";
+            w.Line("public " + required + CSharp.Declared(p.Type, p.IsNullable) + " " + p.Name + " { get; init; }" + initializer);
             w.Line();
         }
         if (type.ExtensionDataName is string ext)

@@ -232,6 +232,8 @@ internal sealed class ModelBuilder
             case ShapeKind.Union:
                 return MapUnion(node, shape, nameHint, depth, allowsNull);
             default:
+                if (shape.AnyReason is string reason)
+                    _diagnostics.Add(node.Document.Lines.Diagnostic(DiagnosticDescriptors.FallbackType, j.Start, j.Start + 1, node.Document.DisplayId + "#" + node.Pointer, reason));
                 return (TypeRef.JsonElement, true);
         }
     }
@@ -264,6 +266,38 @@ internal sealed class ModelBuilder
         return false;
     }
 
+    /// <summary>The C# literal of a property's <c>default</c> when it is a constant of the property's own type.</summary>
+    private string? DefaultLiteral(SchemaNode property, TypeRef type)
+    {
+        JsonNode? value = property.Json.Get("default");
+        if (value is null && Deref(property, _registry) is SchemaNode target) value = target.Json.Get("default");
+        if (value is null) return null;
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        switch (value.Kind)
+        {
+            case JsonKind.String when type == TypeRef.String:
+                return Emit.CSharp.Literal(value.Text!);
+            case JsonKind.String when type.Kind == TypeRefKind.Enum:
+                TypeSpec? e = _types.FirstOrDefault(t => "global::" + t.Namespace + "." + t.Name == type.FullName);
+                EnumMemberSpec? member = e?.EnumMembers.FirstOrDefault(m => m.Value == value.Text);
+                return member is null ? null : type.FullName + "." + member.Name;
+            case JsonKind.True or JsonKind.False when type == TypeRef.Boolean:
+                return value.Kind == JsonKind.True ? "true" : "false";
+            case JsonKind.Number when type == TypeRef.Int64 && long.TryParse(value.Text, System.Globalization.NumberStyles.Integer, inv, out long l):
+                return l.ToString(inv) + "L";
+            case JsonKind.Number when type == TypeRef.Int32 && int.TryParse(value.Text, System.Globalization.NumberStyles.Integer, inv, out int i):
+                return i.ToString(inv);
+            case JsonKind.Number when type == TypeRef.Double && double.TryParse(value.Text, System.Globalization.NumberStyles.Float, inv, out double d) && !double.IsInfinity(d):
+                return d.ToString("R", inv) + "d";
+            case JsonKind.Number when type == TypeRef.Single && float.TryParse(value.Text, System.Globalization.NumberStyles.Float, inv, out float f) && !float.IsInfinity(f):
+                return f.ToString("R", inv) + "f";
+            case JsonKind.Number when type == TypeRef.Decimal && decimal.TryParse(value.Text, System.Globalization.NumberStyles.Float, inv, out decimal m):
+                return m.ToString(inv) + "m";
+            default:
+                return null;
+        }
+    }
+
     private TypeRef MapRecord(SchemaNode node, SchemaShape shape, string nameHint, int depth)
     {
         SchemaDocument doc = node.Document;
@@ -283,7 +317,10 @@ internal sealed class ModelBuilder
                 _diagnostics.Add(doc.Lines.Diagnostic(DiagnosticDescriptors.MemberRenamed, propNode.Json.Start, propNode.Json.Start + 1, wanted, name, jsonName, propName));
             (TypeRef type, bool allowsNull) = Map(propNode, name + Naming.ToPascalCase(jsonName, "Property"), depth + 1);
             bool required = shape.Required.Contains(jsonName);
-            properties.Add(new PropertySpec(jsonName, propName, type, required, allowsNull || !required || type == TypeRef.JsonElement && allowsNull, DocSpecs.From(propNode.Json)));
+            // An optional member with a usable default is never absent: it holds the default instead of null.
+            string? defaultValue = required ? null : DefaultLiteral(propNode, type);
+            bool nullable = allowsNull || (!required && defaultValue is null);
+            properties.Add(new PropertySpec(jsonName, propName, type, required, nullable, DocSpecs.From(propNode.Json)) { DefaultValue = defaultValue });
         }
         string? extension = shape.AllowsAdditional ? Naming.Unique("AdditionalProperties", memberNames) : null;
         AddType(new TypeSpec(TypeSpecKind.Record, ns, name, ContextFullName(doc), doc.DisplayId, node.Pointer, DocSpecs.From(node.Json),

@@ -42,6 +42,9 @@ internal sealed class SchemaShape
 
     public List<string> EnumValues { get; } = new();
 
+    /// <summary>Why a schema that says something about its values still has no single C# shape (null: it accepts anything).</summary>
+    public string? AnyReason { get; private set; }
+
     /// <summary>The oneOf/anyOf branches of a union, as written.</summary>
     public List<SchemaNode> Branches { get; } = new();
 
@@ -74,7 +77,9 @@ internal sealed class SchemaShape
                     _ => TypeRef.Double,
                 });
             case "boolean": return Prim(TypeRef.Boolean);
-            default: return type is null && types.Count == 0 ? UnionShape(node, registry) : new SchemaShape(ShapeKind.Any);
+            default:
+                if (type is null && types.Count == 0) return UnionShape(node, registry);
+                return new SchemaShape(ShapeKind.Any) { AnyReason = types.Count > 1 ? "it allows several types: " + string.Join(", ", types) : "unknown type '" + type + "'" };
         }
     }
 
@@ -165,8 +170,10 @@ internal sealed class SchemaShape
     {
         JsonNode j = node.Json;
         string keyword = j.Get("oneOf") is { Kind: JsonKind.Array } ? "oneOf" : "anyOf";
-        if (j.Get(keyword) is not { Kind: JsonKind.Array } list || list.Items.Count == 0 || (keyword == "oneOf" && j.Get("anyOf") is not null))
+        if (j.Get(keyword) is not { Kind: JsonKind.Array } list || list.Items.Count == 0)
             return new SchemaShape(ShapeKind.Any);
+        if (keyword == "oneOf" && j.Get("anyOf") is not null)
+            return new SchemaShape(ShapeKind.Any) { AnyReason = "it combines oneOf and anyOf" };
         var shape = new SchemaShape(ShapeKind.Union) { UnionKeyword = keyword };
         foreach (JsonNode branch in list.Items)
         {

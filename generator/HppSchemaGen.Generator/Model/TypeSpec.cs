@@ -41,7 +41,11 @@ internal sealed record TypeSpec(
 }
 
 /// <summary>One record property.</summary>
-internal sealed record PropertySpec(string JsonName, string Name, TypeRef Type, bool IsRequired, bool IsNullable, DocSpec Docs);
+internal sealed record PropertySpec(string JsonName, string Name, TypeRef Type, bool IsRequired, bool IsNullable, DocSpec Docs)
+{
+    /// <summary>A C# expression for the schema's <c>default</c>, used as the initializer when the member is absent.</summary>
+    public string? DefaultValue { get; init; }
+}
 
 /// <summary>One branch of a union: its case record wraps a value of <see cref="Type"/>.</summary>
 internal sealed record UnionCaseSpec(string Name, TypeRef Type, string ValidatorMethod, string? DiscriminatorValue, DocSpec Docs);
