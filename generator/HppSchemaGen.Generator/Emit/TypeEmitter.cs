@@ -101,12 +101,8 @@ internal static class TypeEmitter
     private static void EmitValidate(SourceWriter w, TypeSpec type)
     {
         w.Line("/// <summary>Validates a JSON value against the schema; collects every error with its instance and keyword location.</summary>");
-        w.Open("public static " + Runtime + ".ValidationResult Validate(" + Json + ".JsonElement instance)");
-        w.Line("if (" + type.ValidateMethod + "(instance, null, \"\", \"\")) return " + Runtime + ".ValidationResult.Valid;");
-        w.Line("var collector = new " + Runtime + ".Validation.ValidationCollector();");
-        w.Line(type.ValidateMethod + "(instance, collector, \"\", \"\");");
-        w.Line("return collector.ToResult();");
-        w.Close();
+        w.Line("public static " + Runtime + ".ValidationResult Validate(" + Json + ".JsonElement instance)");
+        w.Line("    => " + Runtime + ".Validation.ValidatorRunner.Run(instance, " + type.ValidateMethod + ");");
     }
 
     private static void EmitUnion(SourceWriter w, TypeSpec type)

@@ -111,12 +111,25 @@ internal sealed class ValidatorEmitter
         }
         else
         {
+            // Methods that descend into members or items recurse with the document: a hostile depth
+            // must end in InsufficientExecutionStackException (reported by ValidatorRunner), not a crash.
+            if (Descends(node)) w.Line("global::System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();");
             w.Line("bool ok = true;");
             foreach (CheckSpec check in node.Checks) EmitCheck(w, check);
             w.Line("return ok;");
         }
         w.Close();
         w.Line();
+    }
+
+    private static bool Descends(ValidatorNodeSpec node)
+    {
+        foreach (CheckSpec c in node.Checks)
+        {
+            if (c.Kind is CheckKind.Members or CheckKind.PropertyNames or CheckKind.Items or CheckKind.PrefixItem or CheckKind.Contains
+                or CheckKind.UnevaluatedProperties or CheckKind.UnevaluatedItems) return true;
+        }
+        return false;
     }
 
     private string DsArg => _ds ? ", ds" : string.Empty;

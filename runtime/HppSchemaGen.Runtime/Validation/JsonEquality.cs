@@ -121,57 +121,88 @@ public static class JsonEquality
         return a.GetRawText() == b.GetRawText();
     }
 
-    /// <summary>A hash consistent with <see cref="Equals(JsonElement, JsonElement)"/>.</summary>
+    /// <summary>
+    /// A hash consistent with <see cref="Equals(JsonElement, JsonElement)"/>, over string contents and
+    /// member names, seeded per process by <see cref="HashCode"/> so inputs cannot be crafted to collide.
+    /// </summary>
     public static int GetHashCode(JsonElement e)
     {
         switch (e.ValueKind)
         {
             case JsonValueKind.Number:
-                return e.TryGetDouble(out double x) ? x.GetHashCode() : 17;
+                return e.TryGetDouble(out double x) && !double.IsInfinity(x) ? x.GetHashCode() : 17;
             case JsonValueKind.String:
-                return (int)JsonStrings.CodePointLength(e) * 31 + 7;
+                return StringHash(e);
             case JsonValueKind.Array:
             {
-                int h = 19;
-                foreach (JsonElement item in e.EnumerateArray()) h = h * 31 + GetHashCode(item);
-                return h;
+                var h = new HashCode();
+                foreach (JsonElement item in e.EnumerateArray()) h.Add(GetHashCode(item));
+                return h.ToHashCode();
             }
             case JsonValueKind.Object:
             {
-                int h = 23;
-                foreach (JsonProperty p in e.EnumerateObject()) h ^= p.Name.Length * 397 + GetHashCode(p.Value);
-                return h;
+                int sum = 23;
+                foreach (JsonProperty p in e.EnumerateObject()) sum = unchecked(sum + HashCode.Combine(NameHash(p), GetHashCode(p.Value)));
+                return sum;
             }
             default:
                 return (int)e.ValueKind;
         }
     }
 
+    private static int StringHash(JsonElement e)
+    {
+        if (!JsonStrings.TryGetUtf8(e, out ReadOnlySpan<byte> utf8, out byte[]? rented)) return 29;
+        var h = new HashCode();
+#if NET6_0_OR_GREATER
+        h.AddBytes(utf8);
+#endif
+        JsonStrings.Return(rented);
+        return h.ToHashCode();
+    }
+
+    private static int NameHash(JsonProperty p)
+    {
+#if NET9_0_OR_GREATER
+        ReadOnlySpan<byte> raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8PropertyName(p);
+        if (raw.IndexOf((byte)'\\') < 0)
+        {
+            var h = new HashCode();
+            h.AddBytes(raw);
+            return h.ToHashCode();
+        }
+#endif
+        return StringComparer.Ordinal.GetHashCode(p.Name);
+    }
+
     /// <summary>
-    /// True when all items of the array are distinct. Small arrays compare pairwise (no allocation);
-    /// larger ones sort by hash so the work stays O(n log n) on hostile input.
+    /// True when all items of the array are distinct. Small arrays compare pairwise; larger ones are
+    /// sorted by hash and only equal-hash runs are compared, so the work stays O(n log n) on hostile input.
     /// </summary>
     public static bool AreItemsUnique(JsonElement array)
     {
         int n = array.GetArrayLength();
         if (n < 2) return true;
-        if (n <= 16)
-        {
-            for (int i = 0; i < n; i++)
-                for (int j = i + 1; j < n; j++)
-                    if (Equals(array[i], array[j])) return false;
-            return true;
-        }
-        int[] hashes = ArrayPool<int>.Shared.Rent(n);
-        int[] index = ArrayPool<int>.Shared.Rent(n);
+        // Copy the items once: indexing a JsonElement array with nested values walks it from the start.
+        JsonElement[] items = ArrayPool<JsonElement>.Shared.Rent(n);
+        int[]? hashes = null, index = null;
         try
         {
             int k = 0;
-            foreach (JsonElement item in array.EnumerateArray())
+            foreach (JsonElement item in array.EnumerateArray()) items[k++] = item;
+            if (n <= 16)
             {
-                hashes[k] = GetHashCode(item);
-                index[k] = k;
-                k++;
+                for (int i = 0; i < n; i++)
+                    for (int j = i + 1; j < n; j++)
+                        if (Equals(items[i], items[j])) return false;
+                return true;
+            }
+            hashes = ArrayPool<int>.Shared.Rent(n);
+            index = ArrayPool<int>.Shared.Rent(n);
+            for (int i = 0; i < n; i++)
+            {
+                hashes[i] = GetHashCode(items[i]);
+                index[i] = i;
             }
             Array.Sort(hashes, index, 0, n);
             for (int start = 0; start < n;)
@@ -180,15 +211,17 @@ public static class JsonEquality
                 while (end < n && hashes[end] == hashes[start]) end++;
                 for (int i = start; i < end; i++)
                     for (int j = i + 1; j < end; j++)
-                        if (Equals(array[index[i]], array[index[j]])) return false;
+                        if (Equals(items[index[i]], items[index[j]])) return false;
                 start = end;
             }
             return true;
         }
         finally
         {
-            ArrayPool<int>.Shared.Return(hashes);
-            ArrayPool<int>.Shared.Return(index);
+            Array.Clear(items, 0, n);
+            ArrayPool<JsonElement>.Shared.Return(items);
+            if (hashes is not null) ArrayPool<int>.Shared.Return(hashes);
+            if (index is not null) ArrayPool<int>.Shared.Return(index);
         }
     }
 }

@@ -46,12 +46,7 @@ namespace Klarna.Hpp
 
         /// <summary>Validates a JSON value against the schema; collects every error with its instance and keyword location.</summary>
         public static global::HppSchemaGen.ValidationResult Validate(global::System.Text.Json.JsonElement instance)
-        {
-            if (global::Klarna.Hpp.MerchantManualIdentificationV1.__Schema.Root(instance, null, "", "")) return global::HppSchemaGen.ValidationResult.Valid;
-            var collector = new global::HppSchemaGen.Validation.ValidationCollector();
-            global::Klarna.Hpp.MerchantManualIdentificationV1.__Schema.Root(instance, collector, "", "");
-            return collector.ToResult();
-        }
+            => global::HppSchemaGen.Validation.ValidatorRunner.Run(instance, global::Klarna.Hpp.MerchantManualIdentificationV1.__Schema.Root);
 
         /// <summary>Validates <paramref name="utf8Json"/> against the schema, then deserializes it.</summary>
         /// <exception cref="global::HppSchemaGen.SchemaValidationException">The JSON is well-formed but does not satisfy the schema.</exception>

@@ -80,12 +80,7 @@ namespace Klarna.Hpp
 
         /// <summary>Validates a JSON value against the schema; collects every error with its instance and keyword location.</summary>
         public static global::HppSchemaGen.ValidationResult Validate(global::System.Text.Json.JsonElement instance)
-        {
-            if (global::Klarna.Hpp.OptionsV1.__Schema.S_properties_place_order_mode(instance, null, "", "")) return global::HppSchemaGen.ValidationResult.Valid;
-            var collector = new global::HppSchemaGen.Validation.ValidationCollector();
-            global::Klarna.Hpp.OptionsV1.__Schema.S_properties_place_order_mode(instance, collector, "", "");
-            return collector.ToResult();
-        }
+            => global::HppSchemaGen.Validation.ValidatorRunner.Run(instance, global::Klarna.Hpp.OptionsV1.__Schema.S_properties_place_order_mode);
 
         /// <summary>Reads and writes the JSON string; unknown values are kept, never rejected.</summary>
         public sealed class Converter : global::System.Text.Json.Serialization.JsonConverter<OptionsV1PlaceOrderMode>
