@@ -112,8 +112,8 @@ internal sealed class ValidatorEmitter
         else
         {
             // Methods that descend into members or items recurse with the document: a hostile depth
-            // must end in InsufficientExecutionStackException (reported by ValidatorRunner), not a crash.
-            if (Descends(node)) w.Line("global::System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();");
+            // must end in a validation error (ValidatorRunner.TooDeep), never a stack overflow.
+            if (Descends(node)) w.Line("if (!global::System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack()) return " + V + ".ValidatorRunner.TooDeep(c, ip, kp);");
             w.Line("bool ok = true;");
             foreach (CheckSpec check in node.Checks) EmitCheck(w, check);
             w.Line("return ok;");

@@ -16,8 +16,8 @@ public static class Numbers
     /// <summary>True for a number with no fractional part (<c>1.0</c> is an integer).</summary>
     public static bool IsInteger(JsonElement e)
     {
-        if (e.TryGetDecimal(out decimal d)) return d == decimal.Truncate(d) && !HasTinyFraction(e, d);
-        if (e.TryGetDouble(out double x)) return !double.IsInfinity(x) && Math.Floor(x) == x;
+        if (e.TryGetDecimal(out decimal d) && !(d == 0m && !IsZeroText(e))) return d == decimal.Truncate(d) && !HasTinyFraction(e, d);
+        if (e.TryGetDouble(out double x) && !double.IsInfinity(x) && !(x == 0 && !IsZeroText(e))) return Math.Floor(x) == x;
         return IsIntegerText(e.GetRawText());
     }
 
@@ -30,7 +30,12 @@ public static class Numbers
     public static int Compare(JsonElement e, decimal? limit, double limitDouble)
     {
         if (limit.HasValue && e.TryGetDecimal(out decimal d) && !(d == 0m && !IsZeroText(e))) return d.CompareTo(limit.Value);
-        if (e.TryGetDouble(out double x) && !double.IsInfinity(x)) return x.CompareTo(limitDouble);
+        if (e.TryGetDouble(out double x) && !double.IsInfinity(x))
+        {
+            // Underflow: 1e-400 reads as 0 but is not zero; against a zero limit only its sign matters.
+            if (x == 0 && limitDouble == 0 && !IsZeroText(e)) return e.GetRawText()[0] == '-' ? -1 : 1;
+            return x.CompareTo(limitDouble);
+        }
         // Overflows double: beyond every finite limit, on the side of its sign.
         string text = e.GetRawText();
         return text.Length > 0 && text[0] == '-' ? -1 : 1;

@@ -57,6 +57,20 @@ internal static class GeneratorHarness
         return new Result(driver, output, diagnostics, driver.GetRunResult().Results.Single());
     }
 
+    /// <summary>Compiles the generated code into an assembly loaded in this process (null when it does not compile).</summary>
+    public static System.Reflection.Assembly? Load(Result result)
+    {
+        using var stream = new MemoryStream();
+        if (!result.Output.Emit(stream).Success) return null;
+        stream.Position = 0;
+        return new System.Runtime.Loader.AssemblyLoadContext(null, isCollectible: true).LoadFromStream(stream);
+    }
+
+    /// <summary>The static Validate of a generated type, as a delegate.</summary>
+    public static Func<System.Text.Json.JsonElement, ValidationResult> Validator(System.Reflection.Assembly assembly, string typeName)
+        => assembly.GetType("Consumer." + typeName, throwOnError: true)!.GetMethod("Validate", new[] { typeof(System.Text.Json.JsonElement) })!
+            .CreateDelegate<Func<System.Text.Json.JsonElement, ValidationResult>>();
+
     public static Result RunSingle(string schemaJson, string path = "/schemas/test.schema.json", IReadOnlyDictionary<string, string>? global = null)
         => Run(new[] { (path, schemaJson) }, global);
 

@@ -15,7 +15,7 @@ namespace Klarna.Hpp
             /// <summary>Schema at <c>#</c>.</summary>
             internal static bool Root(global::System.Text.Json.JsonElement e, global::HppSchemaGen.Validation.ValidationCollector? c, string ip, string kp)
             {
-                global::System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
+                if (!global::System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack()) return global::HppSchemaGen.Validation.ValidatorRunner.TooDeep(c, ip, kp);
                 bool ok = true;
                 if (!(e.ValueKind == global::System.Text.Json.JsonValueKind.Object))
                 {
