@@ -70,7 +70,7 @@ internal static class TypeEmitter
         w.Line("/// <exception cref=\"" + Runtime + ".SchemaValidationException\">The JSON is well-formed but does not satisfy the schema.</exception>");
         w.Line("/// <exception cref=\"" + Json + ".JsonException\">The text is not well-formed JSON.</exception>");
         w.Open("public static " + t + " Parse(global::System.ReadOnlySpan<byte> utf8Json)");
-        w.Line(Runtime + ".ValidationResult result = ValidateUtf8(utf8Json);");
+        w.Line(Runtime + ".ValidationResult result = __ValidateUtf8(utf8Json);");
         w.Line("if (!result.IsValid) throw new " + Runtime + ".SchemaValidationException(result.Errors);");
         w.Line("return " + Json + ".JsonSerializer.Deserialize(utf8Json, " + type.ContextFullName + ".Default." + t + ")");
         w.Line("    ?? throw new " + Json + ".JsonException(\"The JSON value is null.\");");
@@ -80,7 +80,7 @@ internal static class TypeEmitter
         w.Open("public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out " + t + "? value, out " + Runtime + ".ValidationResult result)");
         w.Line("value = null;");
         w.Open("try");
-        w.Line("result = ValidateUtf8(utf8Json);");
+        w.Line("result = __ValidateUtf8(utf8Json);");
         w.Line("if (!result.IsValid) return false;");
         w.Line("value = " + Json + ".JsonSerializer.Deserialize(utf8Json, " + type.ContextFullName + ".Default." + t + ");");
         w.Line("return value is not null;");
@@ -91,7 +91,7 @@ internal static class TypeEmitter
         w.Close();
         w.Close();
         w.Line();
-        w.Open("private static " + Runtime + ".ValidationResult ValidateUtf8(global::System.ReadOnlySpan<byte> utf8Json)");
+        w.Open("private static " + Runtime + ".ValidationResult __ValidateUtf8(global::System.ReadOnlySpan<byte> utf8Json)");
         w.Line("var reader = new " + Json + ".Utf8JsonReader(utf8Json);");
         w.Line("using " + Json + ".JsonDocument document = " + Json + ".JsonDocument.ParseValue(ref reader);");
         w.Line("return Validate(document.RootElement);");
@@ -181,7 +181,7 @@ internal static class TypeEmitter
         w.Line("public string Value { get; }");
         w.Line();
         w.Line("/// <summary>True when the value is one the schema declares; false for values added after generation.</summary>");
-        w.Line("public bool IsKnown => Known(Value) is not null;");
+        w.Line("public bool IsKnown => __Known(Value) is not null;");
         w.Line();
         w.Line("/// <summary>Every value the schema declares.</summary>");
         w.Open("public static global::System.Collections.Generic.IReadOnlyList<" + t + "> KnownValues { get; } = new " + t + "[]");
@@ -189,9 +189,9 @@ internal static class TypeEmitter
         w.Close(";");
         w.Line();
         w.Line("/// <summary>The instance for <paramref name=\"value\"/>: a declared one when known, else a new one that keeps the value.</summary>");
-        w.Line("public static " + t + " From(string value) => Known(value ?? throw new global::System.ArgumentNullException(nameof(value))) ?? new " + t + "(value);");
+        w.Line("public static " + t + " From(string value) => __Known(value ?? throw new global::System.ArgumentNullException(nameof(value))) ?? new " + t + "(value);");
         w.Line();
-        w.Open("private static " + t + "? Known(string value)");
+        w.Open("private static " + t + "? __Known(string value)");
         w.Open("switch (value)");
         foreach (EnumMemberSpec m in type.EnumMembers) w.Line("case " + CSharp.Literal(m.Value) + ": return " + m.Name + ";");
         w.Line("default: return null;");

@@ -37,7 +37,7 @@ namespace Klarna.Hpp
         /// <exception cref="global::System.Text.Json.JsonException">The text is not well-formed JSON.</exception>
         public static BackgroundImageV1 Parse(global::System.ReadOnlySpan<byte> utf8Json)
         {
-            global::HppSchemaGen.ValidationResult result = ValidateUtf8(utf8Json);
+            global::HppSchemaGen.ValidationResult result = __ValidateUtf8(utf8Json);
             if (!result.IsValid) throw new global::HppSchemaGen.SchemaValidationException(result.Errors);
             return global::System.Text.Json.JsonSerializer.Deserialize(utf8Json, global::Klarna.Hpp.SchemaJsonContext.Default.BackgroundImageV1)
                 ?? throw new global::System.Text.Json.JsonException("The JSON value is null.");
@@ -49,7 +49,7 @@ namespace Klarna.Hpp
             value = null;
             try
             {
-                result = ValidateUtf8(utf8Json);
+                result = __ValidateUtf8(utf8Json);
                 if (!result.IsValid) return false;
                 value = global::System.Text.Json.JsonSerializer.Deserialize(utf8Json, global::Klarna.Hpp.SchemaJsonContext.Default.BackgroundImageV1);
                 return value is not null;
@@ -61,7 +61,7 @@ namespace Klarna.Hpp
             }
         }
 
-        private static global::HppSchemaGen.ValidationResult ValidateUtf8(global::System.ReadOnlySpan<byte> utf8Json)
+        private static global::HppSchemaGen.ValidationResult __ValidateUtf8(global::System.ReadOnlySpan<byte> utf8Json)
         {
             var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json);
             using global::System.Text.Json.JsonDocument document = global::System.Text.Json.JsonDocument.ParseValue(ref reader);

@@ -28,7 +28,7 @@ namespace Klarna.Hpp
         public string Value { get; }
 
         /// <summary>True when the value is one the schema declares; false for values added after generation.</summary>
-        public bool IsKnown => Known(Value) is not null;
+        public bool IsKnown => __Known(Value) is not null;
 
         /// <summary>Every value the schema declares.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<DistributionContactV1AccessId> KnownValues { get; } = new DistributionContactV1AccessId[]
@@ -39,9 +39,9 @@ namespace Klarna.Hpp
         };
 
         /// <summary>The instance for <paramref name="value"/>: a declared one when known, else a new one that keeps the value.</summary>
-        public static DistributionContactV1AccessId From(string value) => Known(value ?? throw new global::System.ArgumentNullException(nameof(value))) ?? new DistributionContactV1AccessId(value);
+        public static DistributionContactV1AccessId From(string value) => __Known(value ?? throw new global::System.ArgumentNullException(nameof(value))) ?? new DistributionContactV1AccessId(value);
 
-        private static DistributionContactV1AccessId? Known(string value)
+        private static DistributionContactV1AccessId? __Known(string value)
         {
             switch (value)
             {

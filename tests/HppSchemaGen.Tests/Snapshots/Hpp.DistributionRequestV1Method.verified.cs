@@ -33,7 +33,7 @@ namespace Klarna.Hpp
         public string Value { get; }
 
         /// <summary>True when the value is one the schema declares; false for values added after generation.</summary>
-        public bool IsKnown => Known(Value) is not null;
+        public bool IsKnown => __Known(Value) is not null;
 
         /// <summary>Every value the schema declares.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<DistributionRequestV1Method> KnownValues { get; } = new DistributionRequestV1Method[]
@@ -44,9 +44,9 @@ namespace Klarna.Hpp
         };
 
         /// <summary>The instance for <paramref name="value"/>: a declared one when known, else a new one that keeps the value.</summary>
-        public static DistributionRequestV1Method From(string value) => Known(value ?? throw new global::System.ArgumentNullException(nameof(value))) ?? new DistributionRequestV1Method(value);
+        public static DistributionRequestV1Method From(string value) => __Known(value ?? throw new global::System.ArgumentNullException(nameof(value))) ?? new DistributionRequestV1Method(value);
 
-        private static DistributionRequestV1Method? Known(string value)
+        private static DistributionRequestV1Method? __Known(string value)
         {
             switch (value)
             {

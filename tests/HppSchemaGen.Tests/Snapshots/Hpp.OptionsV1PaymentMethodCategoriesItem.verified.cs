@@ -34,7 +34,7 @@ namespace Klarna.Hpp
         public string Value { get; }
 
         /// <summary>True when the value is one the schema declares; false for values added after generation.</summary>
-        public bool IsKnown => Known(Value) is not null;
+        public bool IsKnown => __Known(Value) is not null;
 
         /// <summary>Every value the schema declares.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<OptionsV1PaymentMethodCategoriesItem> KnownValues { get; } = new OptionsV1PaymentMethodCategoriesItem[]
@@ -48,9 +48,9 @@ namespace Klarna.Hpp
         };
 
         /// <summary>The instance for <paramref name="value"/>: a declared one when known, else a new one that keeps the value.</summary>
-        public static OptionsV1PaymentMethodCategoriesItem From(string value) => Known(value ?? throw new global::System.ArgumentNullException(nameof(value))) ?? new OptionsV1PaymentMethodCategoriesItem(value);
+        public static OptionsV1PaymentMethodCategoriesItem From(string value) => __Known(value ?? throw new global::System.ArgumentNullException(nameof(value))) ?? new OptionsV1PaymentMethodCategoriesItem(value);
 
-        private static OptionsV1PaymentMethodCategoriesItem? Known(string value)
+        private static OptionsV1PaymentMethodCategoriesItem? __Known(string value)
         {
             switch (value)
             {

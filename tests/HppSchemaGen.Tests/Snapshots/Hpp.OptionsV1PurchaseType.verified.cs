@@ -45,7 +45,7 @@ namespace Klarna.Hpp
         public string Value { get; }
 
         /// <summary>True when the value is one the schema declares; false for values added after generation.</summary>
-        public bool IsKnown => Known(Value) is not null;
+        public bool IsKnown => __Known(Value) is not null;
 
         /// <summary>Every value the schema declares.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<OptionsV1PurchaseType> KnownValues { get; } = new OptionsV1PurchaseType[]
@@ -60,9 +60,9 @@ namespace Klarna.Hpp
         };
 
         /// <summary>The instance for <paramref name="value"/>: a declared one when known, else a new one that keeps the value.</summary>
-        public static OptionsV1PurchaseType From(string value) => Known(value ?? throw new global::System.ArgumentNullException(nameof(value))) ?? new OptionsV1PurchaseType(value);
+        public static OptionsV1PurchaseType From(string value) => __Known(value ?? throw new global::System.ArgumentNullException(nameof(value))) ?? new OptionsV1PurchaseType(value);
 
-        private static OptionsV1PurchaseType? Known(string value)
+        private static OptionsV1PurchaseType? __Known(string value)
         {
             switch (value)
             {

@@ -24,7 +24,7 @@ namespace Klarna.Hpp
         public string Value { get; }
 
         /// <summary>True when the value is one the schema declares; false for values added after generation.</summary>
-        public bool IsKnown => Known(Value) is not null;
+        public bool IsKnown => __Known(Value) is not null;
 
         /// <summary>Every value the schema declares.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<OptionsV1ShowSubtotalDetail> KnownValues { get; } = new OptionsV1ShowSubtotalDetail[]
@@ -33,9 +33,9 @@ namespace Klarna.Hpp
         };
 
         /// <summary>The instance for <paramref name="value"/>: a declared one when known, else a new one that keeps the value.</summary>
-        public static OptionsV1ShowSubtotalDetail From(string value) => Known(value ?? throw new global::System.ArgumentNullException(nameof(value))) ?? new OptionsV1ShowSubtotalDetail(value);
+        public static OptionsV1ShowSubtotalDetail From(string value) => __Known(value ?? throw new global::System.ArgumentNullException(nameof(value))) ?? new OptionsV1ShowSubtotalDetail(value);
 
-        private static OptionsV1ShowSubtotalDetail? Known(string value)
+        private static OptionsV1ShowSubtotalDetail? __Known(string value)
         {
             switch (value)
             {

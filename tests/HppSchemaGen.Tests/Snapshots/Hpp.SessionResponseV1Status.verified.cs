@@ -51,7 +51,7 @@ namespace Klarna.Hpp
         public string Value { get; }
 
         /// <summary>True when the value is one the schema declares; false for values added after generation.</summary>
-        public bool IsKnown => Known(Value) is not null;
+        public bool IsKnown => __Known(Value) is not null;
 
         /// <summary>Every value the schema declares.</summary>
         public static global::System.Collections.Generic.IReadOnlyList<SessionResponseV1Status> KnownValues { get; } = new SessionResponseV1Status[]
@@ -68,9 +68,9 @@ namespace Klarna.Hpp
         };
 
         /// <summary>The instance for <paramref name="value"/>: a declared one when known, else a new one that keeps the value.</summary>
-        public static SessionResponseV1Status From(string value) => Known(value ?? throw new global::System.ArgumentNullException(nameof(value))) ?? new SessionResponseV1Status(value);
+        public static SessionResponseV1Status From(string value) => __Known(value ?? throw new global::System.ArgumentNullException(nameof(value))) ?? new SessionResponseV1Status(value);
 
-        private static SessionResponseV1Status? Known(string value)
+        private static SessionResponseV1Status? __Known(string value)
         {
             switch (value)
             {
