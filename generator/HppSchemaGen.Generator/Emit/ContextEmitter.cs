@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using HppSchemaGen.Generator.Helpers;
 using HppSchemaGen.Generator.Model;
@@ -14,6 +15,8 @@ internal sealed class ContextEmitter
 {
     private const string Json = "global::System.Text.Json";
     private const string Meta = "global::System.Text.Json.Serialization.Metadata";
+
+    private const int PropertiesPerMethod = 32;
 
     private readonly GeneratorOptions _options;
     private readonly EquatableArray<TypeSpec> _types;
@@ -165,16 +168,28 @@ internal sealed class ContextEmitter
         _w.Open("private static " + Meta + ".JsonPropertyInfo[] Properties_" + id + "(" + Json + ".JsonSerializerOptions options)");
         int count = t.Properties.Count + (t.ExtensionDataName is null ? 0 : 1);
         _w.Line("var properties = new " + Meta + ".JsonPropertyInfo[" + count + "];");
-        int i = 0;
-        foreach (PropertySpec p in t.Properties)
-        {
-            string declared = p.Type.IsValueType && p.IsNullable ? p.Type.FullName + "?" : p.Type.FullName;
-            EmitProperty(t, i++, declared, p.Name, CSharp.Literal(p.JsonName), p.IsRequired, p.IsNullable, extension: false);
-        }
-        if (t.ExtensionDataName is string ext)
-            EmitProperty(t, i, TypeRef.DictionaryOf(TypeRef.JsonElement).FullName, ext, "null", required: false, nullable: true, extension: true);
+        // Members are filled in chunks: the compiler's flow analysis grows faster than linearly with a
+        // method's size, and a schema can have thousands of properties.
+        int chunks = (count + PropertiesPerMethod - 1) / PropertiesPerMethod;
+        for (int c = 0; c < chunks; c++) _w.Line("Properties_" + id + "_" + c + "(options, properties);");
         _w.Line("return properties;");
         _w.Close();
+        for (int c = 0; c < chunks; c++)
+        {
+            _w.Line();
+            _w.Open("private static void Properties_" + id + "_" + c + "(" + Json + ".JsonSerializerOptions options, " + Meta + ".JsonPropertyInfo[] properties)");
+            for (int i = c * PropertiesPerMethod; i < Math.Min(count, (c + 1) * PropertiesPerMethod); i++)
+            {
+                if (i < t.Properties.Count)
+                {
+                    PropertySpec p = t.Properties[i];
+                    string declared = p.Type.IsValueType && p.IsNullable ? p.Type.FullName + "?" : p.Type.FullName;
+                    EmitProperty(t, i, declared, p.Name, CSharp.Literal(p.JsonName), p.IsRequired, p.IsNullable, extension: false);
+                }
+                else EmitProperty(t, i, TypeRef.DictionaryOf(TypeRef.JsonElement).FullName, t.ExtensionDataName!, "null", required: false, nullable: true, extension: true);
+            }
+            _w.Close();
+        }
         _w.Line();
         _w.Line("[global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]");
         _w.Line("private static extern " + type + " __Ctor_" + id + "();");
@@ -195,8 +210,8 @@ internal sealed class ContextEmitter
 
     private void EmitProperty(TypeSpec t, int i, string declared, string name, string jsonName, bool required, bool nullable, bool extension)
     {
-        string info = "info" + i;
-        _w.Line("var " + info + " = new " + Meta + ".JsonPropertyInfoValues<" + declared + ">");
+        // No locals: a record with thousands of members must not make one method with thousands of variables.
+        _w.Line("properties[" + i + "] = " + Meta + ".JsonMetadataServices.CreatePropertyInfo<" + declared + ">(options, new " + Meta + ".JsonPropertyInfoValues<" + declared + ">");
         _w.Line("{");
         _w.Line("    IsProperty = true,");
         _w.Line("    IsPublic = true,");
@@ -210,8 +225,7 @@ internal sealed class ContextEmitter
         _w.Line("    NumberHandling = null,");
         _w.Line("    PropertyName = " + CSharp.Literal(name) + ",");
         _w.Line("    JsonPropertyName = " + jsonName + ",");
-        _w.Line("};");
-        _w.Line("properties[" + i + "] = " + Meta + ".JsonMetadataServices.CreatePropertyInfo<" + declared + ">(options, " + info + ");");
+        _w.Line("});");
         if (required) _w.Line("properties[" + i + "].IsRequired = true;");
         _w.Line("#if NET9_0_OR_GREATER");
         _w.Line("properties[" + i + "].IsGetNullable = " + (nullable ? "true" : "false") + ";");

@@ -7,6 +7,7 @@ internal static class TypeEmitter
 {
     private const string Json = "global::System.Text.Json";
     private const string Runtime = "global::HppSchemaGen";
+    private const int MaxInlineEnumMatches = 64;
 
     public static string Emit(TypeSpec type)
     {
@@ -191,12 +192,29 @@ internal static class TypeEmitter
         w.Line("/// <summary>The instance for <paramref name=\"value\"/>: a declared one when known, else a new one that keeps the value.</summary>");
         w.Line("public static " + t + " From(string value) => __Known(value ?? throw new global::System.ArgumentNullException(nameof(value))) ?? new " + t + "(value);");
         w.Line();
-        w.Open("private static " + t + "? __Known(string value)");
-        w.Open("switch (value)");
-        foreach (EnumMemberSpec m in type.EnumMembers) w.Line("case " + CSharp.Literal(m.Value) + ": return " + m.Name + ";");
-        w.Line("default: return null;");
-        w.Close();
-        w.Close();
+        if (type.EnumMembers.Count <= MaxInlineEnumMatches)
+        {
+            w.Open("private static " + t + "? __Known(string value)");
+            w.Open("switch (value)");
+            foreach (EnumMemberSpec m in type.EnumMembers) w.Line("case " + CSharp.Literal(m.Value) + ": return " + m.Name + ";");
+            w.Line("default: return null;");
+            w.Close();
+            w.Close();
+        }
+        else
+        {
+            // A switch over thousands of strings takes the compiler minutes; a map built on first use does not.
+            w.Line("private static global::System.Collections.Generic.Dictionary<string, " + t + ">? __knownMap;");
+            w.Line();
+            w.Open("private static " + t + "? __Known(string value)");
+            w.Open("if (__knownMap is null)");
+            w.Line("var map = new global::System.Collections.Generic.Dictionary<string, " + t + ">(global::System.StringComparer.Ordinal);");
+            w.Line("foreach (" + t + " known in KnownValues) map[known.Value] = known;");
+            w.Line("__knownMap = map;");
+            w.Close();
+            w.Line("return __knownMap.TryGetValue(value, out " + t + "? found) ? found : null;");
+            w.Close();
+        }
         w.Line();
         w.Line("/// <inheritdoc/>");
         w.Line("public bool Equals(" + t + "? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);");
@@ -229,9 +247,14 @@ internal static class TypeEmitter
         w.Line("/// <inheritdoc/>");
         w.Open("public override " + t + " Read(ref " + Json + ".Utf8JsonReader reader, global::System.Type typeToConvert, " + Json + ".JsonSerializerOptions options)");
         w.Line("if (reader.TokenType != " + Json + ".JsonTokenType.String) throw new " + Json + ".JsonException(\"Expected a JSON string for " + t + ".\");");
-        foreach (EnumMemberSpec m in type.EnumMembers)
+        // Known values are matched on the UTF-8 bytes, allocating nothing; a very large enum goes through
+        // the string switch instead, so the method stays small.
+        if (type.EnumMembers.Count <= MaxInlineEnumMatches)
         {
-            if (!CSharp.HasLoneSurrogate(m.Value)) w.Line("if (reader.ValueTextEquals(" + CSharp.Utf8Literal(m.Value) + ")) return " + m.Name + ";");
+            foreach (EnumMemberSpec m in type.EnumMembers)
+            {
+                if (!CSharp.HasLoneSurrogate(m.Value)) w.Line("if (reader.ValueTextEquals(" + CSharp.Utf8Literal(m.Value) + ")) return " + m.Name + ";");
+            }
         }
         w.Line("return From(reader.GetString()!);");
         w.Close();

@@ -463,7 +463,8 @@ internal sealed class ValidatorEmitter
         bool hasAdditional = false, hasPatterns = false;
         foreach (string a in check.Args)
         {
-            hasAdditional |= a is "a" or "A";
+            // A trivially-true additionalProperties ("A") only matters when marking evaluated members.
+            hasAdditional |= a == "a" || (a == "A" && _tracking);
             hasPatterns |= a[0] == 'r';
         }
         w.Open("if (" + Is("Object") + ")");

@@ -22,6 +22,9 @@ internal sealed class ModelBuilder
         // Members of the generated JsonSerializerContext and of object, which the context's per-type properties would clash with.
         "Default", "Options", "GeneratedSerializerOptions", "GetTypeInfo", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize",
         "HppSchemaGen", "System", "Microsoft",
+        // Members every generated type declares: a type may not be named like its own member (CS0542).
+        "Validate", "Parse", "TryParse", "Value", "IsKnown", "KnownValues", "From", "Converter", "Unknown", "EqualityContract", "PrintMembers",
+        "Deconstruct", "Clone", "Read", "Write",
     };
 
     private static readonly HashSet<string> ReservedRecordMembers = new(StringComparer.Ordinal)

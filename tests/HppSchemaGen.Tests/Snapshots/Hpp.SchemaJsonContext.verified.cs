@@ -182,7 +182,13 @@ namespace Klarna.Hpp
         private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] Properties_BackgroundImageV1(global::System.Text.Json.JsonSerializerOptions options)
         {
             var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[3];
-            var info0 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+            Properties_BackgroundImageV1_0(options, properties);
+            return properties;
+        }
+
+        private static void Properties_BackgroundImageV1_0(global::System.Text.Json.JsonSerializerOptions options, global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] properties)
+        {
+            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
             {
                 IsProperty = true,
                 IsPublic = true,
@@ -196,13 +202,12 @@ namespace Klarna.Hpp
                 NumberHandling = null,
                 PropertyName = "Url",
                 JsonPropertyName = "url",
-            };
-            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info0);
+            });
             #if NET9_0_OR_GREATER
             properties[0].IsGetNullable = true;
             properties[0].IsSetNullable = true;
             #endif
-            var info1 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<long?>
+            properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<long?>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<long?>
             {
                 IsProperty = true,
                 IsPublic = true,
@@ -216,13 +221,12 @@ namespace Klarna.Hpp
                 NumberHandling = null,
                 PropertyName = "Width",
                 JsonPropertyName = "width",
-            };
-            properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<long?>(options, info1);
+            });
             #if NET9_0_OR_GREATER
             properties[1].IsGetNullable = true;
             properties[1].IsSetNullable = true;
             #endif
-            var info2 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>
+            properties[2] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>
             {
                 IsProperty = true,
                 IsPublic = true,
@@ -236,13 +240,11 @@ namespace Klarna.Hpp
                 NumberHandling = null,
                 PropertyName = "AdditionalProperties",
                 JsonPropertyName = null,
-            };
-            properties[2] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>(options, info2);
+            });
             #if NET9_0_OR_GREATER
             properties[2].IsGetNullable = true;
             properties[2].IsSetNullable = true;
             #endif
-            return properties;
         }
 
         [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
@@ -272,7 +274,13 @@ namespace Klarna.Hpp
         private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] Properties_CustomerV1(global::System.Text.Json.JsonSerializerOptions options)
         {
             var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[6];
-            var info0 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+            Properties_CustomerV1_0(options, properties);
+            return properties;
+        }
+
+        private static void Properties_CustomerV1_0(global::System.Text.Json.JsonSerializerOptions options, global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] properties)
+        {
+            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
             {
                 IsProperty = true,
                 IsPublic = true,
@@ -286,13 +294,12 @@ namespace Klarna.Hpp
                 NumberHandling = null,
                 PropertyName = "DateOfBirth",
                 JsonPropertyName = "date_of_birth",
-            };
-            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info0);
+            });
             #if NET9_0_OR_GREATER
             properties[0].IsGetNullable = true;
             properties[0].IsSetNullable = true;
             #endif
-            var info1 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+            properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
             {
                 IsProperty = true,
                 IsPublic = true,
@@ -306,13 +313,12 @@ namespace Klarna.Hpp
                 NumberHandling = null,
                 PropertyName = "FamilyName",
                 JsonPropertyName = "family_name",
-            };
-            properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info1);
+            });
             #if NET9_0_OR_GREATER
             properties[1].IsGetNullable = true;
             properties[1].IsSetNullable = true;
             #endif
-            var info2 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+            properties[2] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
             {
                 IsProperty = true,
                 IsPublic = true,
@@ -326,13 +332,12 @@ namespace Klarna.Hpp
                 NumberHandling = null,
                 PropertyName = "GivenName",
                 JsonPropertyName = "given_name",
-            };
-            properties[2] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info2);
+            });
             #if NET9_0_OR_GREATER
             properties[2].IsGetNullable = true;
             properties[2].IsSetNullable = true;
             #endif
-            var info3 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+            properties[3] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
             {
                 IsProperty = true,
                 IsPublic = true,
@@ -346,13 +351,12 @@ namespace Klarna.Hpp
                 NumberHandling = null,
                 PropertyName = "NationalIdentificationNumber",
                 JsonPropertyName = "national_identification_number",
-            };
-            properties[3] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info3);
+            });
             #if NET9_0_OR_GREATER
             properties[3].IsGetNullable = true;
             properties[3].IsSetNullable = true;
             #endif
-            var info4 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+            properties[4] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
             {
                 IsProperty = true,
                 IsPublic = true,
@@ -366,13 +370,12 @@ namespace Klarna.Hpp
                 NumberHandling = null,
                 PropertyName = "Title",
                 JsonPropertyName = "title",
-            };
-            properties[4] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info4);
+            });
             #if NET9_0_OR_GREATER
             properties[4].IsGetNullable = true;
             properties[4].IsSetNullable = true;
             #endif
-            var info5 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>
+            properties[5] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>
             {
                 IsProperty = true,
                 IsPublic = true,
@@ -386,13 +389,11 @@ namespace Klarna.Hpp
                 NumberHandling = null,
                 PropertyName = "AdditionalProperties",
                 JsonPropertyName = null,
-            };
-            properties[5] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>(options, info5);
+            });
             #if NET9_0_OR_GREATER
             properties[5].IsGetNullable = true;
             properties[5].IsSetNullable = true;
             #endif
-            return properties;
         }
 
         [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
@@ -431,7 +432,13 @@ namespace Klarna.Hpp
         private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] Properties_DistributionContactV1(global::System.Text.Json.JsonSerializerOptions options)
         {
             var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[5];
-            var info0 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::Klarna.Hpp.DistributionContactV1AccessId>
+            Properties_DistributionContactV1_0(options, properties);
+            return properties;
+        }
+
+        private static void Properties_DistributionContactV1_0(global::System.Text.Json.JsonSerializerOptions options, global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] properties)
+        {
+            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::Klarna.Hpp.DistributionContactV1AccessId>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::Klarna.Hpp.DistributionContactV1AccessId>
             {
                 IsProperty = true,
                 IsPublic = true,
@@ -445,13 +452,12 @@ namespace Klarna.Hpp
                 NumberHandling = null,
                 PropertyName = "AccessId",
                 JsonPropertyName = "access_id",
-            };
-            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::Klarna.Hpp.DistributionContactV1AccessId>(options, info0);
+            });
             #if NET9_0_OR_GREATER
             properties[0].IsGetNullable = true;
             properties[0].IsSetNullable = true;
             #endif
-            var info1 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+            properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
             {
                 IsProperty = true,
                 IsPublic = true,
@@ -465,13 +471,12 @@ namespace Klarna.Hpp
                 NumberHandling = null,
                 PropertyName = "Email",
                 JsonPropertyName = "email",
-            };
-            properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info1);
+            });
             #if NET9_0_OR_GREATER
             properties[1].IsGetNullable = true;
             properties[1].IsSetNullable = true;
             #endif
-            var info2 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+            properties[2] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
             {
                 IsProperty = true,
                 IsPublic = true,
@@ -485,13 +490,12 @@ namespace Klarna.Hpp
                 NumberHandling = null,
                 PropertyName = "Phone",
                 JsonPropertyName = "phone",
-            };
-            properties[2] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info2);
+            });
             #if NET9_0_OR_GREATER
             properties[2].IsGetNullable = true;
             properties[2].IsSetNullable = true;
             #endif
-            var info3 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+            properties[3] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
             {
                 IsProperty = true,
                 IsPublic = true,
@@ -505,13 +509,12 @@ namespace Klarna.Hpp
                 NumberHandling = null,
                 PropertyName = "PhoneCountry",
                 JsonPropertyName = "phone_country",
-            };
-            properties[3] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info3);
+            });
             #if NET9_0_OR_GREATER
             properties[3].IsGetNullable = true;
             properties[3].IsSetNullable = true;
             #endif
-            var info4 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>
+            properties[4] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>
             {
                 IsProperty = true,
                 IsPublic = true,
@@ -525,13 +528,11 @@ namespace Klarna.Hpp
                 NumberHandling = null,
                 PropertyName = "AdditionalProperties",
                 JsonPropertyName = null,
-            };
-            properties[4] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>(options, info4);
+            });
             #if NET9_0_OR_GREATER
             properties[4].IsGetNullable = true;
             properties[4].IsSetNullable = true;
             #endif
-            return properties;
         }
 
         [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
@@ -567,7 +568,13 @@ namespace Klarna.Hpp
         private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] Properties_DistributionModuleV1(global::System.Text.Json.JsonSerializerOptions options)
         {
             var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[4];
-            var info0 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+            Properties_DistributionModuleV1_0(options, properties);
+            return properties;
+        }
+
+        private static void Properties_DistributionModuleV1_0(global::System.Text.Json.JsonSerializerOptions options, global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] properties)
+        {
+            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
             {
                 IsProperty = true,
                 IsPublic = true,
@@ -581,13 +588,12 @@ namespace Klarna.Hpp
                 NumberHandling = null,
                 PropertyName = "GenerationUrl",
                 JsonPropertyName = "generation_url",
-            };
-            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info0);
+            });
             #if NET9_0_OR_GREATER
             properties[0].IsGetNullable = true;
             properties[0].IsSetNullable = true;
             #endif
-            var info1 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+            properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
             {
                 IsProperty = true,
                 IsPublic = true,
@@ -601,13 +607,12 @@ namespace Klarna.Hpp
                 NumberHandling = null,
                 PropertyName = "StandaloneUrl",
                 JsonPropertyName = "standalone_url",
-            };
-            properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info1);
+            });
             #if NET9_0_OR_GREATER
             properties[1].IsGetNullable = true;
             properties[1].IsSetNullable = true;
             #endif
-            var info2 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+            properties[2] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
             {
                 IsProperty = true,
                 IsPublic = true,
@@ -621,13 +626,12 @@ namespace Klarna.Hpp
                 NumberHandling = null,
                 PropertyName = "Token",
                 JsonPropertyName = "token",
-            };
-            properties[2] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info2);
+            });
             #if NET9_0_OR_GREATER
             properties[2].IsGetNullable = true;
             properties[2].IsSetNullable = true;
             #endif
-            var info3 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>
+            properties[3] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>
             {
                 IsProperty = true,
                 IsPublic = true,
@@ -641,13 +645,11 @@ namespace Klarna.Hpp
                 NumberHandling = null,
                 PropertyName = "AdditionalProperties",
                 JsonPropertyName = null,
-            };
-            properties[3] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>(options, info3);
+            });
             #if NET9_0_OR_GREATER
             properties[3].IsGetNullable = true;
             properties[3].IsSetNullable = true;
             #endif
-            return properties;
         }
 
         [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
@@ -680,7 +682,13 @@ namespace Klarna.Hpp
         private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] Properties_DistributionRequestV1(global::System.Text.Json.JsonSerializerOptions options)
         {
             var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[4];
-            var info0 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::Klarna.Hpp.DistributionContactV1>
+            Properties_DistributionRequestV1_0(options, properties);
+            return properties;
+        }
+
+        private static void Properties_DistributionRequestV1_0(global::System.Text.Json.JsonSerializerOptions options, global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] properties)
+        {
+            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::Klarna.Hpp.DistributionContactV1>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::Klarna.Hpp.DistributionContactV1>
             {
                 IsProperty = true,
                 IsPublic = true,
@@ -694,14 +702,13 @@ namespace Klarna.Hpp
                 NumberHandling = null,
                 PropertyName = "ContactInformation",
                 JsonPropertyName = "contact_information",
-            };
-            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::Klarna.Hpp.DistributionContactV1>(options, info0);
+            });
             properties[0].IsRequired = true;
             #if NET9_0_OR_GREATER
             properties[0].IsGetNullable = false;
             properties[0].IsSetNullable = false;
             #endif
-            var info1 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::Klarna.Hpp.DistributionRequestV1Method>
+            properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::Klarna.Hpp.DistributionRequestV1Method>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::Klarna.Hpp.DistributionRequestV1Method>
             {
                 IsProperty = true,
                 IsPublic = true,
@@ -715,14 +722,13 @@ namespace Klarna.Hpp
                 NumberHandling = null,
                 PropertyName = "Method",
                 JsonPropertyName = "method",
-            };
-            properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::Klarna.Hpp.DistributionRequestV1Method>(options, info1);
+            });
             properties[1].IsRequired = true;
             #if NET9_0_OR_GREATER
             properties[1].IsGetNullable = false;
             properties[1].IsSetNullable = false;
             #endif
-            var info2 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::Klarna.Hpp.DistributionRequestV1Template>
+            properties[2] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::Klarna.Hpp.DistributionRequestV1Template>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::Klarna.Hpp.DistributionRequestV1Template>
             {
                 IsProperty = true,
                 IsPublic = true,
@@ -736,13 +742,12 @@ namespace Klarna.Hpp
                 NumberHandling = null,
                 PropertyName = "Template",
                 JsonPropertyName = "template",
-            };
-            properties[2] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::Klarna.Hpp.DistributionRequestV1Template>(options, info2);
+            });
             #if NET9_0_OR_GREATER
             properties[2].IsGetNullable = true;
             properties[2].IsSetNullable = true;
             #endif
-            var info3 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>
+            properties[3] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>
             {
                 IsProperty = true,
                 IsPublic = true,
@@ -756,13 +761,11 @@ namespace Klarna.Hpp
                 NumberHandling = null,
                 PropertyName = "AdditionalProperties",
                 JsonPropertyName = null,
-            };
-            properties[3] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>(options, info3);
+            });
             #if NET9_0_OR_GREATER
             properties[3].IsGetNullable = true;
             properties[3].IsSetNullable = true;
             #endif
-            return properties;
         }
 
         [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
@@ -795,7 +798,13 @@ namespace Klarna.Hpp
         private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] Properties_MerchantManualIdentificationV1(global::System.Text.Json.JsonSerializerOptions options)
         {
             var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[5];
-            var info0 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+            Properties_MerchantManualIdentificationV1_0(options, properties);
+            return properties;
+        }
+
+        private static void Properties_MerchantManualIdentificationV1_0(global::System.Text.Json.JsonSerializerOptions options, global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] properties)
+        {
+            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
             {
                 IsProperty = true,
                 IsPublic = true,
@@ -809,13 +818,12 @@ namespace Klarna.Hpp
                 NumberHandling = null,
                 PropertyName = "Challenge",
                 JsonPropertyName = "challenge",
-            };
-            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info0);
+            });
             #if NET9_0_OR_GREATER
             properties[0].IsGetNullable = true;
             properties[0].IsSetNullable = true;
             #endif
-            var info1 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::Klarna.Hpp.CustomerV1>
+            properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::Klarna.Hpp.CustomerV1>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::Klarna.Hpp.CustomerV1>
             {
                 IsProperty = true,
                 IsPublic = true,
@@ -829,13 +837,12 @@ namespace Klarna.Hpp
                 NumberHandling = null,
                 PropertyName = "Customer",
                 JsonPropertyName = "customer",
-            };
-            properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::Klarna.Hpp.CustomerV1>(options, info1);
+            });
             #if NET9_0_OR_GREATER
             properties[1].IsGetNullable = true;
             properties[1].IsSetNullable = true;
             #endif
-            var info2 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::Klarna.Hpp.CustomerV1>
+            properties[2] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::Klarna.Hpp.CustomerV1>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::Klarna.Hpp.CustomerV1>
             {
                 IsProperty = true,
                 IsPublic = true,
@@ -849,13 +856,12 @@ namespace Klarna.Hpp
                 NumberHandling = null,
                 PropertyName = "CustomerObfuscated",
                 JsonPropertyName = "customer_obfuscated",
-            };
-            properties[2] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::Klarna.Hpp.CustomerV1>(options, info2);
+            });
             #if NET9_0_OR_GREATER
             properties[2].IsGetNullable = true;
             properties[2].IsSetNullable = true;
             #endif
-            var info3 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.DateTimeOffset?>
+            properties[3] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.DateTimeOffset?>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.DateTimeOffset?>
             {
                 IsProperty = true,
                 IsPublic = true,
@@ -869,13 +875,12 @@ namespace Klarna.Hpp
                 NumberHandling = null,
                 PropertyName = "ExpiresAt",
                 JsonPropertyName = "expires_at",
-            };
-            properties[3] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.DateTimeOffset?>(options, info3);
+            });
             #if NET9_0_OR_GREATER
             properties[3].IsGetNullable = true;
             properties[3].IsSetNullable = true;
             #endif
-            var info4 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>
+            properties[4] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>
             {
                 IsProperty = true,
                 IsPublic = true,
@@ -889,13 +894,11 @@ namespace Klarna.Hpp
                 NumberHandling = null,
                 PropertyName = "AdditionalProperties",
                 JsonPropertyName = null,
-            };
-            properties[4] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>(options, info4);
+            });
             #if NET9_0_OR_GREATER
             properties[4].IsGetNullable = true;
             properties[4].IsSetNullable = true;
             #endif
-            return properties;
         }
 
         [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
@@ -931,7 +934,13 @@ namespace Klarna.Hpp
         private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] Properties_MerchantUrlsV1(global::System.Text.Json.JsonSerializerOptions options)
         {
             var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[7];
-            var info0 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+            Properties_MerchantUrlsV1_0(options, properties);
+            return properties;
+        }
+
+        private static void Properties_MerchantUrlsV1_0(global::System.Text.Json.JsonSerializerOptions options, global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] properties)
+        {
+            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
             {
                 IsProperty = true,
                 IsPublic = true,
@@ -945,13 +954,12 @@ namespace Klarna.Hpp
                 NumberHandling = null,
                 PropertyName = "Back",
                 JsonPropertyName = "back",
-            };
-            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info0);
+            });
             #if NET9_0_OR_GREATER
             properties[0].IsGetNullable = true;
             properties[0].IsSetNullable = true;
             #endif
-            var info1 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+            properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
             {
                 IsProperty = true,
                 IsPublic = true,
@@ -965,13 +973,12 @@ namespace Klarna.Hpp
                 NumberHandling = null,
                 PropertyName = "Cancel",
                 JsonPropertyName = "cancel",
-            };
-            properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info1);
+            });
             #if NET9_0_OR_GREATER
             properties[1].IsGetNullable = true;
             properties[1].IsSetNullable = true;
             #endif
-            var info2 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+            properties[2] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
             {
                 IsProperty = true,
                 IsPublic = true,
@@ -985,13 +992,12 @@ namespace Klarna.Hpp
                 NumberHandling = null,
                 PropertyName = "Error",
                 JsonPropertyName = "error",
-            };
-            properties[2] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info2);
+            });
             #if NET9_0_OR_GREATER
             properties[2].IsGetNullable = true;
             properties[2].IsSetNullable = true;
             #endif
-            var info3 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+            properties[3] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
             {
                 IsProperty = true,
                 IsPublic = true,
@@ -1005,13 +1011,12 @@ namespace Klarna.Hpp
                 NumberHandling = null,
                 PropertyName = "Failure",
                 JsonPropertyName = "failure",
-            };
-            properties[3] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info3);
+            });
             #if NET9_0_OR_GREATER
             properties[3].IsGetNullable = true;
             properties[3].IsSetNullable = true;
             #endif
-            var info4 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+            properties[4] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
             {
                 IsProperty = true,
                 IsPublic = true,
@@ -1025,13 +1030,12 @@ namespace Klarna.Hpp
                 NumberHandling = null,
                 PropertyName = "StatusUpdate",
                 JsonPropertyName = "status_update",
-            };
-            properties[4] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info4);
+            });
             #if NET9_0_OR_GREATER
             properties[4].IsGetNullable = true;
             properties[4].IsSetNullable = true;
             #endif
-            var info5 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+            properties[5] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
             {
                 IsProperty = true,
                 IsPublic = true,
@@ -1045,13 +1049,12 @@ namespace Klarna.Hpp
                 NumberHandling = null,
                 PropertyName = "Success",
                 JsonPropertyName = "success",
-            };
-            properties[5] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info5);
+            });
             #if NET9_0_OR_GREATER
             properties[5].IsGetNullable = true;
             properties[5].IsSetNullable = true;
             #endif
-            var info6 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>
+            properties[6] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>
             {
                 IsProperty = true,
                 IsPublic = true,
@@ -1065,13 +1068,11 @@ namespace Klarna.Hpp
                 NumberHandling = null,
                 PropertyName = "AdditionalProperties",
                 JsonPropertyName = null,
-            };
-            properties[6] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>(options, info6);
+            });
             #if NET9_0_OR_GREATER
             properties[6].IsGetNullable = true;
             properties[6].IsSetNullable = true;
             #endif
-            return properties;
         }
 
         [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
@@ -1113,7 +1114,13 @@ namespace Klarna.Hpp
         private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] Properties_OptionsV1(global::System.Text.Json.JsonSerializerOptions options)
         {
             var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[9];
-            var info0 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.List<global::Klarna.Hpp.BackgroundImageV1>>
+            Properties_OptionsV1_0(options, properties);
+            return properties;
+        }
+
+        private static void Properties_OptionsV1_0(global::System.Text.Json.JsonSerializerOptions options, global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] properties)
+        {
+            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.List<global::Klarna.Hpp.BackgroundImageV1>>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.List<global::Klarna.Hpp.BackgroundImageV1>>
             {
                 IsProperty = true,
                 IsPublic = true,
@@ -1127,13 +1134,12 @@ namespace Klarna.Hpp
                 NumberHandling = null,
                 PropertyName = "BackgroundImages",
                 JsonPropertyName = "background_images",
-            };
-            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.List<global::Klarna.Hpp.BackgroundImageV1>>(options, info0);
+            });
             #if NET9_0_OR_GREATER
             properties[0].IsGetNullable = true;
             properties[0].IsSetNullable = true;
             #endif
-            var info1 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+            properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
             {
                 IsProperty = true,
                 IsPublic = true,
@@ -1147,13 +1153,12 @@ namespace Klarna.Hpp
                 NumberHandling = null,
                 PropertyName = "LogoUrl",
                 JsonPropertyName = "logo_url",
-            };
-            properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info1);
+            });
             #if NET9_0_OR_GREATER
             properties[1].IsGetNullable = true;
             properties[1].IsSetNullable = true;
             #endif
-            var info2 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+            properties[2] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
             {
                 IsProperty = true,
                 IsPublic = true,
@@ -1167,13 +1172,12 @@ namespace Klarna.Hpp
                 NumberHandling = null,
                 PropertyName = "PageTitle",
                 JsonPropertyName = "page_title",
-            };
-            properties[2] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info2);
+            });
             #if NET9_0_OR_GREATER
             properties[2].IsGetNullable = true;
             properties[2].IsSetNullable = true;
             #endif
-            var info3 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.List<global::Klarna.Hpp.OptionsV1PaymentMethodCategoriesItem>>
+            properties[3] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.List<global::Klarna.Hpp.OptionsV1PaymentMethodCategoriesItem>>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.List<global::Klarna.Hpp.OptionsV1PaymentMethodCategoriesItem>>
             {
                 IsProperty = true,
                 IsPublic = true,
@@ -1187,13 +1191,12 @@ namespace Klarna.Hpp
                 NumberHandling = null,
                 PropertyName = "PaymentMethodCategories",
                 JsonPropertyName = "payment_method_categories",
-            };
-            properties[3] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.List<global::Klarna.Hpp.OptionsV1PaymentMethodCategoriesItem>>(options, info3);
+            });
             #if NET9_0_OR_GREATER
             properties[3].IsGetNullable = true;
             properties[3].IsSetNullable = true;
             #endif
-            var info4 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::Klarna.Hpp.OptionsV1PaymentMethodCategory>
+            properties[4] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::Klarna.Hpp.OptionsV1PaymentMethodCategory>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::Klarna.Hpp.OptionsV1PaymentMethodCategory>
             {
                 IsProperty = true,
                 IsPublic = true,
@@ -1207,13 +1210,12 @@ namespace Klarna.Hpp
                 NumberHandling = null,
                 PropertyName = "PaymentMethodCategory",
                 JsonPropertyName = "payment_method_category",
-            };
-            properties[4] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::Klarna.Hpp.OptionsV1PaymentMethodCategory>(options, info4);
+            });
             #if NET9_0_OR_GREATER
             properties[4].IsGetNullable = true;
             properties[4].IsSetNullable = true;
             #endif
-            var info5 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::Klarna.Hpp.OptionsV1PlaceOrderMode>
+            properties[5] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::Klarna.Hpp.OptionsV1PlaceOrderMode>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::Klarna.Hpp.OptionsV1PlaceOrderMode>
             {
                 IsProperty = true,
                 IsPublic = true,
@@ -1227,13 +1229,12 @@ namespace Klarna.Hpp
                 NumberHandling = null,
                 PropertyName = "PlaceOrderMode",
                 JsonPropertyName = "place_order_mode",
-            };
-            properties[5] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::Klarna.Hpp.OptionsV1PlaceOrderMode>(options, info5);
+            });
             #if NET9_0_OR_GREATER
             properties[5].IsGetNullable = true;
             properties[5].IsSetNullable = true;
             #endif
-            var info6 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::Klarna.Hpp.OptionsV1PurchaseType>
+            properties[6] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::Klarna.Hpp.OptionsV1PurchaseType>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::Klarna.Hpp.OptionsV1PurchaseType>
             {
                 IsProperty = true,
                 IsPublic = true,
@@ -1247,13 +1248,12 @@ namespace Klarna.Hpp
                 NumberHandling = null,
                 PropertyName = "PurchaseType",
                 JsonPropertyName = "purchase_type",
-            };
-            properties[6] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::Klarna.Hpp.OptionsV1PurchaseType>(options, info6);
+            });
             #if NET9_0_OR_GREATER
             properties[6].IsGetNullable = true;
             properties[6].IsSetNullable = true;
             #endif
-            var info7 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::Klarna.Hpp.OptionsV1ShowSubtotalDetail>
+            properties[7] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::Klarna.Hpp.OptionsV1ShowSubtotalDetail>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::Klarna.Hpp.OptionsV1ShowSubtotalDetail>
             {
                 IsProperty = true,
                 IsPublic = true,
@@ -1267,13 +1267,12 @@ namespace Klarna.Hpp
                 NumberHandling = null,
                 PropertyName = "ShowSubtotalDetail",
                 JsonPropertyName = "show_subtotal_detail",
-            };
-            properties[7] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::Klarna.Hpp.OptionsV1ShowSubtotalDetail>(options, info7);
+            });
             #if NET9_0_OR_GREATER
             properties[7].IsGetNullable = true;
             properties[7].IsSetNullable = true;
             #endif
-            var info8 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>
+            properties[8] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>
             {
                 IsProperty = true,
                 IsPublic = true,
@@ -1287,13 +1286,11 @@ namespace Klarna.Hpp
                 NumberHandling = null,
                 PropertyName = "AdditionalProperties",
                 JsonPropertyName = null,
-            };
-            properties[8] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>(options, info8);
+            });
             #if NET9_0_OR_GREATER
             properties[8].IsGetNullable = true;
             properties[8].IsSetNullable = true;
             #endif
-            return properties;
         }
 
         [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
@@ -1341,7 +1338,13 @@ namespace Klarna.Hpp
         private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] Properties_SessionCreationRequestV1(global::System.Text.Json.JsonSerializerOptions options)
         {
             var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[5];
-            var info0 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::Klarna.Hpp.MerchantUrlsV1>
+            Properties_SessionCreationRequestV1_0(options, properties);
+            return properties;
+        }
+
+        private static void Properties_SessionCreationRequestV1_0(global::System.Text.Json.JsonSerializerOptions options, global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] properties)
+        {
+            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::Klarna.Hpp.MerchantUrlsV1>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::Klarna.Hpp.MerchantUrlsV1>
             {
                 IsProperty = true,
                 IsPublic = true,
@@ -1355,13 +1358,12 @@ namespace Klarna.Hpp
                 NumberHandling = null,
                 PropertyName = "MerchantUrls",
                 JsonPropertyName = "merchant_urls",
-            };
-            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::Klarna.Hpp.MerchantUrlsV1>(options, info0);
+            });
             #if NET9_0_OR_GREATER
             properties[0].IsGetNullable = true;
             properties[0].IsSetNullable = true;
             #endif
-            var info1 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::Klarna.Hpp.OptionsV1>
+            properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::Klarna.Hpp.OptionsV1>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::Klarna.Hpp.OptionsV1>
             {
                 IsProperty = true,
                 IsPublic = true,
@@ -1375,13 +1377,12 @@ namespace Klarna.Hpp
                 NumberHandling = null,
                 PropertyName = "Options",
                 JsonPropertyName = "options",
-            };
-            properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::Klarna.Hpp.OptionsV1>(options, info1);
+            });
             #if NET9_0_OR_GREATER
             properties[1].IsGetNullable = true;
             properties[1].IsSetNullable = true;
             #endif
-            var info2 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+            properties[2] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
             {
                 IsProperty = true,
                 IsPublic = true,
@@ -1395,14 +1396,13 @@ namespace Klarna.Hpp
                 NumberHandling = null,
                 PropertyName = "PaymentSessionUrl",
                 JsonPropertyName = "payment_session_url",
-            };
-            properties[2] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info2);
+            });
             properties[2].IsRequired = true;
             #if NET9_0_OR_GREATER
             properties[2].IsGetNullable = false;
             properties[2].IsSetNullable = false;
             #endif
-            var info3 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+            properties[3] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
             {
                 IsProperty = true,
                 IsPublic = true,
@@ -1416,13 +1416,12 @@ namespace Klarna.Hpp
                 NumberHandling = null,
                 PropertyName = "ProfileId",
                 JsonPropertyName = "profile_id",
-            };
-            properties[3] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info3);
+            });
             #if NET9_0_OR_GREATER
             properties[3].IsGetNullable = true;
             properties[3].IsSetNullable = true;
             #endif
-            var info4 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>
+            properties[4] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>
             {
                 IsProperty = true,
                 IsPublic = true,
@@ -1436,13 +1435,11 @@ namespace Klarna.Hpp
                 NumberHandling = null,
                 PropertyName = "AdditionalProperties",
                 JsonPropertyName = null,
-            };
-            properties[4] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>(options, info4);
+            });
             #if NET9_0_OR_GREATER
             properties[4].IsGetNullable = true;
             properties[4].IsSetNullable = true;
             #endif
-            return properties;
         }
 
         [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
@@ -1478,7 +1475,13 @@ namespace Klarna.Hpp
         private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] Properties_SessionCreationResponseV1(global::System.Text.Json.JsonSerializerOptions options)
         {
             var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[9];
-            var info0 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::Klarna.Hpp.DistributionModuleV1>
+            Properties_SessionCreationResponseV1_0(options, properties);
+            return properties;
+        }
+
+        private static void Properties_SessionCreationResponseV1_0(global::System.Text.Json.JsonSerializerOptions options, global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] properties)
+        {
+            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::Klarna.Hpp.DistributionModuleV1>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::Klarna.Hpp.DistributionModuleV1>
             {
                 IsProperty = true,
                 IsPublic = true,
@@ -1492,13 +1495,12 @@ namespace Klarna.Hpp
                 NumberHandling = null,
                 PropertyName = "DistributionModule",
                 JsonPropertyName = "distribution_module",
-            };
-            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::Klarna.Hpp.DistributionModuleV1>(options, info0);
+            });
             #if NET9_0_OR_GREATER
             properties[0].IsGetNullable = true;
             properties[0].IsSetNullable = true;
             #endif
-            var info1 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+            properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
             {
                 IsProperty = true,
                 IsPublic = true,
@@ -1512,13 +1514,12 @@ namespace Klarna.Hpp
                 NumberHandling = null,
                 PropertyName = "DistributionUrl",
                 JsonPropertyName = "distribution_url",
-            };
-            properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info1);
+            });
             #if NET9_0_OR_GREATER
             properties[1].IsGetNullable = true;
             properties[1].IsSetNullable = true;
             #endif
-            var info2 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.DateTimeOffset?>
+            properties[2] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.DateTimeOffset?>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.DateTimeOffset?>
             {
                 IsProperty = true,
                 IsPublic = true,
@@ -1532,13 +1533,12 @@ namespace Klarna.Hpp
                 NumberHandling = null,
                 PropertyName = "ExpiresAt",
                 JsonPropertyName = "expires_at",
-            };
-            properties[2] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.DateTimeOffset?>(options, info2);
+            });
             #if NET9_0_OR_GREATER
             properties[2].IsGetNullable = true;
             properties[2].IsSetNullable = true;
             #endif
-            var info3 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+            properties[3] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
             {
                 IsProperty = true,
                 IsPublic = true,
@@ -1552,13 +1552,12 @@ namespace Klarna.Hpp
                 NumberHandling = null,
                 PropertyName = "ManualIdentificationCheckUrl",
                 JsonPropertyName = "manual_identification_check_url",
-            };
-            properties[3] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info3);
+            });
             #if NET9_0_OR_GREATER
             properties[3].IsGetNullable = true;
             properties[3].IsSetNullable = true;
             #endif
-            var info4 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+            properties[4] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
             {
                 IsProperty = true,
                 IsPublic = true,
@@ -1572,13 +1571,12 @@ namespace Klarna.Hpp
                 NumberHandling = null,
                 PropertyName = "QrCodeUrl",
                 JsonPropertyName = "qr_code_url",
-            };
-            properties[4] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info4);
+            });
             #if NET9_0_OR_GREATER
             properties[4].IsGetNullable = true;
             properties[4].IsSetNullable = true;
             #endif
-            var info5 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+            properties[5] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
             {
                 IsProperty = true,
                 IsPublic = true,
@@ -1592,13 +1590,12 @@ namespace Klarna.Hpp
                 NumberHandling = null,
                 PropertyName = "RedirectUrl",
                 JsonPropertyName = "redirect_url",
-            };
-            properties[5] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info5);
+            });
             #if NET9_0_OR_GREATER
             properties[5].IsGetNullable = true;
             properties[5].IsSetNullable = true;
             #endif
-            var info6 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+            properties[6] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
             {
                 IsProperty = true,
                 IsPublic = true,
@@ -1612,13 +1609,12 @@ namespace Klarna.Hpp
                 NumberHandling = null,
                 PropertyName = "SessionId",
                 JsonPropertyName = "session_id",
-            };
-            properties[6] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info6);
+            });
             #if NET9_0_OR_GREATER
             properties[6].IsGetNullable = true;
             properties[6].IsSetNullable = true;
             #endif
-            var info7 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+            properties[7] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
             {
                 IsProperty = true,
                 IsPublic = true,
@@ -1632,13 +1628,12 @@ namespace Klarna.Hpp
                 NumberHandling = null,
                 PropertyName = "SessionUrl",
                 JsonPropertyName = "session_url",
-            };
-            properties[7] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info7);
+            });
             #if NET9_0_OR_GREATER
             properties[7].IsGetNullable = true;
             properties[7].IsSetNullable = true;
             #endif
-            var info8 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>
+            properties[8] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>
             {
                 IsProperty = true,
                 IsPublic = true,
@@ -1652,13 +1647,11 @@ namespace Klarna.Hpp
                 NumberHandling = null,
                 PropertyName = "AdditionalProperties",
                 JsonPropertyName = null,
-            };
-            properties[8] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>(options, info8);
+            });
             #if NET9_0_OR_GREATER
             properties[8].IsGetNullable = true;
             properties[8].IsSetNullable = true;
             #endif
-            return properties;
         }
 
         [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
@@ -1706,7 +1699,13 @@ namespace Klarna.Hpp
         private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] Properties_SessionResponseV1(global::System.Text.Json.JsonSerializerOptions options)
         {
             var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[10];
-            var info0 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+            Properties_SessionResponseV1_0(options, properties);
+            return properties;
+        }
+
+        private static void Properties_SessionResponseV1_0(global::System.Text.Json.JsonSerializerOptions options, global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] properties)
+        {
+            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
             {
                 IsProperty = true,
                 IsPublic = true,
@@ -1720,13 +1719,12 @@ namespace Klarna.Hpp
                 NumberHandling = null,
                 PropertyName = "AuthorizationToken",
                 JsonPropertyName = "authorization_token",
-            };
-            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info0);
+            });
             #if NET9_0_OR_GREATER
             properties[0].IsGetNullable = true;
             properties[0].IsSetNullable = true;
             #endif
-            var info1 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::Klarna.Hpp.CustomerV1>
+            properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::Klarna.Hpp.CustomerV1>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::Klarna.Hpp.CustomerV1>
             {
                 IsProperty = true,
                 IsPublic = true,
@@ -1740,13 +1738,12 @@ namespace Klarna.Hpp
                 NumberHandling = null,
                 PropertyName = "Customer",
                 JsonPropertyName = "customer",
-            };
-            properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::Klarna.Hpp.CustomerV1>(options, info1);
+            });
             #if NET9_0_OR_GREATER
             properties[1].IsGetNullable = true;
             properties[1].IsSetNullable = true;
             #endif
-            var info2 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.DateTimeOffset?>
+            properties[2] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.DateTimeOffset?>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.DateTimeOffset?>
             {
                 IsProperty = true,
                 IsPublic = true,
@@ -1760,13 +1757,12 @@ namespace Klarna.Hpp
                 NumberHandling = null,
                 PropertyName = "ExpiresAt",
                 JsonPropertyName = "expires_at",
-            };
-            properties[2] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.DateTimeOffset?>(options, info2);
+            });
             #if NET9_0_OR_GREATER
             properties[2].IsGetNullable = true;
             properties[2].IsSetNullable = true;
             #endif
-            var info3 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+            properties[3] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
             {
                 IsProperty = true,
                 IsPublic = true,
@@ -1780,13 +1776,12 @@ namespace Klarna.Hpp
                 NumberHandling = null,
                 PropertyName = "KlarnaReference",
                 JsonPropertyName = "klarna_reference",
-            };
-            properties[3] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info3);
+            });
             #if NET9_0_OR_GREATER
             properties[3].IsGetNullable = true;
             properties[3].IsSetNullable = true;
             #endif
-            var info4 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::Klarna.Hpp.MerchantManualIdentificationV1>
+            properties[4] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::Klarna.Hpp.MerchantManualIdentificationV1>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::Klarna.Hpp.MerchantManualIdentificationV1>
             {
                 IsProperty = true,
                 IsPublic = true,
@@ -1800,13 +1795,12 @@ namespace Klarna.Hpp
                 NumberHandling = null,
                 PropertyName = "ManualIdentification",
                 JsonPropertyName = "manual_identification",
-            };
-            properties[4] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::Klarna.Hpp.MerchantManualIdentificationV1>(options, info4);
+            });
             #if NET9_0_OR_GREATER
             properties[4].IsGetNullable = true;
             properties[4].IsSetNullable = true;
             #endif
-            var info5 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+            properties[5] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
             {
                 IsProperty = true,
                 IsPublic = true,
@@ -1820,13 +1814,12 @@ namespace Klarna.Hpp
                 NumberHandling = null,
                 PropertyName = "OrderId",
                 JsonPropertyName = "order_id",
-            };
-            properties[5] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info5);
+            });
             #if NET9_0_OR_GREATER
             properties[5].IsGetNullable = true;
             properties[5].IsSetNullable = true;
             #endif
-            var info6 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+            properties[6] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
             {
                 IsProperty = true,
                 IsPublic = true,
@@ -1840,13 +1833,12 @@ namespace Klarna.Hpp
                 NumberHandling = null,
                 PropertyName = "SessionId",
                 JsonPropertyName = "session_id",
-            };
-            properties[6] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info6);
+            });
             #if NET9_0_OR_GREATER
             properties[6].IsGetNullable = true;
             properties[6].IsSetNullable = true;
             #endif
-            var info7 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::Klarna.Hpp.SessionResponseV1Status>
+            properties[7] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::Klarna.Hpp.SessionResponseV1Status>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::Klarna.Hpp.SessionResponseV1Status>
             {
                 IsProperty = true,
                 IsPublic = true,
@@ -1860,13 +1852,12 @@ namespace Klarna.Hpp
                 NumberHandling = null,
                 PropertyName = "Status",
                 JsonPropertyName = "status",
-            };
-            properties[7] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::Klarna.Hpp.SessionResponseV1Status>(options, info7);
+            });
             #if NET9_0_OR_GREATER
             properties[7].IsGetNullable = true;
             properties[7].IsSetNullable = true;
             #endif
-            var info8 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.DateTimeOffset?>
+            properties[8] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.DateTimeOffset?>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.DateTimeOffset?>
             {
                 IsProperty = true,
                 IsPublic = true,
@@ -1880,13 +1871,12 @@ namespace Klarna.Hpp
                 NumberHandling = null,
                 PropertyName = "UpdatedAt",
                 JsonPropertyName = "updated_at",
-            };
-            properties[8] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.DateTimeOffset?>(options, info8);
+            });
             #if NET9_0_OR_GREATER
             properties[8].IsGetNullable = true;
             properties[8].IsSetNullable = true;
             #endif
-            var info9 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>
+            properties[9] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>
             {
                 IsProperty = true,
                 IsPublic = true,
@@ -1900,13 +1890,11 @@ namespace Klarna.Hpp
                 NumberHandling = null,
                 PropertyName = "AdditionalProperties",
                 JsonPropertyName = null,
-            };
-            properties[9] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>(options, info9);
+            });
             #if NET9_0_OR_GREATER
             properties[9].IsGetNullable = true;
             properties[9].IsSetNullable = true;
             #endif
-            return properties;
         }
 
         [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
