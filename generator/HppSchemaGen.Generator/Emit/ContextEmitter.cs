@@ -34,6 +34,9 @@ internal sealed class ContextEmitter
         public string TypeName { get; }
         public string Factory { get; }
         public string? Property { get; }
+
+        /// <summary>A second public name for a type already registered: no resolver entry of its own.</summary>
+        public bool Alias { get; init; }
     }
 
     private ContextEmitter(GeneratorOptions options, EquatableArray<TypeSpec> types)
@@ -52,6 +55,11 @@ internal sealed class ContextEmitter
         {
             TypeRefKind kind = t.Kind switch { TypeSpecKind.Record => TypeRefKind.Record, TypeSpecKind.Enum => TypeRefKind.Enum, _ => TypeRefKind.Union };
             if (t.Kind != TypeSpecKind.Schema) Collect(TypeRef.Generated(kind, t.Namespace, t.Name), t.Name);
+        }
+        // Schema classes (array, map and primitive roots) name the metadata of the type they parse into.
+        foreach (TypeSpec t in _types)
+        {
+            if (t.ValueType is TypeRef value) CollectAs(value, t.Name);
         }
         foreach (TypeSpec t in _types)
         {
@@ -105,7 +113,10 @@ internal sealed class ContextEmitter
         _w.Close();
         _w.Line();
         _w.Open(Meta + ".JsonTypeInfo? " + Meta + ".IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, " + Json + ".JsonSerializerOptions options)");
-        foreach (Entry e in _entries) _w.Line("if (type == typeof(" + e.TypeName + ")) return " + e.Factory + ";");
+        foreach (Entry e in _entries)
+        {
+            if (!e.Alias) _w.Line("if (type == typeof(" + e.TypeName + ")) return " + e.Factory + ";");
+        }
         _w.Line("return null;");
         _w.Close();
         foreach (TypeSpec t in _types)
@@ -132,6 +143,13 @@ internal sealed class ContextEmitter
         };
         _entries.Add(new Entry(type.FullName, factory, publicName is null ? null : PropertyName(publicName)));
         foreach (TypeRef arg in type.Arguments) Collect(arg, null);
+    }
+
+    /// <summary>Registers <paramref name="type"/> (if new) and exposes it under <paramref name="publicName"/>.</summary>
+    private void CollectAs(TypeRef type, string publicName)
+    {
+        Collect(type, null);
+        _entries.Add(new Entry(type.FullName, string.Empty, PropertyName(publicName)) { Alias = true });
     }
 
     /// <summary>System.Text.Json's converter, except for integers: JSON Schema counts 2.0 as an integer.</summary>

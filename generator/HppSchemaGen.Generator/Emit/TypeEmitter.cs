@@ -31,6 +31,11 @@ internal static class TypeEmitter
             default:
                 w.Open("public static partial class " + type.Name);
                 EmitValidate(w, type);
+                if (type.ValueType is not null)
+                {
+                    w.Line();
+                    EmitParse(w, type);
+                }
                 w.Close();
                 break;
         }
@@ -66,14 +71,16 @@ internal static class TypeEmitter
     /// <summary>Parse / TryParse: validate first, then deserialize through the generated context.</summary>
     private static void EmitParse(SourceWriter w, TypeSpec type)
     {
-        string t = type.Name;
+        // The parsed value: the type itself, or for a schema class the CLR type its values map to.
+        string t = type.ValueType?.FullName ?? type.Name;
+        string metadata = type.ContextFullName + ".Default." + type.Name;
         w.Line("/// <summary>Validates <paramref name=\"utf8Json\"/> against the schema, then deserializes it.</summary>");
         w.Line("/// <exception cref=\"" + Runtime + ".SchemaValidationException\">The JSON is well-formed but does not satisfy the schema.</exception>");
         w.Line("/// <exception cref=\"" + Json + ".JsonException\">The text is not well-formed JSON.</exception>");
         w.Open("public static " + t + " Parse(global::System.ReadOnlySpan<byte> utf8Json)");
         w.Line(Runtime + ".ValidationResult result = __ValidateUtf8(utf8Json);");
         w.Line("if (!result.IsValid) throw new " + Runtime + ".SchemaValidationException(result.Errors);");
-        w.Line("return " + Json + ".JsonSerializer.Deserialize(utf8Json, " + type.ContextFullName + ".Default." + t + ")");
+        w.Line("return " + Json + ".JsonSerializer.Deserialize(utf8Json, " + metadata + ")");
         w.Line("    ?? throw new " + Json + ".JsonException(\"The JSON value is null.\");");
         w.Close();
         w.Line();
@@ -83,7 +90,7 @@ internal static class TypeEmitter
         w.Open("try");
         w.Line("result = __ValidateUtf8(utf8Json);");
         w.Line("if (!result.IsValid) return false;");
-        w.Line("value = " + Json + ".JsonSerializer.Deserialize(utf8Json, " + type.ContextFullName + ".Default." + t + ");");
+        w.Line("value = " + Json + ".JsonSerializer.Deserialize(utf8Json, " + metadata + ");");
         w.Line("return value is not null;");
         w.Close();
         w.Open("catch (" + Json + ".JsonException e)");

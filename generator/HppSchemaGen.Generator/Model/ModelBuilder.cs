@@ -117,7 +117,11 @@ internal sealed class ModelBuilder
             {
                 // The root is not a record or enum of its own: it still gets a type, to validate with.
                 AddType(new TypeSpec(TypeSpecKind.Schema, NamespaceOf(doc), _rootNames[doc], ContextFullName(doc), doc.DisplayId, string.Empty,
-                    DocSpecs.From(doc.Root), EquatableArray<PropertySpec>.Empty, null, EquatableArray<EnumMemberSpec>.Empty, _validators.MethodFor(root)));
+                    DocSpecs.From(doc.Root), EquatableArray<PropertySpec>.Empty, null, EquatableArray<EnumMemberSpec>.Empty, _validators.MethodFor(root))
+                {
+                    // Arrays of $refs, maps and primitives parse into the CLR type they map to.
+                    ValueType = rootType,
+                });
             }
             foreach (string defs in new[] { "$defs", "definitions" })
             {

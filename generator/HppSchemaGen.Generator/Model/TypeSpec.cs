@@ -34,6 +34,9 @@ internal sealed record TypeSpec(
     /// <summary>Cases of a union, in branch order.</summary>
     public EquatableArray<UnionCaseSpec> UnionCases { get; init; } = EquatableArray<UnionCaseSpec>.Empty;
 
+    /// <summary>For a schema class (an array, map or primitive root): the CLR type its values map to.</summary>
+    public TypeRef? ValueType { get; init; }
+
     /// <summary>A member whose constant value tells the union's branches apart, when there is one.</summary>
     public string? Discriminator { get; init; }
 

@@ -1,0 +1,17 @@
+using System;
+using System.Linq;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+
+// dotnet run -c Release --project bench/HppSchemaGen.Benchmarks -- --filter '*'          full run
+// dotnet run -c Release --project bench/HppSchemaGen.Benchmarks -- --filter '*' --smoke  seconds per benchmark (CI: it builds and runs)
+bool smoke = args.Contains("--smoke");
+string[] rest = args.Where(a => a != "--smoke").ToArray();
+IConfig config = DefaultConfig.Instance;
+config = smoke
+    ? config.AddJob(Job.Dry.WithToolchain(InProcessEmitToolchain.Instance)).WithOptions(ConfigOptions.DisableOptimizationsValidator)
+    : config.AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance));
+BenchmarkSwitcher.FromAssembly(typeof(HppSchemaGen.Benchmarks.Payloads).Assembly).Run(rest, config);
+return 0;
