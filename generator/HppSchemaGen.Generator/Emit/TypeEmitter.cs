@@ -80,8 +80,12 @@ internal static class TypeEmitter
         w.Open("public static " + t + " Parse(global::System.ReadOnlySpan<byte> utf8Json)");
         w.Line(Runtime + ".ValidationResult result = __ValidateUtf8(utf8Json);");
         w.Line("if (!result.IsValid) throw new " + Runtime + ".SchemaValidationException(result.Errors);");
-        w.Line("return " + Json + ".JsonSerializer.Deserialize(utf8Json, " + metadata + ")");
-        w.Line("    ?? throw new " + Json + ".JsonException(\"The JSON value is null.\");");
+        if (type.ValueType is { IsValueType: true }) w.Line("return " + Json + ".JsonSerializer.Deserialize(utf8Json, " + metadata + ");");
+        else
+        {
+            w.Line("return " + Json + ".JsonSerializer.Deserialize(utf8Json, " + metadata + ")");
+            w.Line("    ?? throw new " + Json + ".JsonException(\"The JSON value is null.\");");
+        }
         w.Close();
         w.Line();
         w.Line("/// <summary>Validates <paramref name=\"utf8Json\"/> and, when it is valid, deserializes it. Malformed JSON is reported in <paramref name=\"result\"/>.</summary>");
