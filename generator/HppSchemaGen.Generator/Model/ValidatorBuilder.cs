@@ -143,7 +143,14 @@ internal sealed class ValidatorBuilder
         var all = _registry.AllDynamicAnchors().ToList();
         foreach (string name in all.Select(a => a.Name).Distinct().OrderBy(n => n, StringComparer.Ordinal))
         {
-            if (_anchorNames.Count == MaxAnchorNames) break;
+            if (_anchorNames.Count == MaxAnchorNames)
+            {
+                // The packed scope holds 8 names: the rest resolve statically, and the user is told.
+                (string _, JsonNode node) = all.First(a => a.Name == name);
+                if (_registry.Find(node) is SchemaNode at)
+                    _diagnostics.Add(at.Document.Lines.Diagnostic(DiagnosticDescriptors.UnsupportedKeyword, node.Start, node.Start + 1, "$dynamicAnchor beyond the 8th name ('" + name + "')"));
+                continue;
+            }
             _anchorNames[name] = _anchorNames.Count;
         }
         var next = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -302,13 +309,8 @@ internal sealed class ValidatorBuilder
                 AddRef("$ref", reference);
                 if (_draft.RefOverridesSiblings()) return;
             }
-            if (_j.Get("$dynamicRef") is JsonNode dynamicRef) AddDynamicRef(dynamicRef);
-            if (_j.Get("$recursiveRef") is JsonNode recursiveRef)
-            {
-                // 2019-09's dynamic recursion is resolved statically for now (like $ref): say so.
-                Warn(DiagnosticDescriptors.UnsupportedKeyword, recursiveRef, "$recursiveRef");
-                AddRef("$recursiveRef", recursiveRef);
-            }
+            if (_j.Get("$dynamicRef") is JsonNode dynamicRef) AddDynamicRef(dynamicRef, "$dynamicRef");
+            if (_j.Get("$recursiveRef") is JsonNode recursiveRef) AddDynamicRef(recursiveRef, "$recursiveRef");
             if (_validation)
             {
                 AddType();
@@ -352,39 +354,48 @@ internal sealed class ValidatorBuilder
         /// <summary>
         /// $dynamicRef: resolved like $ref; when that target declares the same $dynamicAnchor name
         /// as the fragment, the outermost resource in the dynamic scope declaring it wins at run time.
+        /// 2019-09's $recursiveRef works the same way, with "$recursiveAnchor": true as the anchor.
         /// </summary>
-        private void AddDynamicRef(JsonNode reference)
+        private void AddDynamicRef(JsonNode reference, string keyword)
         {
             if (reference.Kind != JsonKind.String)
             {
-                Warn(DiagnosticDescriptors.InvalidKeywordValue, reference, "$dynamicRef", "expected a string");
+                Warn(DiagnosticDescriptors.InvalidKeywordValue, reference, keyword, "expected a string");
                 return;
             }
             SchemaNode? target = _b._registry.Resolve(_node, reference.Text!);
             if (target is null)
             {
                 Warn(DiagnosticDescriptors.UnresolvedRef, reference, reference.Text!, _node.BaseUri);
-                Add(CheckKind.AlwaysFail, "/$dynamicRef", new[] { "unresolved reference " + reference.Text });
+                Add(CheckKind.AlwaysFail, "/" + keyword, new[] { "unresolved reference " + reference.Text });
                 return;
             }
-            string fragment = Uris.Split(reference.Text!).Fragment;
-            bool dynamic = fragment.Length > 0 && fragment[0] != '/' && target.Json.GetString("$dynamicAnchor") == fragment
-                && _b._anchorNames.TryGetValue(fragment, out int k);
-            if (!dynamic)
+            string anchor;
+            bool dynamic;
+            if (keyword == "$recursiveRef")
             {
-                Add(CheckKind.Ref, "/$dynamicRef", null, new[] { _b.MethodFor(target) });
+                anchor = SchemaRegistry.RecursiveAnchorName;
+                dynamic = target.Json.Get("$recursiveAnchor") is { Kind: JsonKind.True };
+            }
+            else
+            {
+                anchor = Uris.Split(reference.Text!).Fragment;
+                dynamic = anchor.Length > 0 && anchor[0] != '/' && target.Json.GetString("$dynamicAnchor") == anchor;
+            }
+            if (!dynamic || !_b._anchorNames.TryGetValue(anchor, out int name))
+            {
+                Add(CheckKind.Ref, "/" + keyword, null, new[] { _b.MethodFor(target) });
                 return;
             }
-            int name = _b._anchorNames[fragment];
             var args = new List<string> { name.ToString(CultureInfo.InvariantCulture) };
             var targets = new List<string> { _b.MethodFor(target) };
             foreach ((string anchorName, JsonNode anchorNode) in _b._registry.AllDynamicAnchors())
             {
-                if (anchorName != fragment || !_b._anchorIds.TryGetValue(anchorNode, out int id) || _b._registry.Find(anchorNode) is not SchemaNode candidate) continue;
+                if (anchorName != anchor || !_b._anchorIds.TryGetValue(anchorNode, out int id) || _b._registry.Find(anchorNode) is not SchemaNode candidate) continue;
                 args.Add(id.ToString(CultureInfo.InvariantCulture));
                 targets.Add(_b.MethodFor(candidate));
             }
-            Add(CheckKind.DynamicRef, "/$dynamicRef", args, targets);
+            Add(CheckKind.DynamicRef, "/" + keyword, args, targets);
         }
 
         private void AddType()

@@ -78,6 +78,12 @@ internal sealed class SchemaRegistry
         }
         string resourceNow = Uris.Split(baseUri).Resource;
         if (json.GetString("$anchor") is string anchor) _anchors[resourceNow + "#" + anchor] = json;
+        // 2019-09's "$recursiveAnchor": true is a dynamic anchor without a name: RecursiveAnchorName stands for it.
+        if (json.Get("$recursiveAnchor") is { Kind: JsonKind.True })
+        {
+            if (!_dynamicAnchors.TryGetValue(resourceNow, out var recursive)) _dynamicAnchors[resourceNow] = recursive = new List<(string, JsonNode)>();
+            recursive.Add((RecursiveAnchorName, json));
+        }
         if (json.GetString("$dynamicAnchor") is string dynamicAnchor)
         {
             if (!_anchors.ContainsKey(resourceNow + "#" + dynamicAnchor)) _anchors[resourceNow + "#" + dynamicAnchor] = json;
@@ -136,6 +142,9 @@ internal sealed class SchemaRegistry
         _nodes[node.Json] = node;
         _ordered.Add(node);
     }
+
+    /// <summary>The anchor name under which <c>$recursiveAnchor: true</c> joins the dynamic scope (not a legal anchor, so no clash).</summary>
+    public const string RecursiveAnchorName = "#recursive";
 
     /// <summary>The URI of the schema resource a node belongs to (its nearest enclosing <c>$id</c>, or its document).</summary>
     public static string ResourceOf(SchemaNode node) => Uris.Split(node.BaseUri).Resource;
