@@ -19,6 +19,7 @@ internal sealed class ContextEmitter
     private const int PropertiesPerMethod = 32;
 
     private readonly GeneratorOptions _options;
+    private SerializeHandlerEmitter _fastPath = null!;
     private readonly EquatableArray<TypeSpec> _types;
     private readonly SourceWriter _w = new();
     private readonly List<Entry> _entries = new();
@@ -119,10 +120,14 @@ internal sealed class ContextEmitter
         }
         _w.Line("return null;");
         _w.Close();
+        _fastPath = new SerializeHandlerEmitter(_w, _types);
         foreach (TypeSpec t in _types)
         {
-            if (t.Kind == TypeSpecKind.Record) EmitRecord(t);
+            if (t.Kind != TypeSpecKind.Record) continue;
+            EmitRecord(t);
+            if (_fastPath.Has(t)) _fastPath.Emit(t);
         }
+        _fastPath.EmitFields();
         _w.Close();
         _w.Close();
         return _w.ToString();
@@ -177,6 +182,7 @@ internal sealed class ContextEmitter
         _w.Line("{");
         _w.Line("    ObjectCreator = static () => __Ctor_" + id + "(),");
         _w.Line("    PropertyMetadataInitializer = _ => Properties_" + id + "(options),");
+        if (_fastPath.Has(t)) _w.Line("    SerializeHandler = static (writer, value) => Serialize_" + id + "(writer, value),");
         _w.Line("};");
         _w.Line("var typeInfo = " + Meta + ".JsonMetadataServices.CreateObjectInfo<" + type + ">(options, values);");
         _w.Line("typeInfo.OriginatingResolver = this;");

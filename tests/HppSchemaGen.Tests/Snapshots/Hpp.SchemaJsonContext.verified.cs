@@ -173,6 +173,7 @@ namespace Klarna.Hpp
             {
                 ObjectCreator = static () => __Ctor_BackgroundImageV1(),
                 PropertyMetadataInitializer = _ => Properties_BackgroundImageV1(options),
+                SerializeHandler = static (writer, value) => Serialize_BackgroundImageV1(writer, value),
             };
             var typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::Klarna.Hpp.BackgroundImageV1>(options, values);
             typeInfo.OriginatingResolver = this;
@@ -259,12 +260,46 @@ namespace Klarna.Hpp
         [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_AdditionalProperties")]
         private static extern void __Set_BackgroundImageV1_AdditionalProperties(global::Klarna.Hpp.BackgroundImageV1 obj, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? value);
 
+        private static void Serialize_BackgroundImageV1(global::System.Text.Json.Utf8JsonWriter writer, global::Klarna.Hpp.BackgroundImageV1? value)
+        {
+            if (value is null)
+            {
+                writer.WriteNullValue();
+                return;
+            }
+            writer.WriteStartObject();
+            if (value.Url is not null)
+            {
+                writer.WritePropertyName(__name0);
+                writer.WriteStringValue(value.Url);
+            }
+            if (value.Width is not null)
+            {
+                writer.WritePropertyName(__name1);
+                if (value.Width is null) writer.WriteNullValue();
+                else
+                {
+                    writer.WriteNumberValue(value.Width.Value);
+                }
+            }
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement> member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
+            writer.WriteEndObject();
+        }
+
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.CustomerV1> Create_CustomerV1(global::System.Text.Json.JsonSerializerOptions options)
         {
             var values = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::Klarna.Hpp.CustomerV1>
             {
                 ObjectCreator = static () => __Ctor_CustomerV1(),
                 PropertyMetadataInitializer = _ => Properties_CustomerV1(options),
+                SerializeHandler = static (writer, value) => Serialize_CustomerV1(writer, value),
             };
             var typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::Klarna.Hpp.CustomerV1>(options, values);
             typeInfo.OriginatingResolver = this;
@@ -417,12 +452,57 @@ namespace Klarna.Hpp
         [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_AdditionalProperties")]
         private static extern void __Set_CustomerV1_AdditionalProperties(global::Klarna.Hpp.CustomerV1 obj, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? value);
 
+        private static void Serialize_CustomerV1(global::System.Text.Json.Utf8JsonWriter writer, global::Klarna.Hpp.CustomerV1? value)
+        {
+            if (value is null)
+            {
+                writer.WriteNullValue();
+                return;
+            }
+            writer.WriteStartObject();
+            if (value.DateOfBirth is not null)
+            {
+                writer.WritePropertyName(__name2);
+                writer.WriteStringValue(value.DateOfBirth);
+            }
+            if (value.FamilyName is not null)
+            {
+                writer.WritePropertyName(__name3);
+                writer.WriteStringValue(value.FamilyName);
+            }
+            if (value.GivenName is not null)
+            {
+                writer.WritePropertyName(__name4);
+                writer.WriteStringValue(value.GivenName);
+            }
+            if (value.NationalIdentificationNumber is not null)
+            {
+                writer.WritePropertyName(__name5);
+                writer.WriteStringValue(value.NationalIdentificationNumber);
+            }
+            if (value.Title is not null)
+            {
+                writer.WritePropertyName(__name6);
+                writer.WriteStringValue(value.Title);
+            }
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement> member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
+            writer.WriteEndObject();
+        }
+
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.DistributionContactV1> Create_DistributionContactV1(global::System.Text.Json.JsonSerializerOptions options)
         {
             var values = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::Klarna.Hpp.DistributionContactV1>
             {
                 ObjectCreator = static () => __Ctor_DistributionContactV1(),
                 PropertyMetadataInitializer = _ => Properties_DistributionContactV1(options),
+                SerializeHandler = static (writer, value) => Serialize_DistributionContactV1(writer, value),
             };
             var typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::Klarna.Hpp.DistributionContactV1>(options, values);
             typeInfo.OriginatingResolver = this;
@@ -553,12 +633,52 @@ namespace Klarna.Hpp
         [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_AdditionalProperties")]
         private static extern void __Set_DistributionContactV1_AdditionalProperties(global::Klarna.Hpp.DistributionContactV1 obj, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? value);
 
+        private static void Serialize_DistributionContactV1(global::System.Text.Json.Utf8JsonWriter writer, global::Klarna.Hpp.DistributionContactV1? value)
+        {
+            if (value is null)
+            {
+                writer.WriteNullValue();
+                return;
+            }
+            writer.WriteStartObject();
+            if (value.AccessId is not null)
+            {
+                writer.WritePropertyName(__name7);
+                if (value.AccessId is null) writer.WriteNullValue(); else writer.WriteStringValue(value.AccessId.Value);
+            }
+            if (value.Email is not null)
+            {
+                writer.WritePropertyName(__name8);
+                writer.WriteStringValue(value.Email);
+            }
+            if (value.Phone is not null)
+            {
+                writer.WritePropertyName(__name9);
+                writer.WriteStringValue(value.Phone);
+            }
+            if (value.PhoneCountry is not null)
+            {
+                writer.WritePropertyName(__name10);
+                writer.WriteStringValue(value.PhoneCountry);
+            }
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement> member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
+            writer.WriteEndObject();
+        }
+
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.DistributionModuleV1> Create_DistributionModuleV1(global::System.Text.Json.JsonSerializerOptions options)
         {
             var values = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::Klarna.Hpp.DistributionModuleV1>
             {
                 ObjectCreator = static () => __Ctor_DistributionModuleV1(),
                 PropertyMetadataInitializer = _ => Properties_DistributionModuleV1(options),
+                SerializeHandler = static (writer, value) => Serialize_DistributionModuleV1(writer, value),
             };
             var typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::Klarna.Hpp.DistributionModuleV1>(options, values);
             typeInfo.OriginatingResolver = this;
@@ -667,12 +787,47 @@ namespace Klarna.Hpp
         [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_AdditionalProperties")]
         private static extern void __Set_DistributionModuleV1_AdditionalProperties(global::Klarna.Hpp.DistributionModuleV1 obj, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? value);
 
+        private static void Serialize_DistributionModuleV1(global::System.Text.Json.Utf8JsonWriter writer, global::Klarna.Hpp.DistributionModuleV1? value)
+        {
+            if (value is null)
+            {
+                writer.WriteNullValue();
+                return;
+            }
+            writer.WriteStartObject();
+            if (value.GenerationUrl is not null)
+            {
+                writer.WritePropertyName(__name11);
+                writer.WriteStringValue(value.GenerationUrl);
+            }
+            if (value.StandaloneUrl is not null)
+            {
+                writer.WritePropertyName(__name12);
+                writer.WriteStringValue(value.StandaloneUrl);
+            }
+            if (value.Token is not null)
+            {
+                writer.WritePropertyName(__name13);
+                writer.WriteStringValue(value.Token);
+            }
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement> member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
+            writer.WriteEndObject();
+        }
+
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.DistributionRequestV1> Create_DistributionRequestV1(global::System.Text.Json.JsonSerializerOptions options)
         {
             var values = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::Klarna.Hpp.DistributionRequestV1>
             {
                 ObjectCreator = static () => __Ctor_DistributionRequestV1(),
                 PropertyMetadataInitializer = _ => Properties_DistributionRequestV1(options),
+                SerializeHandler = static (writer, value) => Serialize_DistributionRequestV1(writer, value),
             };
             var typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::Klarna.Hpp.DistributionRequestV1>(options, values);
             typeInfo.OriginatingResolver = this;
@@ -783,12 +938,41 @@ namespace Klarna.Hpp
         [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_AdditionalProperties")]
         private static extern void __Set_DistributionRequestV1_AdditionalProperties(global::Klarna.Hpp.DistributionRequestV1 obj, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? value);
 
+        private static void Serialize_DistributionRequestV1(global::System.Text.Json.Utf8JsonWriter writer, global::Klarna.Hpp.DistributionRequestV1? value)
+        {
+            if (value is null)
+            {
+                writer.WriteNullValue();
+                return;
+            }
+            writer.WriteStartObject();
+            writer.WritePropertyName(__name14);
+            Serialize_DistributionContactV1(writer, value.ContactInformation);
+            writer.WritePropertyName(__name15);
+            if (value.Method is null) writer.WriteNullValue(); else writer.WriteStringValue(value.Method.Value);
+            if (value.Template is not null)
+            {
+                writer.WritePropertyName(__name16);
+                if (value.Template is null) writer.WriteNullValue(); else writer.WriteStringValue(value.Template.Value);
+            }
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement> member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
+            writer.WriteEndObject();
+        }
+
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.MerchantManualIdentificationV1> Create_MerchantManualIdentificationV1(global::System.Text.Json.JsonSerializerOptions options)
         {
             var values = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::Klarna.Hpp.MerchantManualIdentificationV1>
             {
                 ObjectCreator = static () => __Ctor_MerchantManualIdentificationV1(),
                 PropertyMetadataInitializer = _ => Properties_MerchantManualIdentificationV1(options),
+                SerializeHandler = static (writer, value) => Serialize_MerchantManualIdentificationV1(writer, value),
             };
             var typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::Klarna.Hpp.MerchantManualIdentificationV1>(options, values);
             typeInfo.OriginatingResolver = this;
@@ -919,12 +1103,56 @@ namespace Klarna.Hpp
         [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_AdditionalProperties")]
         private static extern void __Set_MerchantManualIdentificationV1_AdditionalProperties(global::Klarna.Hpp.MerchantManualIdentificationV1 obj, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? value);
 
+        private static void Serialize_MerchantManualIdentificationV1(global::System.Text.Json.Utf8JsonWriter writer, global::Klarna.Hpp.MerchantManualIdentificationV1? value)
+        {
+            if (value is null)
+            {
+                writer.WriteNullValue();
+                return;
+            }
+            writer.WriteStartObject();
+            if (value.Challenge is not null)
+            {
+                writer.WritePropertyName(__name17);
+                writer.WriteStringValue(value.Challenge);
+            }
+            if (value.Customer is not null)
+            {
+                writer.WritePropertyName(__name18);
+                Serialize_CustomerV1(writer, value.Customer);
+            }
+            if (value.CustomerObfuscated is not null)
+            {
+                writer.WritePropertyName(__name19);
+                Serialize_CustomerV1(writer, value.CustomerObfuscated);
+            }
+            if (value.ExpiresAt is not null)
+            {
+                writer.WritePropertyName(__name20);
+                if (value.ExpiresAt is null) writer.WriteNullValue();
+                else
+                {
+                    writer.WriteStringValue(value.ExpiresAt.Value);
+                }
+            }
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement> member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
+            writer.WriteEndObject();
+        }
+
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.MerchantUrlsV1> Create_MerchantUrlsV1(global::System.Text.Json.JsonSerializerOptions options)
         {
             var values = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::Klarna.Hpp.MerchantUrlsV1>
             {
                 ObjectCreator = static () => __Ctor_MerchantUrlsV1(),
                 PropertyMetadataInitializer = _ => Properties_MerchantUrlsV1(options),
+                SerializeHandler = static (writer, value) => Serialize_MerchantUrlsV1(writer, value),
             };
             var typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::Klarna.Hpp.MerchantUrlsV1>(options, values);
             typeInfo.OriginatingResolver = this;
@@ -1099,12 +1327,62 @@ namespace Klarna.Hpp
         [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_AdditionalProperties")]
         private static extern void __Set_MerchantUrlsV1_AdditionalProperties(global::Klarna.Hpp.MerchantUrlsV1 obj, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? value);
 
+        private static void Serialize_MerchantUrlsV1(global::System.Text.Json.Utf8JsonWriter writer, global::Klarna.Hpp.MerchantUrlsV1? value)
+        {
+            if (value is null)
+            {
+                writer.WriteNullValue();
+                return;
+            }
+            writer.WriteStartObject();
+            if (value.Back is not null)
+            {
+                writer.WritePropertyName(__name21);
+                writer.WriteStringValue(value.Back);
+            }
+            if (value.Cancel is not null)
+            {
+                writer.WritePropertyName(__name22);
+                writer.WriteStringValue(value.Cancel);
+            }
+            if (value.Error is not null)
+            {
+                writer.WritePropertyName(__name23);
+                writer.WriteStringValue(value.Error);
+            }
+            if (value.Failure is not null)
+            {
+                writer.WritePropertyName(__name24);
+                writer.WriteStringValue(value.Failure);
+            }
+            if (value.StatusUpdate is not null)
+            {
+                writer.WritePropertyName(__name25);
+                writer.WriteStringValue(value.StatusUpdate);
+            }
+            if (value.Success is not null)
+            {
+                writer.WritePropertyName(__name26);
+                writer.WriteStringValue(value.Success);
+            }
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement> member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
+            writer.WriteEndObject();
+        }
+
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.OptionsV1> Create_OptionsV1(global::System.Text.Json.JsonSerializerOptions options)
         {
             var values = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::Klarna.Hpp.OptionsV1>
             {
                 ObjectCreator = static () => __Ctor_OptionsV1(),
                 PropertyMetadataInitializer = _ => Properties_OptionsV1(options),
+                SerializeHandler = static (writer, value) => Serialize_OptionsV1(writer, value),
             };
             var typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::Klarna.Hpp.OptionsV1>(options, values);
             typeInfo.OriginatingResolver = this;
@@ -1323,12 +1601,88 @@ namespace Klarna.Hpp
         [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_AdditionalProperties")]
         private static extern void __Set_OptionsV1_AdditionalProperties(global::Klarna.Hpp.OptionsV1 obj, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? value);
 
+        private static void Serialize_OptionsV1(global::System.Text.Json.Utf8JsonWriter writer, global::Klarna.Hpp.OptionsV1? value)
+        {
+            if (value is null)
+            {
+                writer.WriteNullValue();
+                return;
+            }
+            writer.WriteStartObject();
+            if (value.BackgroundImages is not null)
+            {
+                writer.WritePropertyName(__name27);
+                if (value.BackgroundImages is null) writer.WriteNullValue(); else
+                {
+                    writer.WriteStartArray();
+                    foreach (global::Klarna.Hpp.BackgroundImageV1 item0 in value.BackgroundImages)
+                    {
+                        Serialize_BackgroundImageV1(writer, item0);
+                    }
+                    writer.WriteEndArray();
+                }
+            }
+            if (value.LogoUrl is not null)
+            {
+                writer.WritePropertyName(__name28);
+                writer.WriteStringValue(value.LogoUrl);
+            }
+            if (value.PageTitle is not null)
+            {
+                writer.WritePropertyName(__name29);
+                writer.WriteStringValue(value.PageTitle);
+            }
+            if (value.PaymentMethodCategories is not null)
+            {
+                writer.WritePropertyName(__name30);
+                if (value.PaymentMethodCategories is null) writer.WriteNullValue(); else
+                {
+                    writer.WriteStartArray();
+                    foreach (global::Klarna.Hpp.OptionsV1PaymentMethodCategoriesItem item0 in value.PaymentMethodCategories)
+                    {
+                        if (item0 is null) writer.WriteNullValue(); else writer.WriteStringValue(item0.Value);
+                    }
+                    writer.WriteEndArray();
+                }
+            }
+            if (value.PaymentMethodCategory is not null)
+            {
+                writer.WritePropertyName(__name31);
+                if (value.PaymentMethodCategory is null) writer.WriteNullValue(); else writer.WriteStringValue(value.PaymentMethodCategory.Value);
+            }
+            if (value.PlaceOrderMode is not null)
+            {
+                writer.WritePropertyName(__name32);
+                if (value.PlaceOrderMode is null) writer.WriteNullValue(); else writer.WriteStringValue(value.PlaceOrderMode.Value);
+            }
+            if (value.PurchaseType is not null)
+            {
+                writer.WritePropertyName(__name33);
+                if (value.PurchaseType is null) writer.WriteNullValue(); else writer.WriteStringValue(value.PurchaseType.Value);
+            }
+            if (value.ShowSubtotalDetail is not null)
+            {
+                writer.WritePropertyName(__name34);
+                if (value.ShowSubtotalDetail is null) writer.WriteNullValue(); else writer.WriteStringValue(value.ShowSubtotalDetail.Value);
+            }
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement> member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
+            writer.WriteEndObject();
+        }
+
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.SessionCreationRequestV1> Create_SessionCreationRequestV1(global::System.Text.Json.JsonSerializerOptions options)
         {
             var values = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::Klarna.Hpp.SessionCreationRequestV1>
             {
                 ObjectCreator = static () => __Ctor_SessionCreationRequestV1(),
                 PropertyMetadataInitializer = _ => Properties_SessionCreationRequestV1(options),
+                SerializeHandler = static (writer, value) => Serialize_SessionCreationRequestV1(writer, value),
             };
             var typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::Klarna.Hpp.SessionCreationRequestV1>(options, values);
             typeInfo.OriginatingResolver = this;
@@ -1460,12 +1814,49 @@ namespace Klarna.Hpp
         [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_AdditionalProperties")]
         private static extern void __Set_SessionCreationRequestV1_AdditionalProperties(global::Klarna.Hpp.SessionCreationRequestV1 obj, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? value);
 
+        private static void Serialize_SessionCreationRequestV1(global::System.Text.Json.Utf8JsonWriter writer, global::Klarna.Hpp.SessionCreationRequestV1? value)
+        {
+            if (value is null)
+            {
+                writer.WriteNullValue();
+                return;
+            }
+            writer.WriteStartObject();
+            if (value.MerchantUrls is not null)
+            {
+                writer.WritePropertyName(__name35);
+                Serialize_MerchantUrlsV1(writer, value.MerchantUrls);
+            }
+            if (value.Options is not null)
+            {
+                writer.WritePropertyName(__name36);
+                Serialize_OptionsV1(writer, value.Options);
+            }
+            writer.WritePropertyName(__name37);
+            writer.WriteStringValue(value.PaymentSessionUrl);
+            if (value.ProfileId is not null)
+            {
+                writer.WritePropertyName(__name38);
+                writer.WriteStringValue(value.ProfileId);
+            }
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement> member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
+            writer.WriteEndObject();
+        }
+
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.SessionCreationResponseV1> Create_SessionCreationResponseV1(global::System.Text.Json.JsonSerializerOptions options)
         {
             var values = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::Klarna.Hpp.SessionCreationResponseV1>
             {
                 ObjectCreator = static () => __Ctor_SessionCreationResponseV1(),
                 PropertyMetadataInitializer = _ => Properties_SessionCreationResponseV1(options),
+                SerializeHandler = static (writer, value) => Serialize_SessionCreationResponseV1(writer, value),
             };
             var typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::Klarna.Hpp.SessionCreationResponseV1>(options, values);
             typeInfo.OriginatingResolver = this;
@@ -1684,12 +2075,76 @@ namespace Klarna.Hpp
         [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_AdditionalProperties")]
         private static extern void __Set_SessionCreationResponseV1_AdditionalProperties(global::Klarna.Hpp.SessionCreationResponseV1 obj, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? value);
 
+        private static void Serialize_SessionCreationResponseV1(global::System.Text.Json.Utf8JsonWriter writer, global::Klarna.Hpp.SessionCreationResponseV1? value)
+        {
+            if (value is null)
+            {
+                writer.WriteNullValue();
+                return;
+            }
+            writer.WriteStartObject();
+            if (value.DistributionModule is not null)
+            {
+                writer.WritePropertyName(__name39);
+                Serialize_DistributionModuleV1(writer, value.DistributionModule);
+            }
+            if (value.DistributionUrl is not null)
+            {
+                writer.WritePropertyName(__name40);
+                writer.WriteStringValue(value.DistributionUrl);
+            }
+            if (value.ExpiresAt is not null)
+            {
+                writer.WritePropertyName(__name41);
+                if (value.ExpiresAt is null) writer.WriteNullValue();
+                else
+                {
+                    writer.WriteStringValue(value.ExpiresAt.Value);
+                }
+            }
+            if (value.ManualIdentificationCheckUrl is not null)
+            {
+                writer.WritePropertyName(__name42);
+                writer.WriteStringValue(value.ManualIdentificationCheckUrl);
+            }
+            if (value.QrCodeUrl is not null)
+            {
+                writer.WritePropertyName(__name43);
+                writer.WriteStringValue(value.QrCodeUrl);
+            }
+            if (value.RedirectUrl is not null)
+            {
+                writer.WritePropertyName(__name44);
+                writer.WriteStringValue(value.RedirectUrl);
+            }
+            if (value.SessionId is not null)
+            {
+                writer.WritePropertyName(__name45);
+                writer.WriteStringValue(value.SessionId);
+            }
+            if (value.SessionUrl is not null)
+            {
+                writer.WritePropertyName(__name46);
+                writer.WriteStringValue(value.SessionUrl);
+            }
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement> member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
+            writer.WriteEndObject();
+        }
+
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.SessionResponseV1> Create_SessionResponseV1(global::System.Text.Json.JsonSerializerOptions options)
         {
             var values = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::Klarna.Hpp.SessionResponseV1>
             {
                 ObjectCreator = static () => __Ctor_SessionResponseV1(),
                 PropertyMetadataInitializer = _ => Properties_SessionResponseV1(options),
+                SerializeHandler = static (writer, value) => Serialize_SessionResponseV1(writer, value),
             };
             var typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::Klarna.Hpp.SessionResponseV1>(options, values);
             typeInfo.OriginatingResolver = this;
@@ -1929,5 +2384,134 @@ namespace Klarna.Hpp
 
         [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_AdditionalProperties")]
         private static extern void __Set_SessionResponseV1_AdditionalProperties(global::Klarna.Hpp.SessionResponseV1 obj, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? value);
+
+        private static void Serialize_SessionResponseV1(global::System.Text.Json.Utf8JsonWriter writer, global::Klarna.Hpp.SessionResponseV1? value)
+        {
+            if (value is null)
+            {
+                writer.WriteNullValue();
+                return;
+            }
+            writer.WriteStartObject();
+            if (value.AuthorizationToken is not null)
+            {
+                writer.WritePropertyName(__name47);
+                writer.WriteStringValue(value.AuthorizationToken);
+            }
+            if (value.Customer is not null)
+            {
+                writer.WritePropertyName(__name48);
+                Serialize_CustomerV1(writer, value.Customer);
+            }
+            if (value.ExpiresAt is not null)
+            {
+                writer.WritePropertyName(__name49);
+                if (value.ExpiresAt is null) writer.WriteNullValue();
+                else
+                {
+                    writer.WriteStringValue(value.ExpiresAt.Value);
+                }
+            }
+            if (value.KlarnaReference is not null)
+            {
+                writer.WritePropertyName(__name50);
+                writer.WriteStringValue(value.KlarnaReference);
+            }
+            if (value.ManualIdentification is not null)
+            {
+                writer.WritePropertyName(__name51);
+                Serialize_MerchantManualIdentificationV1(writer, value.ManualIdentification);
+            }
+            if (value.OrderId is not null)
+            {
+                writer.WritePropertyName(__name52);
+                writer.WriteStringValue(value.OrderId);
+            }
+            if (value.SessionId is not null)
+            {
+                writer.WritePropertyName(__name53);
+                writer.WriteStringValue(value.SessionId);
+            }
+            if (value.Status is not null)
+            {
+                writer.WritePropertyName(__name54);
+                if (value.Status is null) writer.WriteNullValue(); else writer.WriteStringValue(value.Status.Value);
+            }
+            if (value.UpdatedAt is not null)
+            {
+                writer.WritePropertyName(__name55);
+                if (value.UpdatedAt is null) writer.WriteNullValue();
+                else
+                {
+                    writer.WriteStringValue(value.UpdatedAt.Value);
+                }
+            }
+            if (value.AdditionalProperties is { } extension)
+            {
+                foreach (global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement> member in extension)
+                {
+                    writer.WritePropertyName(member.Key);
+                    member.Value.WriteTo(writer);
+                }
+            }
+            writer.WriteEndObject();
+        }
+
+        private static readonly global::System.Text.Json.JsonEncodedText __name0 = global::System.Text.Json.JsonEncodedText.Encode("url");
+        private static readonly global::System.Text.Json.JsonEncodedText __name1 = global::System.Text.Json.JsonEncodedText.Encode("width");
+        private static readonly global::System.Text.Json.JsonEncodedText __name2 = global::System.Text.Json.JsonEncodedText.Encode("date_of_birth");
+        private static readonly global::System.Text.Json.JsonEncodedText __name3 = global::System.Text.Json.JsonEncodedText.Encode("family_name");
+        private static readonly global::System.Text.Json.JsonEncodedText __name4 = global::System.Text.Json.JsonEncodedText.Encode("given_name");
+        private static readonly global::System.Text.Json.JsonEncodedText __name5 = global::System.Text.Json.JsonEncodedText.Encode("national_identification_number");
+        private static readonly global::System.Text.Json.JsonEncodedText __name6 = global::System.Text.Json.JsonEncodedText.Encode("title");
+        private static readonly global::System.Text.Json.JsonEncodedText __name7 = global::System.Text.Json.JsonEncodedText.Encode("access_id");
+        private static readonly global::System.Text.Json.JsonEncodedText __name8 = global::System.Text.Json.JsonEncodedText.Encode("email");
+        private static readonly global::System.Text.Json.JsonEncodedText __name9 = global::System.Text.Json.JsonEncodedText.Encode("phone");
+        private static readonly global::System.Text.Json.JsonEncodedText __name10 = global::System.Text.Json.JsonEncodedText.Encode("phone_country");
+        private static readonly global::System.Text.Json.JsonEncodedText __name11 = global::System.Text.Json.JsonEncodedText.Encode("generation_url");
+        private static readonly global::System.Text.Json.JsonEncodedText __name12 = global::System.Text.Json.JsonEncodedText.Encode("standalone_url");
+        private static readonly global::System.Text.Json.JsonEncodedText __name13 = global::System.Text.Json.JsonEncodedText.Encode("token");
+        private static readonly global::System.Text.Json.JsonEncodedText __name14 = global::System.Text.Json.JsonEncodedText.Encode("contact_information");
+        private static readonly global::System.Text.Json.JsonEncodedText __name15 = global::System.Text.Json.JsonEncodedText.Encode("method");
+        private static readonly global::System.Text.Json.JsonEncodedText __name16 = global::System.Text.Json.JsonEncodedText.Encode("template");
+        private static readonly global::System.Text.Json.JsonEncodedText __name17 = global::System.Text.Json.JsonEncodedText.Encode("challenge");
+        private static readonly global::System.Text.Json.JsonEncodedText __name18 = global::System.Text.Json.JsonEncodedText.Encode("customer");
+        private static readonly global::System.Text.Json.JsonEncodedText __name19 = global::System.Text.Json.JsonEncodedText.Encode("customer_obfuscated");
+        private static readonly global::System.Text.Json.JsonEncodedText __name20 = global::System.Text.Json.JsonEncodedText.Encode("expires_at");
+        private static readonly global::System.Text.Json.JsonEncodedText __name21 = global::System.Text.Json.JsonEncodedText.Encode("back");
+        private static readonly global::System.Text.Json.JsonEncodedText __name22 = global::System.Text.Json.JsonEncodedText.Encode("cancel");
+        private static readonly global::System.Text.Json.JsonEncodedText __name23 = global::System.Text.Json.JsonEncodedText.Encode("error");
+        private static readonly global::System.Text.Json.JsonEncodedText __name24 = global::System.Text.Json.JsonEncodedText.Encode("failure");
+        private static readonly global::System.Text.Json.JsonEncodedText __name25 = global::System.Text.Json.JsonEncodedText.Encode("status_update");
+        private static readonly global::System.Text.Json.JsonEncodedText __name26 = global::System.Text.Json.JsonEncodedText.Encode("success");
+        private static readonly global::System.Text.Json.JsonEncodedText __name27 = global::System.Text.Json.JsonEncodedText.Encode("background_images");
+        private static readonly global::System.Text.Json.JsonEncodedText __name28 = global::System.Text.Json.JsonEncodedText.Encode("logo_url");
+        private static readonly global::System.Text.Json.JsonEncodedText __name29 = global::System.Text.Json.JsonEncodedText.Encode("page_title");
+        private static readonly global::System.Text.Json.JsonEncodedText __name30 = global::System.Text.Json.JsonEncodedText.Encode("payment_method_categories");
+        private static readonly global::System.Text.Json.JsonEncodedText __name31 = global::System.Text.Json.JsonEncodedText.Encode("payment_method_category");
+        private static readonly global::System.Text.Json.JsonEncodedText __name32 = global::System.Text.Json.JsonEncodedText.Encode("place_order_mode");
+        private static readonly global::System.Text.Json.JsonEncodedText __name33 = global::System.Text.Json.JsonEncodedText.Encode("purchase_type");
+        private static readonly global::System.Text.Json.JsonEncodedText __name34 = global::System.Text.Json.JsonEncodedText.Encode("show_subtotal_detail");
+        private static readonly global::System.Text.Json.JsonEncodedText __name35 = global::System.Text.Json.JsonEncodedText.Encode("merchant_urls");
+        private static readonly global::System.Text.Json.JsonEncodedText __name36 = global::System.Text.Json.JsonEncodedText.Encode("options");
+        private static readonly global::System.Text.Json.JsonEncodedText __name37 = global::System.Text.Json.JsonEncodedText.Encode("payment_session_url");
+        private static readonly global::System.Text.Json.JsonEncodedText __name38 = global::System.Text.Json.JsonEncodedText.Encode("profile_id");
+        private static readonly global::System.Text.Json.JsonEncodedText __name39 = global::System.Text.Json.JsonEncodedText.Encode("distribution_module");
+        private static readonly global::System.Text.Json.JsonEncodedText __name40 = global::System.Text.Json.JsonEncodedText.Encode("distribution_url");
+        private static readonly global::System.Text.Json.JsonEncodedText __name41 = global::System.Text.Json.JsonEncodedText.Encode("expires_at");
+        private static readonly global::System.Text.Json.JsonEncodedText __name42 = global::System.Text.Json.JsonEncodedText.Encode("manual_identification_check_url");
+        private static readonly global::System.Text.Json.JsonEncodedText __name43 = global::System.Text.Json.JsonEncodedText.Encode("qr_code_url");
+        private static readonly global::System.Text.Json.JsonEncodedText __name44 = global::System.Text.Json.JsonEncodedText.Encode("redirect_url");
+        private static readonly global::System.Text.Json.JsonEncodedText __name45 = global::System.Text.Json.JsonEncodedText.Encode("session_id");
+        private static readonly global::System.Text.Json.JsonEncodedText __name46 = global::System.Text.Json.JsonEncodedText.Encode("session_url");
+        private static readonly global::System.Text.Json.JsonEncodedText __name47 = global::System.Text.Json.JsonEncodedText.Encode("authorization_token");
+        private static readonly global::System.Text.Json.JsonEncodedText __name48 = global::System.Text.Json.JsonEncodedText.Encode("customer");
+        private static readonly global::System.Text.Json.JsonEncodedText __name49 = global::System.Text.Json.JsonEncodedText.Encode("expires_at");
+        private static readonly global::System.Text.Json.JsonEncodedText __name50 = global::System.Text.Json.JsonEncodedText.Encode("klarna_reference");
+        private static readonly global::System.Text.Json.JsonEncodedText __name51 = global::System.Text.Json.JsonEncodedText.Encode("manual_identification");
+        private static readonly global::System.Text.Json.JsonEncodedText __name52 = global::System.Text.Json.JsonEncodedText.Encode("order_id");
+        private static readonly global::System.Text.Json.JsonEncodedText __name53 = global::System.Text.Json.JsonEncodedText.Encode("session_id");
+        private static readonly global::System.Text.Json.JsonEncodedText __name54 = global::System.Text.Json.JsonEncodedText.Encode("status");
+        private static readonly global::System.Text.Json.JsonEncodedText __name55 = global::System.Text.Json.JsonEncodedText.Encode("updated_at");
     }
 }

@@ -1,0 +1,160 @@
+using System.Collections.Generic;
+using System.Linq;
+using HppSchemaGen.Generator.Helpers;
+using HppSchemaGen.Generator.Model;
+
+namespace HppSchemaGen.Generator.Emit;
+
+/// <summary>
+/// The context's fast path (JsonObjectInfoValues.SerializeHandler): straight Utf8JsonWriter calls for
+/// records whose members are all of kinds written the same way System.Text.Json's converters write
+/// them. System.Text.Json uses it only with options equal to the context's own; any other options,
+/// and records with other member kinds (DateOnly, unions), keep the metadata path.
+/// </summary>
+internal sealed class SerializeHandlerEmitter
+{
+    private const string Json = "global::System.Text.Json";
+
+    private readonly SourceWriter _w;
+    private readonly HashSet<string> _eligible;
+    private int _names;
+
+    public SerializeHandlerEmitter(SourceWriter w, EquatableArray<TypeSpec> types)
+    {
+        _w = w;
+        var records = types.Where(t => t.Kind == TypeSpecKind.Record).ToDictionary(t => t.FullName, t => t);
+        var enums = new HashSet<string>(types.Where(t => t.Kind == TypeSpecKind.Enum).Select(t => t.FullName));
+        // Greatest fixed point: start from every record and drop those with a member we cannot write,
+        // until nothing changes (records may refer to each other, or to themselves).
+        _eligible = new HashSet<string>(records.Keys);
+        bool changed = true;
+        while (changed)
+        {
+            changed = false;
+            foreach (TypeSpec r in records.Values)
+            {
+                if (_eligible.Contains(r.FullName) && !r.Properties.All(p => Writable(p.Type, enums)))
+                {
+                    _eligible.Remove(r.FullName);
+                    changed = true;
+                }
+            }
+        }
+        _enums = enums;
+    }
+
+    private readonly HashSet<string> _enums;
+
+    public bool Has(TypeSpec record) => _eligible.Contains(record.FullName);
+
+    private bool Writable(TypeRef t, HashSet<string> enums) => t.Kind switch
+    {
+        TypeRefKind.Primitive => t.MetadataName is not "DateOnly",
+        TypeRefKind.Enum => enums.Contains(t.FullName),
+        TypeRefKind.Record => _eligible.Contains(t.FullName),
+        TypeRefKind.List or TypeRefKind.Dictionary => Writable(t.Arguments[0], enums),
+        _ => false,
+    };
+
+    public void Emit(TypeSpec t)
+    {
+        _w.Line();
+        _w.Open("private static void Serialize_" + t.Name + "(" + Json + ".Utf8JsonWriter writer, " + t.FullName + "? value)");
+        _w.Open("if (value is null)");
+        _w.Line("writer.WriteNullValue();");
+        _w.Line("return;");
+        _w.Close();
+        _w.Line("writer.WriteStartObject();");
+        foreach (PropertySpec p in t.Properties)
+        {
+            string name = "__name" + (_names++).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            _fields.Add("private static readonly " + Json + ".JsonEncodedText " + name + " = " + Json + ".JsonEncodedText.Encode(" + CSharp.Literal(p.JsonName) + ");");
+            string access = "value." + p.Name;
+            bool maybeNull = p.IsNullable;
+            if (maybeNull && !p.IsRequired)
+            {
+                // Absent optional members are not written (WhenWritingNull), as on the metadata path.
+                _w.Open("if (" + access + " is not null)");
+                _w.Line("writer.WritePropertyName(" + name + ");");
+                WriteValue(access, p.Type, nullableValueType: p.Type.IsValueType, 0);
+                _w.Close();
+            }
+            else
+            {
+                _w.Line("writer.WritePropertyName(" + name + ");");
+                WriteValue(access, p.Type, nullableValueType: p.Type.IsValueType && maybeNull, 0);
+            }
+        }
+        if (t.ExtensionDataName is string ext)
+        {
+            _w.Open("if (value." + ext + " is { } extension)");
+            _w.Open("foreach (global::System.Collections.Generic.KeyValuePair<string, " + Json + ".JsonElement> member in extension)");
+            _w.Line("writer.WritePropertyName(member.Key);");
+            _w.Line("member.Value.WriteTo(writer);");
+            _w.Close();
+            _w.Close();
+        }
+        _w.Line("writer.WriteEndObject();");
+        _w.Close();
+    }
+
+    private readonly List<string> _fields = new();
+
+    public void EmitFields()
+    {
+        if (_fields.Count == 0) return;
+        _w.Line();
+        foreach (string f in _fields) _w.Line(f);
+    }
+
+    private void WriteValue(string expr, TypeRef t, bool nullableValueType, int depth)
+    {
+        if (nullableValueType)
+        {
+            _w.Line("if (" + expr + " is null) writer.WriteNullValue();");
+            _w.Open("else");
+            WriteValue(expr + ".Value", t, false, depth);
+            _w.Close();
+            return;
+        }
+        string item = "item" + depth.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        switch (t.Kind)
+        {
+            case TypeRefKind.Primitive:
+                _w.Line(t.MetadataName switch
+                {
+                    "String" => "writer.WriteStringValue(" + expr + ");",
+                    "Boolean" => "writer.WriteBooleanValue(" + expr + ");",
+                    "DateTimeOffset" or "Guid" => "writer.WriteStringValue(" + expr + ");",
+                    "JsonElement" => expr + ".WriteTo(writer);",
+                    _ => "writer.WriteNumberValue(" + expr + ");",
+                });
+                break;
+            case TypeRefKind.Enum:
+                _w.Line("if (" + expr + " is null) writer.WriteNullValue(); else writer.WriteStringValue(" + expr + ".Value);");
+                break;
+            case TypeRefKind.Record:
+                _w.Line("Serialize_" + t.MetadataName + "(writer, " + expr + ");");
+                break;
+            case TypeRefKind.List:
+                _w.Open("if (" + expr + " is null) writer.WriteNullValue(); else");
+                _w.Line("writer.WriteStartArray();");
+                _w.Open("foreach (" + t.Arguments[0].FullName + " " + item + " in " + expr + ")");
+                WriteValue(item, t.Arguments[0], false, depth + 1);
+                _w.Close();
+                _w.Line("writer.WriteEndArray();");
+                _w.Close();
+                break;
+            case TypeRefKind.Dictionary:
+                _w.Open("if (" + expr + " is null) writer.WriteNullValue(); else");
+                _w.Line("writer.WriteStartObject();");
+                _w.Open("foreach (global::System.Collections.Generic.KeyValuePair<string, " + t.Arguments[0].FullName + "> " + item + " in " + expr + ")");
+                _w.Line("writer.WritePropertyName(" + item + ".Key);");
+                WriteValue(item + ".Value", t.Arguments[0], false, depth + 1);
+                _w.Close();
+                _w.Line("writer.WriteEndObject();");
+                _w.Close();
+                break;
+        }
+    }
+}
