@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using System.Text;
 using System.Text.Json;
 using HppSchemaGen;
 using Klarna.Hpp;
@@ -9,22 +8,6 @@ using Klarna.Hpp;
 //   dotnet run --project samples/HppSample                 -> the embedded example
 //   dotnet run --project samples/HppSample -- file.json    -> exit 0 valid, 1 invalid, 2 unreadable / not JSON
 
-const string Example = """
-{
-  "distribution_module": {
-    "generation_url": "https://api.klarna.com/hpp/v1/sessions/9cbc9884-1fdb-45a8-9694-9340340d0436/distribution/qr",
-    "standalone_url": "https://pay.klarna.com/eu/hpp/payments/2OCkffK",
-    "token": "9cbc9884"
-  },
-  "distribution_url": "https://api.klarna.com/hpp/v1/sessions/9cbc9884-1fdb-45a8-9694-9340340d0436/distribution",
-  "expires_at": "2038-01-19T03:14:07.000Z",
-  "manual_identification_check_url": "https://api.klarna.com/hpp/v1/sessions/9cbc9884-1fdb-45a8-9694-9340340d0436/manual-id-check",
-  "qr_code_url": "https://pay.klarna.com/eu/hpp/payments/a94e7760-d135-2721-a538-d6294ea254ed/qr",
-  "redirect_url": "https://pay.klarna.com/eu/hpp/payments/2OCkffK",
-  "session_id": "9cbc9884-1fdb-45a8-9694-9340340d0436",
-  "session_url": "https://api.klarna.com/hpp/v1/sessions/9cbc9884-1fdb-45a8-9694-9340340d0436"
-}
-""";
 
 byte[] utf8;
 string source;
@@ -44,7 +27,9 @@ if (args.Length > 0)
 else
 {
     source = "embedded example";
-    utf8 = Encoding.UTF8.GetBytes(Example);
+    using Stream stream = typeof(Program).Assembly.GetManifestResourceStream("HppSample.SessionCreationResponseV1.example.json")!;
+    utf8 = new byte[stream.Length];
+    stream.ReadExactly(utf8);
 }
 
 ValidationResult result;
