@@ -377,30 +377,27 @@ internal sealed class ValidatorEmitter
                 if (_tracking) w.Close();
                 break;
             case CheckKind.UnevaluatedProperties:
-                w.Open("if (" + Is("Object") + ")");
-                w.Line("int i = 0;");
-                w.Open("foreach (" + Json + ".JsonProperty m in e.EnumerateObject())");
-                w.Open("if (!ev.IsMarked(i))");
-                SubFail(w, Sub(check.Targets[0], "m.Value", V + ".ValidationCollector.Member(c, ip, m)", kw));
-                w.Line("ev.Mark(i);");
-                w.Close();
-                w.Line("i++;");
-                w.Close();
-                w.Close();
+                EmitUnevaluated(w, check, "Object", Json + ".JsonProperty m in e.EnumerateObject()", "m.Value", V + ".ValidationCollector.Member(c, ip, m)");
                 break;
             case CheckKind.UnevaluatedItems:
-                w.Open("if (" + Is("Array") + ")");
-                w.Line("int i = 0;");
-                w.Open("foreach (" + Json + ".JsonElement item in e.EnumerateArray())");
-                w.Open("if (!ev.IsMarked(i))");
-                SubFail(w, Sub(check.Targets[0], "item", V + ".ValidationCollector.Item(c, ip, i)", kw));
-                w.Line("ev.Mark(i);");
-                w.Close();
-                w.Line("i++;");
-                w.Close();
-                w.Close();
+                EmitUnevaluated(w, check, "Array", Json + ".JsonElement item in e.EnumerateArray()", "item", V + ".ValidationCollector.Item(c, ip, i)");
                 break;
         }
+    }
+
+    /// <summary>unevaluatedProperties / unevaluatedItems: every member or item no other keyword evaluated.</summary>
+    private void EmitUnevaluated(SourceWriter w, CheckSpec check, string kind, string loop, string value, string location)
+    {
+        w.Open("if (" + Is(kind) + ")");
+        w.Line("int i = 0;");
+        w.Open("foreach (" + loop + ")");
+        w.Open("if (!ev.IsMarked(i))");
+        SubFail(w, Sub(check.Targets[0], value, location, check.Keyword));
+        w.Line("ev.Mark(i);");
+        w.Close();
+        w.Line("i++;");
+        w.Close();
+        w.Close();
     }
 
     /// <summary>
