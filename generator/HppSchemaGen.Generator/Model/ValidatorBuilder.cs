@@ -336,19 +336,24 @@ internal sealed class ValidatorBuilder
 
         private void AddRef(string keyword, JsonNode reference)
         {
+            if (ResolveOrFail(reference, keyword) is SchemaNode target) Add(CheckKind.Ref, "/" + keyword, null, new[] { _b.MethodFor(target) });
+        }
+
+        /// <summary>The schema a reference keyword points to; when it has none, a located diagnostic and a failing check.</summary>
+        private SchemaNode? ResolveOrFail(JsonNode reference, string keyword)
+        {
             if (reference.Kind != JsonKind.String)
             {
                 Warn(DiagnosticDescriptors.InvalidKeywordValue, reference, keyword, "expected a string");
-                return;
+                return null;
             }
             SchemaNode? target = _b._registry.Resolve(_node, reference.Text!);
             if (target is null)
             {
                 Warn(DiagnosticDescriptors.UnresolvedRef, reference, reference.Text!, _node.BaseUri);
                 Add(CheckKind.AlwaysFail, "/" + keyword, new[] { "unresolved reference " + reference.Text });
-                return;
             }
-            Add(CheckKind.Ref, "/" + keyword, null, new[] { _b.MethodFor(target) });
+            return target;
         }
 
         /// <summary>
@@ -358,18 +363,7 @@ internal sealed class ValidatorBuilder
         /// </summary>
         private void AddDynamicRef(JsonNode reference, string keyword)
         {
-            if (reference.Kind != JsonKind.String)
-            {
-                Warn(DiagnosticDescriptors.InvalidKeywordValue, reference, keyword, "expected a string");
-                return;
-            }
-            SchemaNode? target = _b._registry.Resolve(_node, reference.Text!);
-            if (target is null)
-            {
-                Warn(DiagnosticDescriptors.UnresolvedRef, reference, reference.Text!, _node.BaseUri);
-                Add(CheckKind.AlwaysFail, "/" + keyword, new[] { "unresolved reference " + reference.Text });
-                return;
-            }
+            if (ResolveOrFail(reference, keyword) is not SchemaNode target) return;
             string anchor;
             bool dynamic;
             if (keyword == "$recursiveRef")
