@@ -100,6 +100,26 @@ public class TypeShapeTests
     }
 
     [Fact]
+    public void Format_assertion_is_on_by_default_and_off_with_the_MSBuild_property()
+    {
+        const string schema = """{"title": "F", "type": "object", "properties": {"when": {"type": "string", "format": "date-time"}}}""";
+        Assert.Contains("Formats.Check", GeneratorHarness.RunSingle(schema).Source("F.Schema.g.cs"));
+        var off = GeneratorHarness.RunSingle(schema, global: new System.Collections.Generic.Dictionary<string, string> { ["build_property.HppSchemaGenFormatAssertion"] = "false" });
+        Assert.DoesNotContain("Formats.Check", off.Source("F.Schema.g.cs"));
+        Assert.Empty(off.CompileDiagnostics.Select(d => d.ToString()));
+    }
+
+    [Fact]
+    public void Namespace_and_context_name_follow_the_MSBuild_properties()
+    {
+        var r = GeneratorHarness.RunSingle("""{"title": "N", "type": "object", "properties": {"a": {"type": "string"}}}""",
+            global: new System.Collections.Generic.Dictionary<string, string> { ["build_property.HppSchemaGenNamespace"] = "My.Api", ["build_property.HppSchemaGenContextName"] = "ApiJson" });
+        Assert.Empty(r.CompileDiagnostics.Select(d => d.ToString()));
+        Assert.NotNull(r.Output.GetTypeByMetadataName("My.Api.N"));
+        Assert.NotNull(r.Output.GetTypeByMetadataName("My.Api.ApiJson"));
+    }
+
+    [Fact]
     public void Adding_a_property_renames_no_existing_type()
     {
         const string before = """
