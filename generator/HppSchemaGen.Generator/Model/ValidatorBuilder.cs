@@ -477,12 +477,13 @@ internal sealed class ValidatorBuilder
         private void AddNumberChecks()
         {
             bool draft4 = _draft == Draft.Draft4;
-            AddBound(CheckKind.Minimum, "minimum", draft4 && _j.Get("exclusiveMinimum") is { Kind: JsonKind.True } ? CheckKind.ExclusiveMinimum : CheckKind.Minimum);
-            AddBound(CheckKind.Maximum, "maximum", draft4 && _j.Get("exclusiveMaximum") is { Kind: JsonKind.True } ? CheckKind.ExclusiveMaximum : CheckKind.Maximum);
+            // Draft-04's boolean exclusiveMinimum/exclusiveMaximum make minimum/maximum exclusive.
+            AddBound("minimum", draft4 && _j.Get("exclusiveMinimum") is { Kind: JsonKind.True } ? CheckKind.ExclusiveMinimum : CheckKind.Minimum);
+            AddBound("maximum", draft4 && _j.Get("exclusiveMaximum") is { Kind: JsonKind.True } ? CheckKind.ExclusiveMaximum : CheckKind.Maximum);
             if (!draft4)
             {
-                AddBound(CheckKind.ExclusiveMinimum, "exclusiveMinimum", CheckKind.ExclusiveMinimum);
-                AddBound(CheckKind.ExclusiveMaximum, "exclusiveMaximum", CheckKind.ExclusiveMaximum);
+                AddBound("exclusiveMinimum", CheckKind.ExclusiveMinimum);
+                AddBound("exclusiveMaximum", CheckKind.ExclusiveMaximum);
             }
             if (_j.Get("multipleOf") is JsonNode m)
             {
@@ -492,7 +493,7 @@ internal sealed class ValidatorBuilder
             }
         }
 
-        private void AddBound(CheckKind _, string keyword, CheckKind kind)
+        private void AddBound(string keyword, CheckKind kind)
         {
             if (_j.Get(keyword) is not JsonNode n) return;
             if (n.Kind != JsonKind.Number)

@@ -69,10 +69,6 @@ internal sealed class JsonParser
                 }
                 else
                 {
-                    if (top.Members!.Count > 0)
-                    {
-                        // a ',' was consumed before coming back here
-                    }
                     if (Peek() != '"') throw Error("Expected a property name in double quotes");
                     int nameStart = _pos;
                     string name = ReadString();

@@ -79,7 +79,7 @@ public sealed class SuiteRunner
         {
             try
             {
-                foreach (SyntaxTree tree in Generate(relativeFile, g, groups[g].GetProperty("schema").GetRawText(), formatAssertion, out string? problem))
+                foreach (SyntaxTree tree in Generate(relativeFile, g, groups[g].GetProperty("schema").GetRawText(), formatAssertion))
                     trees.Add((g, tree));
             }
             catch (Exception e)
@@ -162,7 +162,7 @@ public sealed class SuiteRunner
         return results;
     }
 
-    private IEnumerable<SyntaxTree> Generate(string file, int group, string schema, bool formatAssertion, out string? problem)
+    private IEnumerable<SyntaxTree> Generate(string file, int group, string schema, bool formatAssertion)
     {
         string schemaPath = "/suite/" + file + "/g" + group + ".json";
         var texts = new List<AdditionalText> { new InMemoryAdditionalText(schemaPath, schema) };
@@ -185,7 +185,6 @@ public sealed class SuiteRunner
             new[] { new SchemaGenerator().AsSourceGenerator() }, texts, CompilationReferences.ParseOptions, new TestOptionsProvider(global, perFile));
         driver = driver.RunGenerators(CSharpCompilation.Create("Empty", references: CompilationReferences.All));
         GeneratorRunResult run = driver.GetRunResult().Results.Single();
-        problem = run.Exception?.Message;
         if (run.Exception is not null) throw run.Exception;
         return run.GeneratedSources.Select(s => s.SyntaxTree).ToList();
     }
