@@ -151,13 +151,13 @@ internal static class TypeEmitter
             foreach (UnionCaseSpec c in type.UnionCases)
             {
                 if (c.DiscriminatorValue is string value && !CSharp.HasLoneSurrogate(value))
-                    w.Line("if (tag.ValueEquals(" + CSharp.Utf8Literal(value) + ")) return new " + c.Name + "(Read<" + c.Type.FullName + ">(e, options));");
+                    w.Line("if (tag.ValueEquals(" + CSharp.Utf8Literal(value) + ")) return new " + type.FullName + "." + c.Name + "(Read<" + c.Type.FullName + ">(e, options));");
             }
             w.Close();
         }
         foreach (UnionCaseSpec c in type.UnionCases)
-            w.Line("if (" + c.ValidatorMethod + "(e, null, \"\", \"\")) return new " + c.Name + "(Read<" + c.Type.FullName + ">(e, options));");
-        w.Line("return new Unknown(e);");
+            w.Line("if (" + c.ValidatorMethod + "(e, null, \"\", \"\")) return new " + type.FullName + "." + c.Name + "(Read<" + c.Type.FullName + ">(e, options));");
+        w.Line("return new " + type.FullName + ".Unknown(e);");
         w.Close();
         w.Line();
         w.Line("private static T Read<T>(" + Json + ".JsonElement e, " + Json + ".JsonSerializerOptions options)");
@@ -167,8 +167,8 @@ internal static class TypeEmitter
         w.Open("public override void Write(" + Json + ".Utf8JsonWriter writer, " + t + " value, " + Json + ".JsonSerializerOptions options)");
         w.Open("switch (value)");
         foreach (UnionCaseSpec c in type.UnionCases)
-            w.Line("case " + c.Name + " v: " + Json + ".JsonSerializer.Serialize(writer, v.Value, (" + meta + ".JsonTypeInfo<" + c.Type.FullName + ">)options.GetTypeInfo(typeof(" + c.Type.FullName + "))); break;");
-        w.Line("case Unknown v: v.Value.WriteTo(writer); break;");
+            w.Line("case " + type.FullName + "." + c.Name + " v: " + Json + ".JsonSerializer.Serialize(writer, v.Value, (" + meta + ".JsonTypeInfo<" + c.Type.FullName + ">)options.GetTypeInfo(typeof(" + c.Type.FullName + "))); break;");
+        w.Line("case " + type.FullName + ".Unknown v: v.Value.WriteTo(writer); break;");
         w.Line("default: throw new " + Json + ".JsonException(\"Unsupported case of " + t + ".\");");
         w.Close();
         w.Close();
@@ -264,10 +264,11 @@ internal static class TypeEmitter
         {
             foreach (EnumMemberSpec m in type.EnumMembers)
             {
-                if (!CSharp.HasLoneSurrogate(m.Value)) w.Line("if (reader.ValueTextEquals(" + CSharp.Utf8Literal(m.Value) + ")) return " + m.Name + ";");
+                // Qualified: inside the converter, a member named like a JsonConverter member (Type) would bind to that.
+                if (!CSharp.HasLoneSurrogate(m.Value)) w.Line("if (reader.ValueTextEquals(" + CSharp.Utf8Literal(m.Value) + ")) return " + type.FullName + "." + m.Name + ";");
             }
         }
-        w.Line("return From(reader.GetString()!);");
+        w.Line("return " + type.FullName + ".From(reader.GetString()!);");
         w.Close();
         w.Line();
         w.Line("/// <inheritdoc/>");

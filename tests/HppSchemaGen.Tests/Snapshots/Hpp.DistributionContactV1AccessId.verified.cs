@@ -87,10 +87,10 @@ namespace Klarna.Hpp
             public override DistributionContactV1AccessId Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.String) throw new global::System.Text.Json.JsonException("Expected a JSON string for DistributionContactV1AccessId.");
-                if (reader.ValueTextEquals("klarna:09f4a78d-d096-47d4-a0f6-abcf680c70fe"u8)) return Klarna09f4a78dD09647d4A0f6Abcf680c70fe;
-                if (reader.ValueTextEquals("467521087419"u8)) return _467521087419;
-                if (reader.ValueTextEquals("278352"u8)) return _278352;
-                return From(reader.GetString()!);
+                if (reader.ValueTextEquals("klarna:09f4a78d-d096-47d4-a0f6-abcf680c70fe"u8)) return global::Klarna.Hpp.DistributionContactV1AccessId.Klarna09f4a78dD09647d4A0f6Abcf680c70fe;
+                if (reader.ValueTextEquals("467521087419"u8)) return global::Klarna.Hpp.DistributionContactV1AccessId._467521087419;
+                if (reader.ValueTextEquals("278352"u8)) return global::Klarna.Hpp.DistributionContactV1AccessId._278352;
+                return global::Klarna.Hpp.DistributionContactV1AccessId.From(reader.GetString()!);
             }
 
             /// <inheritdoc/>

@@ -92,10 +92,10 @@ namespace Klarna.Hpp
             public override DistributionRequestV1Method Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.String) throw new global::System.Text.Json.JsonException("Expected a JSON string for DistributionRequestV1Method.");
-                if (reader.ValueTextEquals("sms"u8)) return Sms;
-                if (reader.ValueTextEquals("email"u8)) return Email;
-                if (reader.ValueTextEquals("token"u8)) return Token;
-                return From(reader.GetString()!);
+                if (reader.ValueTextEquals("sms"u8)) return global::Klarna.Hpp.DistributionRequestV1Method.Sms;
+                if (reader.ValueTextEquals("email"u8)) return global::Klarna.Hpp.DistributionRequestV1Method.Email;
+                if (reader.ValueTextEquals("token"u8)) return global::Klarna.Hpp.DistributionRequestV1Method.Token;
+                return global::Klarna.Hpp.DistributionRequestV1Method.From(reader.GetString()!);
             }
 
             /// <inheritdoc/>

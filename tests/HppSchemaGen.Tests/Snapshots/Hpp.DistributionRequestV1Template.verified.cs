@@ -82,8 +82,8 @@ namespace Klarna.Hpp
             public override DistributionRequestV1Template Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.String) throw new global::System.Text.Json.JsonException("Expected a JSON string for DistributionRequestV1Template.");
-                if (reader.ValueTextEquals("INSTORE_PURCHASE"u8)) return InstorePurchase;
-                return From(reader.GetString()!);
+                if (reader.ValueTextEquals("INSTORE_PURCHASE"u8)) return global::Klarna.Hpp.DistributionRequestV1Template.InstorePurchase;
+                return global::Klarna.Hpp.DistributionRequestV1Template.From(reader.GetString()!);
             }
 
             /// <inheritdoc/>

@@ -99,13 +99,13 @@ namespace Klarna.Hpp
             public override OptionsV1PaymentMethodCategoriesItem Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.String) throw new global::System.Text.Json.JsonException("Expected a JSON string for OptionsV1PaymentMethodCategoriesItem.");
-                if (reader.ValueTextEquals("DIRECT_DEBIT"u8)) return DirectDebit;
-                if (reader.ValueTextEquals("DIRECT_BANK_TRANSFER"u8)) return DirectBankTransfer;
-                if (reader.ValueTextEquals("PAY_NOW"u8)) return PayNow;
-                if (reader.ValueTextEquals("PAY_LATER"u8)) return PayLater;
-                if (reader.ValueTextEquals("PAY_OVER_TIME"u8)) return PayOverTime;
-                if (reader.ValueTextEquals("KLARNA"u8)) return Klarna;
-                return From(reader.GetString()!);
+                if (reader.ValueTextEquals("DIRECT_DEBIT"u8)) return global::Klarna.Hpp.OptionsV1PaymentMethodCategoriesItem.DirectDebit;
+                if (reader.ValueTextEquals("DIRECT_BANK_TRANSFER"u8)) return global::Klarna.Hpp.OptionsV1PaymentMethodCategoriesItem.DirectBankTransfer;
+                if (reader.ValueTextEquals("PAY_NOW"u8)) return global::Klarna.Hpp.OptionsV1PaymentMethodCategoriesItem.PayNow;
+                if (reader.ValueTextEquals("PAY_LATER"u8)) return global::Klarna.Hpp.OptionsV1PaymentMethodCategoriesItem.PayLater;
+                if (reader.ValueTextEquals("PAY_OVER_TIME"u8)) return global::Klarna.Hpp.OptionsV1PaymentMethodCategoriesItem.PayOverTime;
+                if (reader.ValueTextEquals("KLARNA"u8)) return global::Klarna.Hpp.OptionsV1PaymentMethodCategoriesItem.Klarna;
+                return global::Klarna.Hpp.OptionsV1PaymentMethodCategoriesItem.From(reader.GetString()!);
             }
 
             /// <inheritdoc/>

@@ -89,10 +89,10 @@ namespace Klarna.Hpp
             public override OptionsV1PlaceOrderMode Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.String) throw new global::System.Text.Json.JsonException("Expected a JSON string for OptionsV1PlaceOrderMode.");
-                if (reader.ValueTextEquals("PLACE_ORDER"u8)) return PlaceOrder;
-                if (reader.ValueTextEquals("CAPTURE_ORDER"u8)) return CaptureOrder;
-                if (reader.ValueTextEquals("NONE"u8)) return None;
-                return From(reader.GetString()!);
+                if (reader.ValueTextEquals("PLACE_ORDER"u8)) return global::Klarna.Hpp.OptionsV1PlaceOrderMode.PlaceOrder;
+                if (reader.ValueTextEquals("CAPTURE_ORDER"u8)) return global::Klarna.Hpp.OptionsV1PlaceOrderMode.CaptureOrder;
+                if (reader.ValueTextEquals("NONE"u8)) return global::Klarna.Hpp.OptionsV1PlaceOrderMode.None;
+                return global::Klarna.Hpp.OptionsV1PlaceOrderMode.From(reader.GetString()!);
             }
 
             /// <inheritdoc/>

@@ -112,14 +112,14 @@ namespace Klarna.Hpp
             public override OptionsV1PurchaseType Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.String) throw new global::System.Text.Json.JsonException("Expected a JSON string for OptionsV1PurchaseType.");
-                if (reader.ValueTextEquals("BUY"u8)) return Buy;
-                if (reader.ValueTextEquals("RENT"u8)) return Rent;
-                if (reader.ValueTextEquals("BOOK"u8)) return Book;
-                if (reader.ValueTextEquals("SUBSCRIBE"u8)) return Subscribe;
-                if (reader.ValueTextEquals("DOWNLOAD"u8)) return Download;
-                if (reader.ValueTextEquals("ORDER"u8)) return Order;
-                if (reader.ValueTextEquals("CONTINUE"u8)) return Continue;
-                return From(reader.GetString()!);
+                if (reader.ValueTextEquals("BUY"u8)) return global::Klarna.Hpp.OptionsV1PurchaseType.Buy;
+                if (reader.ValueTextEquals("RENT"u8)) return global::Klarna.Hpp.OptionsV1PurchaseType.Rent;
+                if (reader.ValueTextEquals("BOOK"u8)) return global::Klarna.Hpp.OptionsV1PurchaseType.Book;
+                if (reader.ValueTextEquals("SUBSCRIBE"u8)) return global::Klarna.Hpp.OptionsV1PurchaseType.Subscribe;
+                if (reader.ValueTextEquals("DOWNLOAD"u8)) return global::Klarna.Hpp.OptionsV1PurchaseType.Download;
+                if (reader.ValueTextEquals("ORDER"u8)) return global::Klarna.Hpp.OptionsV1PurchaseType.Order;
+                if (reader.ValueTextEquals("CONTINUE"u8)) return global::Klarna.Hpp.OptionsV1PurchaseType.Continue;
+                return global::Klarna.Hpp.OptionsV1PurchaseType.From(reader.GetString()!);
             }
 
             /// <inheritdoc/>

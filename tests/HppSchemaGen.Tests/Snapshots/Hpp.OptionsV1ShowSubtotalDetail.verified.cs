@@ -79,8 +79,8 @@ namespace Klarna.Hpp
             public override OptionsV1ShowSubtotalDetail Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.String) throw new global::System.Text.Json.JsonException("Expected a JSON string for OptionsV1ShowSubtotalDetail.");
-                if (reader.ValueTextEquals("HIDE"u8)) return Hide;
-                return From(reader.GetString()!);
+                if (reader.ValueTextEquals("HIDE"u8)) return global::Klarna.Hpp.OptionsV1ShowSubtotalDetail.Hide;
+                return global::Klarna.Hpp.OptionsV1ShowSubtotalDetail.From(reader.GetString()!);
             }
 
             /// <inheritdoc/>

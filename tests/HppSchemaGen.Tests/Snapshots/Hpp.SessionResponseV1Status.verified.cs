@@ -122,16 +122,16 @@ namespace Klarna.Hpp
             public override SessionResponseV1Status Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType != global::System.Text.Json.JsonTokenType.String) throw new global::System.Text.Json.JsonException("Expected a JSON string for SessionResponseV1Status.");
-                if (reader.ValueTextEquals("WAITING"u8)) return Waiting;
-                if (reader.ValueTextEquals("BACK"u8)) return Back;
-                if (reader.ValueTextEquals("IN_PROGRESS"u8)) return InProgress;
-                if (reader.ValueTextEquals("MANUAL_ID_CHECK"u8)) return ManualIdCheck;
-                if (reader.ValueTextEquals("COMPLETED"u8)) return Completed;
-                if (reader.ValueTextEquals("CANCELLED"u8)) return Cancelled;
-                if (reader.ValueTextEquals("FAILED"u8)) return Failed;
-                if (reader.ValueTextEquals("DISABLED"u8)) return Disabled;
-                if (reader.ValueTextEquals("ERROR"u8)) return Error;
-                return From(reader.GetString()!);
+                if (reader.ValueTextEquals("WAITING"u8)) return global::Klarna.Hpp.SessionResponseV1Status.Waiting;
+                if (reader.ValueTextEquals("BACK"u8)) return global::Klarna.Hpp.SessionResponseV1Status.Back;
+                if (reader.ValueTextEquals("IN_PROGRESS"u8)) return global::Klarna.Hpp.SessionResponseV1Status.InProgress;
+                if (reader.ValueTextEquals("MANUAL_ID_CHECK"u8)) return global::Klarna.Hpp.SessionResponseV1Status.ManualIdCheck;
+                if (reader.ValueTextEquals("COMPLETED"u8)) return global::Klarna.Hpp.SessionResponseV1Status.Completed;
+                if (reader.ValueTextEquals("CANCELLED"u8)) return global::Klarna.Hpp.SessionResponseV1Status.Cancelled;
+                if (reader.ValueTextEquals("FAILED"u8)) return global::Klarna.Hpp.SessionResponseV1Status.Failed;
+                if (reader.ValueTextEquals("DISABLED"u8)) return global::Klarna.Hpp.SessionResponseV1Status.Disabled;
+                if (reader.ValueTextEquals("ERROR"u8)) return global::Klarna.Hpp.SessionResponseV1Status.Error;
+                return global::Klarna.Hpp.SessionResponseV1Status.From(reader.GetString()!);
             }
 
             /// <inheritdoc/>
