@@ -350,15 +350,7 @@ internal sealed class ModelBuilder
         return null;
     }
 
-    private static SchemaNode? Deref(SchemaNode node, SchemaRegistry registry)
-    {
-        for (int i = 0; i < MaxRefChain && node.Json.GetString("$ref") is string r; i++)
-        {
-            if (registry.Resolve(node, r) is not SchemaNode next) return null;
-            node = next;
-        }
-        return node;
-    }
+    private static SchemaNode? Deref(SchemaNode node, SchemaRegistry registry) => registry.FollowRefs(node, MaxRefChain);
 
     /// <summary>
     /// oneOf/anyOf: one case per branch (none merged away), null-only branches making it nullable,

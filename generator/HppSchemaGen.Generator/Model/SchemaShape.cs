@@ -101,22 +101,15 @@ internal sealed class SchemaShape
         if (j.Get("enum") is { Kind: JsonKind.Array } e && e.Items.Count > 0 && e.Items.All(v => v.Kind is JsonKind.String or JsonKind.Null) && e.Items.Any(v => v.Kind == JsonKind.String)) return "string";
         if (j.Get("allOf") is { Kind: JsonKind.Array } all && all.Items.Count > 0)
         {
-            bool allObjects = all.Items.All(b => Deref(registry, b, 0) is SchemaNode r && r.Json.Kind == JsonKind.Object
+            bool allObjects = all.Items.All(b => Deref(registry, b) is SchemaNode r && r.Json.Kind == JsonKind.Object
                 && (r.Json.GetString("type") == "object" || r.Json.Get("properties") is not null));
             if (allObjects) return "object";
         }
         return null;
     }
 
-    private static SchemaNode? Deref(SchemaRegistry registry, JsonNode branch, int depth)
-    {
-        SchemaNode? n = registry.Find(branch);
-        while (n is not null && depth++ < MaxAllOfDepth && n.Json.GetString("$ref") is string r)
-        {
-            n = registry.Resolve(n, r);
-        }
-        return depth >= MaxAllOfDepth ? null : n;
-    }
+    private static SchemaNode? Deref(SchemaRegistry registry, JsonNode branch)
+        => registry.Find(branch) is SchemaNode n ? registry.FollowRefs(n, MaxAllOfDepth) : null;
 
     private static SchemaShape ObjectShape(SchemaNode node, SchemaRegistry registry)
     {
@@ -160,7 +153,7 @@ internal sealed class SchemaShape
         {
             foreach (JsonNode branch in all.Items)
             {
-                if (Deref(registry, branch, 0) is SchemaNode b && b.Json.Kind == JsonKind.Object) Collect(b, registry, shape, seen, depth + 1);
+                if (Deref(registry, branch) is SchemaNode b && b.Json.Kind == JsonKind.Object) Collect(b, registry, shape, seen, depth + 1);
             }
         }
     }

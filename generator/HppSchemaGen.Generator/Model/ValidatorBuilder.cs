@@ -64,33 +64,27 @@ internal sealed class ValidatorBuilder
     private const int MaxAnchorNames = 8;
     private const int MaxAnchorIds = 255;
 
-    private readonly Dictionary<SchemaDocument, bool> _validationVocabulary = new();
+    private readonly Dictionary<SchemaDocument, (bool Validation, bool FormatAssertion)> _vocabularies = new();
 
     /// <summary>
-    /// False when the document's meta-schema (a document of the set, named by $schema) declares a
-    /// $vocabulary without the validation vocabulary: its assertions (type, enum, bounds ...) then do not apply.
+    /// What the document's meta-schema (a document of the set, named by $schema) declares in
+    /// $vocabulary: without the validation vocabulary its assertions (type, enum, bounds ...) do not
+    /// apply; with format-assertion, format is asserted. Resolved once per document.
     /// </summary>
-    private bool ValidationVocabulary(SchemaNode node)
+    private (bool Validation, bool FormatAssertion) Vocabularies(SchemaNode node)
     {
-        if (_validationVocabulary.TryGetValue(node.Document, out bool enabled)) return enabled;
-        enabled = true;
-        if (MetaVocabulary(node) is JsonNode vocabulary)
+        if (_vocabularies.TryGetValue(node.Document, out var known)) return known;
+        var result = (Validation: true, FormatAssertion: false);
+        if (node.Document.Root.GetString("$schema") is string metaUri && _registry.Find(node.Document.Root) is SchemaNode root
+            && _registry.Resolve(root, metaUri) is SchemaNode meta && meta.Json.Get("$vocabulary") is { Kind: JsonKind.Object } vocabulary)
         {
-            enabled = vocabulary.Get("https://json-schema.org/draft/2020-12/vocab/validation") is not null
+            result.Validation = vocabulary.Get("https://json-schema.org/draft/2020-12/vocab/validation") is not null
                 || vocabulary.Get("https://json-schema.org/draft/2019-09/vocab/validation") is not null;
+            result.FormatAssertion = vocabulary.Get("https://json-schema.org/draft/2020-12/vocab/format-assertion") is not null;
         }
-        _validationVocabulary[node.Document] = enabled;
-        return enabled;
+        _vocabularies[node.Document] = result;
+        return result;
     }
-
-    /// <summary>True when the document's meta-schema declares the format-assertion vocabulary.</summary>
-    private bool FormatAssertionVocabulary(SchemaNode node)
-        => MetaVocabulary(node) is JsonNode vocabulary && vocabulary.Get("https://json-schema.org/draft/2020-12/vocab/format-assertion") is not null;
-
-    private JsonNode? MetaVocabulary(SchemaNode node)
-        => node.Document.Root.GetString("$schema") is string metaUri && _registry.Find(node.Document.Root) is SchemaNode root
-            && _registry.Resolve(root, metaUri) is SchemaNode meta && meta.Json.Get("$vocabulary") is { Kind: JsonKind.Object } vocabulary
-            ? vocabulary : null;
 
     private sealed class NodeDraft
     {
@@ -287,7 +281,7 @@ internal sealed class ValidatorBuilder
             _checks = checks;
             _j = node.Json;
             _draft = node.Draft;
-            _validation = b.ValidationVocabulary(node);
+            _validation = b.Vocabularies(node).Validation;
         }
 
         private void Add(CheckKind kind, string keyword, IEnumerable<string>? args = null, IEnumerable<string>? targets = null)
@@ -319,7 +313,7 @@ internal sealed class ValidatorBuilder
                 AddNumberChecks();
             }
             // format belongs to its own vocabulary: asserted when the option says so or the meta-schema asks for it.
-            if ((_b._formatAssertion || _b.FormatAssertionVocabulary(_node)) && _j.Get("format") is { Kind: JsonKind.String } f)
+            if ((_b._formatAssertion || _b.Vocabularies(_node).FormatAssertion) && _j.Get("format") is { Kind: JsonKind.String } f)
                 Add(CheckKind.Format, "/format", new[] { f.Text! });
             AddArrayChecks();
             AddObjectChecks();

@@ -79,16 +79,11 @@ internal sealed class SchemaRegistry
         string resourceNow = Uris.Split(baseUri).Resource;
         if (json.GetString("$anchor") is string anchor) _anchors[resourceNow + "#" + anchor] = json;
         // 2019-09's "$recursiveAnchor": true is a dynamic anchor without a name: RecursiveAnchorName stands for it.
-        if (json.Get("$recursiveAnchor") is { Kind: JsonKind.True })
-        {
-            if (!_dynamicAnchors.TryGetValue(resourceNow, out var recursive)) _dynamicAnchors[resourceNow] = recursive = new List<(string, JsonNode)>();
-            recursive.Add((RecursiveAnchorName, json));
-        }
+        if (json.Get("$recursiveAnchor") is { Kind: JsonKind.True }) AddDynamicAnchor(resourceNow, RecursiveAnchorName, json);
         if (json.GetString("$dynamicAnchor") is string dynamicAnchor)
         {
             if (!_anchors.ContainsKey(resourceNow + "#" + dynamicAnchor)) _anchors[resourceNow + "#" + dynamicAnchor] = json;
-            if (!_dynamicAnchors.TryGetValue(resourceNow, out var list)) _dynamicAnchors[resourceNow] = list = new List<(string, JsonNode)>();
-            list.Add((dynamicAnchor, json));
+            AddDynamicAnchor(resourceNow, dynamicAnchor, json);
         }
 
         Add(new SchemaNode(doc, json, pointer, baseUri, draft));
@@ -137,6 +132,12 @@ internal sealed class SchemaRegistry
         }
     }
 
+    private void AddDynamicAnchor(string resource, string name, JsonNode node)
+    {
+        if (!_dynamicAnchors.TryGetValue(resource, out var list)) _dynamicAnchors[resource] = list = new List<(string, JsonNode)>();
+        list.Add((name, node));
+    }
+
     private void Add(SchemaNode node)
     {
         _nodes[node.Json] = node;
@@ -181,6 +182,17 @@ internal sealed class SchemaRegistry
             }
         }
         return _aliases.TryGetValue(reference, out JsonNode? alias) ? Find(alias) : null;
+    }
+
+    /// <summary>Follows a schema's <c>$ref</c> chain to the schema it ends at; null when it breaks or is longer than <paramref name="maxSteps"/>.</summary>
+    public SchemaNode? FollowRefs(SchemaNode node, int maxSteps)
+    {
+        for (int i = 0; node.Json.GetString("$ref") is string r; i++)
+        {
+            if (i == maxSteps || Resolve(node, r) is not SchemaNode next) return null;
+            node = next;
+        }
+        return node;
     }
 
     private JsonNode? Navigate(JsonNode root, string pointer)

@@ -4,7 +4,6 @@ using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
 using System.Reflection;
-using System.Runtime.Loader;
 using System.Text.Json;
 using HppSchemaGen.Tests.Infrastructure;
 using HppSchemaGen.Testing;
@@ -49,16 +48,7 @@ public class CorpusTests
         }
         GeneratorHarness.Result result = GeneratorHarness.Run(files, new Dictionary<string, string> { ["build_property.HppSchemaGenNamespace"] = "Corpus" }, perFile);
         var compileDiagnostics = result.CompileDiagnostics.ToList();
-        Assembly? assembly = null;
-        if (compileDiagnostics.All(d => d.Severity != DiagnosticSeverity.Error))
-        {
-            using var stream = new MemoryStream();
-            if (result.Output.Emit(stream).Success)
-            {
-                stream.Position = 0;
-                assembly = new AssemblyLoadContext("corpus", isCollectible: false).LoadFromStream(stream);
-            }
-        }
+        Assembly? assembly = compileDiagnostics.All(d => d.Severity != DiagnosticSeverity.Error) ? GeneratorHarness.Load(result) : null;
         return new Generated(assembly, result.GeneratorDiagnostics, compileDiagnostics);
     }
 
