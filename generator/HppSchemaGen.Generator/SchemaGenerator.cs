@@ -6,6 +6,7 @@ using HppSchemaGen.Generator.Diagnostics;
 using HppSchemaGen.Generator.Emit;
 using HppSchemaGen.Generator.Helpers;
 using HppSchemaGen.Generator.Model;
+using HppSchemaGen.Generator.Model.Validation;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
@@ -57,10 +58,10 @@ public sealed class SchemaGenerator : IIncrementalGenerator
         });
 
         IncrementalValuesProvider<TypeSpec> types = model.SelectMany(static (m, _) => m.Types).WithTrackingName(Steps.Types);
-        context.RegisterSourceOutput(types, static (spc, type) => Add(spc, type.Name + ".g.cs", () => TypeEmitter.Emit(type)));
+        context.RegisterSourceOutput(types, static (spc, type) => Add(spc, type.HintName, () => TypeEmitter.Emit(type)));
 
-        IncrementalValuesProvider<ValidatorClassSpec> validators = model.SelectMany(static (m, _) => m.Validators).WithTrackingName(Steps.Validators);
-        context.RegisterSourceOutput(validators, static (spc, v) => Add(spc, v.OwnerName + ".Schema.g.cs", () => ValidatorEmitter.Emit(v)));
+        IncrementalValuesProvider<ValidatorFileSpec> validators = model.SelectMany(static (m, _) => m.Validators).WithTrackingName(Steps.Validators);
+        context.RegisterSourceOutput(validators, static (spc, v) => Add(spc, v.HintName, () => ValidatorEmitter.Emit(v)));
 
         IncrementalValueProvider<(GeneratorOptions Options, EquatableArray<TypeSpec> Types)> contextSpec =
             model.Select(static (m, _) => (m.Options, m.Types)).WithTrackingName(Steps.Context);

@@ -103,9 +103,9 @@ public class TypeShapeTests
     public void Format_assertion_is_on_by_default_and_off_with_the_MSBuild_property()
     {
         const string schema = """{"title": "F", "type": "object", "properties": {"when": {"type": "string", "format": "date-time"}}}""";
-        Assert.Contains("Formats.Check", GeneratorHarness.RunSingle(schema).Source("F.Schema.g.cs"));
+        Assert.Contains("Checks.Format", GeneratorHarness.RunSingle(schema).Source("F.Schema.g.cs"));
         var off = GeneratorHarness.RunSingle(schema, global: new System.Collections.Generic.Dictionary<string, string> { ["build_property.HppSchemaGenFormatAssertion"] = "false" });
-        Assert.DoesNotContain("Formats.Check", off.Source("F.Schema.g.cs"));
+        Assert.DoesNotContain("Checks.Format", off.Source("F.Schema.g.cs"));
         Assert.Empty(off.CompileDiagnostics.Select(d => d.ToString()));
     }
 

@@ -49,5 +49,45 @@ internal static class CSharp
     }
 
     /// <summary>A property type as declared: nullable annotation when null (or absence) is possible.</summary>
-    public static string Declared(TypeRef type, bool nullable) => nullable ? type.FullName + "?" : type.FullName;
+    public static string Declared(TypeRef type, bool nullable) => nullable ? TypeName(type) + "?" : TypeName(type);
+
+    /// <summary>The C# name of a type: a keyword for the built-in ones, else <c>global::</c>-qualified.</summary>
+    public static string TypeName(TypeRef type) => type.Kind switch
+    {
+        TypeRefKind.List => "global::System.Collections.Generic.List<" + TypeName(type.Arguments[0]) + ">",
+        TypeRefKind.Dictionary => "global::System.Collections.Generic.Dictionary<string, " + TypeName(type.Arguments[0]) + ">",
+        TypeRefKind.Primitive when type.Namespace == "System" => type.Name switch
+        {
+            "String" => "string",
+            "Boolean" => "bool",
+            "Int32" => "int",
+            "Int64" => "long",
+            "Double" => "double",
+            "Single" => "float",
+            "Decimal" => "decimal",
+            _ => "global::System." + type.Name,
+        },
+        _ => "global::" + type.Namespace + "." + type.Name,
+    };
+
+    /// <summary>The <c>global::</c>-qualified name of a generated type.</summary>
+    public static string TypeName(TypeSpec type) => "global::" + type.Namespace + "." + type.Name;
+
+    /// <summary>The C# literal of a property's default for a property of <paramref name="type"/>.</summary>
+    public static string DefaultLiteral(PropertyDefault value, TypeRef type)
+    {
+        if (value.EnumMember is string member) return TypeName(type) + "." + member;
+        if (type == TypeRef.String) return Literal(value.Text);
+        if (type == TypeRef.Int64) return value.Text + "L";
+        if (type == TypeRef.Double) return value.Text + "d";
+        if (type == TypeRef.Single) return value.Text + "f";
+        if (type == TypeRef.Decimal) return value.Text + "m";
+        return value.Text; // bool, int
+    }
+
+    /// <summary>The validator method a type or union case calls, qualified.</summary>
+    public static string Validator(Model.Validation.NodeRef target)
+        => target.Kind == Model.Validation.NodeRefKind.Method
+            ? "global::" + target.Namespace + ".__Validators." + target.Method
+            : "global::HppSchemaGen.Validation.SchemaCycle.Fail";
 }

@@ -13,8 +13,9 @@ namespace HppSchemaGen.Generator.Emit;
 /// </summary>
 internal sealed class ContextEmitter
 {
-    private const string Json = "global::System.Text.Json";
-    private const string Meta = "global::System.Text.Json.Serialization.Metadata";
+    private const string Json = "__J";
+    private const string Meta = "__M";
+    private const string Helpers = "__S.ContextMetadata";
 
     private const int PropertiesPerMethod = 32;
 
@@ -51,11 +52,11 @@ internal sealed class ContextEmitter
     private string Run()
     {
         string ctx = _options.ContextName;
+        _fastPath = new SerializeHandlerEmitter(_w, _types);
         // Generated types first, so each gets its public property even when another type's member uses it earlier.
         foreach (TypeSpec t in _types)
         {
-            TypeRefKind kind = t.Kind switch { TypeSpecKind.Record => TypeRefKind.Record, TypeSpecKind.Enum => TypeRefKind.Enum, _ => TypeRefKind.Union };
-            if (t.Kind != TypeSpecKind.Schema) Collect(TypeRef.Generated(kind, t.Namespace, t.Name), t.Name);
+            if (t.Kind != TypeSpecKind.Schema) Collect(t.AsRef, t.Name);
         }
         // Schema classes (array, map and primitive roots) name the metadata of the type they parse into.
         foreach (TypeSpec t in _types)
@@ -75,6 +76,11 @@ internal sealed class ContextEmitter
 
         _w.Header();
         _w.Open("namespace " + _options.Namespace);
+        _w.Line("using __J = global::System.Text.Json;");
+        _w.Line("using __M = global::System.Text.Json.Serialization.Metadata;");
+        _w.Line("using __U = global::System.Runtime.CompilerServices;");
+        _w.Line("using __S = global::HppSchemaGen.Serialization;");
+        _w.Line();
         _w.Line("/// <summary>Reflection-free System.Text.Json metadata for every type generated from the schemas. Deserializing through it does not validate; use the types' <c>Parse</c>/<c>TryParse</c> for that.</summary>");
         _w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"HppSchemaGen\", \"" + ThisAssembly.Version + "\")]");
         _w.Open("public partial class " + ctx + " : " + Json + ".Serialization.JsonSerializerContext, " + Meta + ".IJsonTypeInfoResolver");
@@ -95,12 +101,12 @@ internal sealed class ContextEmitter
         _w.Line("/// <summary>Creates a context bound to <paramref name=\"options\"/>.</summary>");
         _w.Line("public " + ctx + "(" + Json + ".JsonSerializerOptions options) : base(options) { }");
         _w.Line();
-        int index = 0;
         foreach (Entry e in _entries)
         {
             // Only generated types get a public property; leaves (string, List<T> ...) are reached through Options.
             if (e.Property is null) continue;
-            string field = "_t" + index++;
+            // The backing field is named after the property (never numbered), so adding a type adds lines and changes none.
+            string field = "__info_" + e.Property;
             _w.Line("private " + Meta + ".JsonTypeInfo<" + e.TypeName + ">? " + field + ";");
             _w.Line();
             _w.Line("/// <summary>Metadata for <see cref=\"" + e.TypeName + "\"/>.</summary>");
@@ -120,7 +126,6 @@ internal sealed class ContextEmitter
         }
         _w.Line("return null;");
         _w.Close();
-        _fastPath = new SerializeHandlerEmitter(_w, _types);
         foreach (TypeSpec t in _types)
         {
             if (t.Kind != TypeSpecKind.Record) continue;
@@ -137,123 +142,105 @@ internal sealed class ContextEmitter
 
     private void Collect(TypeRef type, string? publicName)
     {
-        if (!_seen.Add(type.FullName)) return;
+        string name = CSharp.TypeName(type);
+        if (!_seen.Add(name)) return;
         string factory = type.Kind switch
         {
-            TypeRefKind.Record => "Create_" + type.MetadataName + "(options)",
-            TypeRefKind.Enum or TypeRefKind.Union => Meta + ".JsonMetadataServices.CreateValueInfo<" + type.FullName + ">(options, new " + type.FullName + ".Converter())",
-            TypeRefKind.List => Meta + ".JsonMetadataServices.CreateListInfo<" + type.FullName + ", " + type.Arguments[0].FullName + ">(options, new " + Meta + ".JsonCollectionInfoValues<" + type.FullName + "> { ObjectCreator = static () => new " + type.FullName + "() })",
-            TypeRefKind.Dictionary => Meta + ".JsonMetadataServices.CreateDictionaryInfo<" + type.FullName + ", string, " + type.Arguments[0].FullName + ">(options, new " + Meta + ".JsonCollectionInfoValues<" + type.FullName + "> { ObjectCreator = static () => new " + type.FullName + "() })",
-            _ => Meta + ".JsonMetadataServices.CreateValueInfo<" + type.FullName + ">(options, " + PrimitiveConverter(type) + ")",
+            TypeRefKind.Record => Helpers + ".Object<" + name + ">(options, this, __ctor_" + type.MetadataName + ", Properties_" + type.MetadataName + ", " + (_fastPath.Has(type) ? "Serialize_" + type.MetadataName : "null") + ")",
+            TypeRefKind.Enum or TypeRefKind.Union => Helpers + ".Value(options, new " + name + ".Converter())",
+            TypeRefKind.List => Helpers + ".List<" + CSharp.TypeName(type.Arguments[0]) + ">(options)",
+            TypeRefKind.Dictionary => Helpers + ".Dictionary<" + CSharp.TypeName(type.Arguments[0]) + ">(options)",
+            _ => Helpers + ".Value(options, " + PrimitiveConverter(type) + ")",
         };
-        _entries.Add(new Entry(type.FullName, factory, publicName is null ? null : PropertyName(publicName)));
+        _entries.Add(new Entry(name, factory, publicName is null ? null : PropertyName(publicName)));
         foreach (TypeRef arg in type.Arguments) Collect(arg, null);
+        // A dictionary's metadata needs its key type's.
+        if (type.Kind == TypeRefKind.Dictionary) Collect(TypeRef.String, null);
     }
 
     /// <summary>Registers <paramref name="type"/> (if new) and exposes it under <paramref name="publicName"/>.</summary>
     private void CollectAs(TypeRef type, string publicName)
     {
         Collect(type, null);
-        _entries.Add(new Entry(type.FullName, string.Empty, PropertyName(publicName)) { Alias = true });
+        _entries.Add(new Entry(CSharp.TypeName(type), string.Empty, PropertyName(publicName)) { Alias = true });
     }
 
     /// <summary>System.Text.Json's converter, except for integers: JSON Schema counts 2.0 as an integer.</summary>
     private static string PrimitiveConverter(TypeRef type) => type.MetadataName switch
     {
-        "Int64" => "new global::HppSchemaGen.Serialization.JsonInt64Converter()",
-        "Int32" => "new global::HppSchemaGen.Serialization.JsonInt32Converter()",
+        "Int64" => "new __S.JsonInt64Converter()",
+        "Int32" => "new __S.JsonInt32Converter()",
         _ => Meta + ".JsonMetadataServices." + type.MetadataName + "Converter",
     };
 
     private void CollectNullable(TypeRef type)
     {
-        string name = "global::System.Nullable<" + type.FullName + ">";
-        if (!_seen.Add(name)) return;
-        _entries.Add(new Entry(type.FullName + "?", Meta + ".JsonMetadataServices.CreateValueInfo<" + type.FullName + "?>(options, " + Meta + ".JsonMetadataServices.GetNullableConverter<" + type.FullName + ">(options))", null));
+        string name = CSharp.TypeName(type);
+        if (!_seen.Add(name + "?")) return;
+        _entries.Add(new Entry(name + "?", Helpers + ".Nullable<" + name + ">(options)", null));
     }
 
+    /// <summary>
+    /// A record's property metadata: one helper call per member, in declaration order. Members are
+    /// filled in chunks beyond <see cref="PropertiesPerMethod"/>: the compiler's flow analysis grows
+    /// faster than linearly with a method's size, and a schema can have thousands of properties.
+    /// </summary>
     private void EmitRecord(TypeSpec t)
     {
-        string type = t.FullName;
+        string type = CSharp.TypeName(t);
         string id = t.Name;
+        var lines = new List<string>();
+        foreach (PropertySpec p in t.Properties)
+            lines.Add(Property(t, CSharp.Declared(p.Type, p.Type.IsValueType && p.IsNullable), p.Name, p.JsonName, (p.IsRequired ? "Required" : null), p.IsNullable));
+        if (t.ExtensionDataName is string ext)
+            lines.Add(Property(t, CSharp.TypeName(TypeRef.DictionaryOf(TypeRef.JsonElement)), ext, string.Empty, "ExtensionData", nullable: true));
         _w.Line();
-        _w.Open("private " + Meta + ".JsonTypeInfo<" + type + "> Create_" + id + "(" + Json + ".JsonSerializerOptions options)");
-        _w.Line("var values = new " + Meta + ".JsonObjectInfoValues<" + type + ">");
-        _w.Line("{");
-        _w.Line("    ObjectCreator = static () => __Ctor_" + id + "(),");
-        _w.Line("    PropertyMetadataInitializer = _ => Properties_" + id + "(options),");
-        if (_fastPath.Has(t)) _w.Line("    SerializeHandler = static (writer, value) => Serialize_" + id + "(writer, value),");
-        _w.Line("};");
-        _w.Line("var typeInfo = " + Meta + ".JsonMetadataServices.CreateObjectInfo<" + type + ">(options, values);");
-        _w.Line("typeInfo.OriginatingResolver = this;");
-        _w.Line("return typeInfo;");
-        _w.Close();
-        _w.Line();
-        _w.Open("private static " + Meta + ".JsonPropertyInfo[] Properties_" + id + "(" + Json + ".JsonSerializerOptions options)");
-        int count = t.Properties.Count + (t.ExtensionDataName is null ? 0 : 1);
-        _w.Line("var properties = new " + Meta + ".JsonPropertyInfo[" + count + "];");
-        // Members are filled in chunks: the compiler's flow analysis grows faster than linearly with a
-        // method's size, and a schema can have thousands of properties.
-        int chunks = (count + PropertiesPerMethod - 1) / PropertiesPerMethod;
-        for (int c = 0; c < chunks; c++) _w.Line("Properties_" + id + "_" + c + "(options, properties);");
-        _w.Line("return properties;");
-        _w.Close();
-        for (int c = 0; c < chunks; c++)
+        if (lines.Count <= PropertiesPerMethod)
         {
-            _w.Line();
-            _w.Open("private static void Properties_" + id + "_" + c + "(" + Json + ".JsonSerializerOptions options, " + Meta + ".JsonPropertyInfo[] properties)");
-            for (int i = c * PropertiesPerMethod; i < Math.Min(count, (c + 1) * PropertiesPerMethod); i++)
-            {
-                if (i < t.Properties.Count)
-                {
-                    PropertySpec p = t.Properties[i];
-                    string declared = p.Type.IsValueType && p.IsNullable ? p.Type.FullName + "?" : p.Type.FullName;
-                    EmitProperty(t, i, declared, p.Name, CSharp.Literal(p.JsonName), p.IsRequired, p.IsNullable, extension: false);
-                }
-                else EmitProperty(t, i, TypeRef.DictionaryOf(TypeRef.JsonElement).FullName, t.ExtensionDataName!, "null", required: false, nullable: true, extension: true);
-            }
-            _w.Close();
+            _w.Line("private static " + Meta + ".JsonPropertyInfo[] Properties_" + id + "(__J.JsonSerializerOptions options) => new " + Meta + ".JsonPropertyInfo[]");
+            _w.Line("{");
+            _w.Indent();
+            foreach (string line in lines) _w.Line(line + ",");
+            _w.Outdent();
+            _w.Line("};");
         }
-        _w.Line();
-        _w.Line("[global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]");
-        _w.Line("private static extern " + type + " __Ctor_" + id + "();");
+        else
+        {
+            int chunks = (lines.Count + PropertiesPerMethod - 1) / PropertiesPerMethod;
+            _w.Open("private static " + Meta + ".JsonPropertyInfo[] Properties_" + id + "(__J.JsonSerializerOptions options)");
+            _w.Line("var properties = new " + Meta + ".JsonPropertyInfo[" + lines.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) + "];");
+            for (int c = 0; c < chunks; c++) _w.Line("Properties_" + id + "_" + c.ToString(System.Globalization.CultureInfo.InvariantCulture) + "(options, properties);");
+            _w.Line("return properties;");
+            _w.Close();
+            for (int c = 0; c < chunks; c++)
+            {
+                _w.Open("private static void Properties_" + id + "_" + c.ToString(System.Globalization.CultureInfo.InvariantCulture) + "(__J.JsonSerializerOptions options, " + Meta + ".JsonPropertyInfo[] properties)");
+                for (int i = c * PropertiesPerMethod; i < Math.Min(lines.Count, (c + 1) * PropertiesPerMethod); i++)
+                    _w.Line("properties[" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "] = " + lines[i] + ";");
+                _w.Close();
+            }
+        }
+        _w.Line("[__U.UnsafeAccessor(__U.UnsafeAccessorKind.Constructor)]");
+        _w.Line("private static extern " + type + " __ctor_" + id + "();");
         foreach (PropertySpec p in t.Properties)
         {
-            string declared = p.Type.IsValueType && p.IsNullable ? p.Type.FullName + "?" : p.Type.FullName;
+            string declared = CSharp.Declared(p.Type, p.Type.IsValueType && p.IsNullable);
             EmitSetter(t, p.Type.IsValueType ? declared : declared + "?", p.Name);
         }
-        if (t.ExtensionDataName is string ext2) EmitSetter(t, TypeRef.DictionaryOf(TypeRef.JsonElement).FullName + "?", ext2);
+        if (t.ExtensionDataName is string ext2) EmitSetter(t, CSharp.TypeName(TypeRef.DictionaryOf(TypeRef.JsonElement)) + "?", ext2);
     }
 
+    /// <summary>init setters are reached through [UnsafeAccessor]: reflection-free and trim-safe.</summary>
     private void EmitSetter(TypeSpec t, string declared, string name)
-    {
-        _w.Line();
-        _w.Line("[global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = \"set_" + name + "\")]");
-        _w.Line("private static extern void __Set_" + t.Name + "_" + name + "(" + t.FullName + " obj, " + declared + " value);");
-    }
+        => _w.Line("[__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = \"set_" + name + "\")] private static extern void __set_" + t.Name + "_" + name + "(" + CSharp.TypeName(t) + " obj, " + declared + " value);");
 
-    private void EmitProperty(TypeSpec t, int i, string declared, string name, string jsonName, bool required, bool nullable, bool extension)
+    private static string Property(TypeSpec t, string declared, string name, string jsonName, string? flag, bool nullable)
     {
-        // No locals: a record with thousands of members must not make one method with thousands of variables.
-        _w.Line("properties[" + i + "] = " + Meta + ".JsonMetadataServices.CreatePropertyInfo<" + declared + ">(options, new " + Meta + ".JsonPropertyInfoValues<" + declared + ">");
-        _w.Line("{");
-        _w.Line("    IsProperty = true,");
-        _w.Line("    IsPublic = true,");
-        _w.Line("    IsVirtual = false,");
-        _w.Line("    DeclaringType = typeof(" + t.FullName + "),");
-        _w.Line("    Getter = static obj => ((" + t.FullName + ")obj)." + name + ",");
-        _w.Line("    Setter = static (obj, value) => __Set_" + t.Name + "_" + name + "((" + t.FullName + ")obj, value),");
-        _w.Line("    IgnoreCondition = " + (required ? Json + ".Serialization.JsonIgnoreCondition.Never" : "null") + ",");
-        _w.Line("    HasJsonInclude = false,");
-        _w.Line("    IsExtensionData = " + (extension ? "true" : "false") + ",");
-        _w.Line("    NumberHandling = null,");
-        _w.Line("    PropertyName = " + CSharp.Literal(name) + ",");
-        _w.Line("    JsonPropertyName = " + jsonName + ",");
-        _w.Line("});");
-        if (required) _w.Line("properties[" + i + "].IsRequired = true;");
-        _w.Line("#if NET9_0_OR_GREATER");
-        _w.Line("properties[" + i + "].IsGetNullable = " + (nullable ? "true" : "false") + ";");
-        _w.Line("properties[" + i + "].IsSetNullable = " + (nullable ? "true" : "false") + ";");
-        _w.Line("#endif");
+        var flags = new List<string>();
+        if (flag is not null) flags.Add("__S.PropertyFlags." + flag);
+        if (nullable) flags.Add("__S.PropertyFlags.Nullable");
+        if (flags.Count == 0) flags.Add("__S.PropertyFlags.None");
+        return Helpers + ".Property<" + CSharp.TypeName(t) + ", " + declared + ">(options, " + CSharp.Literal(name) + ", " + CSharp.Literal(jsonName)
+            + ", static o => o." + name + ", __set_" + t.Name + "_" + name + ", " + string.Join(" | ", flags) + ")";
     }
 }

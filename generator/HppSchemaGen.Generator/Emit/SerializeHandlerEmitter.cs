@@ -13,17 +13,16 @@ namespace HppSchemaGen.Generator.Emit;
 /// </summary>
 internal sealed class SerializeHandlerEmitter
 {
-    private const string Json = "global::System.Text.Json";
+    private const string Json = "__J";
 
     private readonly SourceWriter _w;
     private readonly HashSet<string> _eligible;
-    private int _names;
 
     public SerializeHandlerEmitter(SourceWriter w, EquatableArray<TypeSpec> types)
     {
         _w = w;
-        var records = types.Where(t => t.Kind == TypeSpecKind.Record).ToDictionary(t => t.FullName, t => t);
-        var enums = new HashSet<string>(types.Where(t => t.Kind == TypeSpecKind.Enum).Select(t => t.FullName));
+        var records = types.Where(t => t.Kind == TypeSpecKind.Record).ToDictionary(t => CSharp.TypeName(t), t => t);
+        var enums = new HashSet<string>(types.Where(t => t.Kind == TypeSpecKind.Enum).Select(t => CSharp.TypeName(t)));
         // Greatest fixed point: start from every record and drop those with a member we cannot write,
         // until nothing changes (records may refer to each other, or to themselves).
         _eligible = new HashSet<string>(records.Keys);
@@ -33,9 +32,9 @@ internal sealed class SerializeHandlerEmitter
             changed = false;
             foreach (TypeSpec r in records.Values)
             {
-                if (_eligible.Contains(r.FullName) && !r.Properties.All(p => Writable(p.Type, enums)))
+                if (_eligible.Contains(CSharp.TypeName(r)) && !r.Properties.All(p => Writable(p.Type, enums)))
                 {
-                    _eligible.Remove(r.FullName);
+                    _eligible.Remove(CSharp.TypeName(r));
                     changed = true;
                 }
             }
@@ -45,13 +44,15 @@ internal sealed class SerializeHandlerEmitter
 
     private readonly HashSet<string> _enums;
 
-    public bool Has(TypeSpec record) => _eligible.Contains(record.FullName);
+    public bool Has(TypeSpec record) => _eligible.Contains(CSharp.TypeName(record));
+
+    public bool Has(TypeRef record) => _eligible.Contains(CSharp.TypeName(record));
 
     private bool Writable(TypeRef t, HashSet<string> enums) => t.Kind switch
     {
         TypeRefKind.Primitive => t.MetadataName is not "DateOnly",
-        TypeRefKind.Enum => enums.Contains(t.FullName),
-        TypeRefKind.Record => _eligible.Contains(t.FullName),
+        TypeRefKind.Enum => enums.Contains(CSharp.TypeName(t)),
+        TypeRefKind.Record => _eligible.Contains(CSharp.TypeName(t)),
         TypeRefKind.List or TypeRefKind.Dictionary => Writable(t.Arguments[0], enums),
         _ => false,
     };
@@ -59,30 +60,34 @@ internal sealed class SerializeHandlerEmitter
     public void Emit(TypeSpec t)
     {
         _w.Line();
-        _w.Open("private static void Serialize_" + t.Name + "(" + Json + ".Utf8JsonWriter writer, " + t.FullName + "? value)");
-        _w.Open("if (value is null)");
-        _w.Line("writer.WriteNullValue();");
-        _w.Line("return;");
-        _w.Close();
+        _w.Open("private static void Serialize_" + t.Name + "(" + Json + ".Utf8JsonWriter writer, " + CSharp.TypeName(t) + "? value)");
+        _w.Line("if (value is null) { writer.WriteNullValue(); return; }");
         _w.Line("writer.WriteStartObject();");
         foreach (PropertySpec p in t.Properties)
         {
-            string name = "__name" + (_names++).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            // Named after the member, not numbered: adding a property adds lines, it renames nothing.
+            string name = "__name_" + t.Name + "_" + p.Name;
             _fields.Add("private static readonly " + Json + ".JsonEncodedText " + name + " = " + Json + ".JsonEncodedText.Encode(" + CSharp.Literal(p.JsonName) + ");");
             string access = "value." + p.Name;
-            bool maybeNull = p.IsNullable;
-            if (maybeNull && !p.IsRequired)
+            // Absent optional members are not written (WhenWritingNull), as on the metadata path.
+            bool skipNull = p.IsNullable && !p.IsRequired;
+            string value = p.Type.IsValueType && p.IsNullable ? access + ".Value" : access;
+            if (Simple(p.Type) is string method && (skipNull || !p.IsNullable))
             {
-                // Absent optional members are not written (WhenWritingNull), as on the metadata path.
+                string write = "writer." + method + "(" + name + ", " + value + ");";
+                _w.Line(skipNull ? "if (" + access + " is not null) " + write : write);
+            }
+            else if (skipNull)
+            {
                 _w.Open("if (" + access + " is not null)");
                 _w.Line("writer.WritePropertyName(" + name + ");");
-                WriteValue(access, p.Type, nullableValueType: p.Type.IsValueType, 0);
+                WriteValue(value, p.Type, nullableValueType: false, 0);
                 _w.Close();
             }
             else
             {
                 _w.Line("writer.WritePropertyName(" + name + ");");
-                WriteValue(access, p.Type, nullableValueType: p.Type.IsValueType && maybeNull, 0);
+                WriteValue(access, p.Type, nullableValueType: p.Type.IsValueType && p.IsNullable, 0);
             }
         }
         if (t.ExtensionDataName is string ext)
@@ -106,6 +111,15 @@ internal sealed class SerializeHandlerEmitter
         _w.Line();
         foreach (string f in _fields) _w.Line(f);
     }
+
+    /// <summary>The Utf8JsonWriter method that writes a name and a value of this primitive in one call.</summary>
+    private static string? Simple(TypeRef t) => t.Kind != TypeRefKind.Primitive ? null : t.Name switch
+    {
+        "String" or "DateTimeOffset" or "Guid" => "WriteString",
+        "Boolean" => "WriteBoolean",
+        "Int32" or "Int64" or "Double" or "Single" or "Decimal" => "WriteNumber",
+        _ => null,
+    };
 
     private void WriteValue(string expr, TypeRef t, bool nullableValueType, int depth)
     {
@@ -139,7 +153,7 @@ internal sealed class SerializeHandlerEmitter
             case TypeRefKind.List:
                 _w.Open("if (" + expr + " is null) writer.WriteNullValue(); else");
                 _w.Line("writer.WriteStartArray();");
-                _w.Open("foreach (" + t.Arguments[0].FullName + " " + item + " in " + expr + ")");
+                _w.Open("foreach (" + CSharp.TypeName(t.Arguments[0]) + " " + item + " in " + expr + ")");
                 WriteValue(item, t.Arguments[0], false, depth + 1);
                 _w.Close();
                 _w.Line("writer.WriteEndArray();");
@@ -148,7 +162,7 @@ internal sealed class SerializeHandlerEmitter
             case TypeRefKind.Dictionary:
                 _w.Open("if (" + expr + " is null) writer.WriteNullValue(); else");
                 _w.Line("writer.WriteStartObject();");
-                _w.Open("foreach (global::System.Collections.Generic.KeyValuePair<string, " + t.Arguments[0].FullName + "> " + item + " in " + expr + ")");
+                _w.Open("foreach (global::System.Collections.Generic.KeyValuePair<string, " + CSharp.TypeName(t.Arguments[0]) + "> " + item + " in " + expr + ")");
                 _w.Line("writer.WritePropertyName(" + item + ".Key);");
                 WriteValue(item + ".Value", t.Arguments[0], false, depth + 1);
                 _w.Close();

@@ -1,4 +1,5 @@
 using HppSchemaGen.Generator.Model;
+using HppSchemaGen.Generator.Model.Validation;
 
 namespace HppSchemaGen.Generator.Emit;
 
@@ -51,7 +52,7 @@ internal static class TypeEmitter
             DocComments.Write(w, p.Docs);
             w.Line("[" + Json + ".Serialization.JsonPropertyName(" + CSharp.Literal(p.JsonName) + ")]");
             string required = p.IsRequired ? "required " : string.Empty;
-            string initializer = p.DefaultValue is null ? string.Empty : " = " + p.DefaultValue + ";";
+            string initializer = p.Default is null ? string.Empty : " = " + CSharp.DefaultLiteral(p.Default, p.Type) + ";";
             w.Line("public " + required + CSharp.Declared(p.Type, p.IsNullable) + " " + p.Name + " { get; init; }" + initializer);
             w.Line();
         }
@@ -68,53 +69,37 @@ internal static class TypeEmitter
         w.Close();
     }
 
-    /// <summary>Parse / TryParse: validate first, then deserialize through the generated context.</summary>
+    /// <summary>Parse / TryParse: validate first, then deserialize through the generated context (bodies in HppSchemaGen.SchemaJson).</summary>
     private static void EmitParse(SourceWriter w, TypeSpec type)
     {
         // The parsed value: the type itself, or for a schema class the CLR type its values map to.
-        string t = type.ValueType?.FullName ?? type.Name;
-        string metadata = type.ContextFullName + ".Default." + type.Name;
+        string t = type.ValueType is TypeRef v ? CSharp.TypeName(v) : type.Name;
+        string metadata = "global::" + type.ContextNamespace + "." + type.ContextName + ".Default." + type.Name;
+        string tryParse = type.ValueType is { IsValueType: true } ? "TryParseValue" : "TryParse";
         w.Line("/// <summary>Validates <paramref name=\"utf8Json\"/> against the schema, then deserializes it.</summary>");
         w.Line("/// <exception cref=\"" + Runtime + ".SchemaValidationException\">The JSON is well-formed but does not satisfy the schema.</exception>");
         w.Line("/// <exception cref=\"" + Json + ".JsonException\">The text is not well-formed JSON.</exception>");
-        w.Open("public static " + t + " Parse(global::System.ReadOnlySpan<byte> utf8Json)");
-        w.Line(Runtime + ".ValidationResult result = __ValidateUtf8(utf8Json);");
-        w.Line("if (!result.IsValid) throw new " + Runtime + ".SchemaValidationException(result.Errors);");
-        if (type.ValueType is { IsValueType: true }) w.Line("return " + Json + ".JsonSerializer.Deserialize(utf8Json, " + metadata + ");");
-        else
-        {
-            w.Line("return " + Json + ".JsonSerializer.Deserialize(utf8Json, " + metadata + ")");
-            w.Line("    ?? throw new " + Json + ".JsonException(\"The JSON value is null.\");");
-        }
-        w.Close();
+        w.Line("public static " + t + " Parse(global::System.ReadOnlySpan<byte> utf8Json) => " + Runtime + ".SchemaJson.Parse(utf8Json, " + Validator(type.Validator) + ", " + metadata + ");");
         w.Line();
         w.Line("/// <summary>Validates <paramref name=\"utf8Json\"/> and, when it is valid, deserializes it. Malformed JSON is reported in <paramref name=\"result\"/>.</summary>");
-        w.Open("public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out " + t + "? value, out " + Runtime + ".ValidationResult result)");
-        w.Line("value = null;");
-        w.Open("try");
-        w.Line("result = __ValidateUtf8(utf8Json);");
-        w.Line("if (!result.IsValid) return false;");
-        w.Line("value = " + Json + ".JsonSerializer.Deserialize(utf8Json, " + metadata + ");");
-        w.Line("return value is not null;");
-        w.Close();
-        w.Open("catch (" + Json + ".JsonException e)");
-        w.Line("result = new " + Runtime + ".ValidationResult(new[] { new " + Runtime + ".ValidationError(\"\", \"\", \"Malformed JSON: \" + e.Message) });");
-        w.Line("return false;");
-        w.Close();
-        w.Close();
-        w.Line();
-        w.Open("private static " + Runtime + ".ValidationResult __ValidateUtf8(global::System.ReadOnlySpan<byte> utf8Json)");
-        w.Line("var reader = new " + Json + ".Utf8JsonReader(utf8Json);");
-        w.Line("using " + Json + ".JsonDocument document = " + Json + ".JsonDocument.ParseValue(ref reader);");
-        w.Line("return Validate(document.RootElement);");
-        w.Close();
+        w.Line("public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out " + t + "? value, out " + Runtime + ".ValidationResult result)");
+        w.Line("    => " + Runtime + ".SchemaJson." + tryParse + "(utf8Json, " + Validator(type.Validator) + ", " + metadata + ", out value, out result);");
     }
+
+    /// <summary>
+    /// The validator a type runs, as a NodeValidator: the method itself, or when the schema is only
+    /// a $ref (which has no method of its own) a static lambda that adds the $ref to keyword locations.
+    /// </summary>
+    private static string Validator(NodeRef target)
+        => target.Via.Length == 0
+            ? CSharp.Validator(target)
+            : "static (e, c, ip, kp) => " + CSharp.Validator(target) + "(e, c, ip, " + Runtime + ".Validation.ValidationCollector.Keyword(c, kp, " + CSharp.Literal(target.Via) + "))";
 
     private static void EmitValidate(SourceWriter w, TypeSpec type)
     {
         w.Line("/// <summary>Validates a JSON value against the schema; collects every error with its instance and keyword location.</summary>");
         w.Line("public static " + Runtime + ".ValidationResult Validate(" + Json + ".JsonElement instance)");
-        w.Line("    => " + Runtime + ".Validation.ValidatorRunner.Run(instance, " + type.ValidateMethod + ");");
+        w.Line("    => " + Runtime + ".Validation.ValidatorRunner.Run(instance, " + Validator(type.Validator) + ");");
     }
 
     private static void EmitUnion(SourceWriter w, TypeSpec type)
@@ -130,7 +115,7 @@ internal static class TypeEmitter
             DocComments.Write(w, c.Docs);
             if (c.Docs.Title is null && c.Docs.Description is null)
                 w.Line("/// <summary>The value matched this branch" + (c.DiscriminatorValue is null ? string.Empty : " (<c>" + DocComments.EscapeInline(type.Discriminator!) + "</c> is <c>" + DocComments.EscapeInline(c.DiscriminatorValue) + "</c>)") + ".</summary>");
-            w.Line("public sealed partial record " + c.Name + "(" + c.Type.FullName + " Value) : " + t + ";");
+            w.Line("public sealed partial record " + c.Name + "(" + CSharp.TypeName(c.Type) + " Value) : " + t + ";");
             w.Line();
         }
         w.Line("/// <summary>The value matched no branch (the lenient path keeps it exactly as received).</summary>");
@@ -151,13 +136,13 @@ internal static class TypeEmitter
             foreach (UnionCaseSpec c in type.UnionCases)
             {
                 if (c.DiscriminatorValue is string value && !CSharp.HasLoneSurrogate(value))
-                    w.Line("if (tag.ValueEquals(" + CSharp.Utf8Literal(value) + ")) return new " + type.FullName + "." + c.Name + "(Read<" + c.Type.FullName + ">(e, options));");
+                    w.Line("if (tag.ValueEquals(" + CSharp.Utf8Literal(value) + ")) return new " + CSharp.TypeName(type) + "." + c.Name + "(Read<" + CSharp.TypeName(c.Type) + ">(e, options));");
             }
             w.Close();
         }
         foreach (UnionCaseSpec c in type.UnionCases)
-            w.Line("if (" + c.ValidatorMethod + "(e, null, \"\", \"\")) return new " + type.FullName + "." + c.Name + "(Read<" + c.Type.FullName + ">(e, options));");
-        w.Line("return new " + type.FullName + ".Unknown(e);");
+            w.Line("if (" + CSharp.Validator(c.Validator) + "(e, null, \"\", \"\")) return new " + CSharp.TypeName(type) + "." + c.Name + "(Read<" + CSharp.TypeName(c.Type) + ">(e, options));");
+        w.Line("return new " + CSharp.TypeName(type) + ".Unknown(e);");
         w.Close();
         w.Line();
         w.Line("private static T Read<T>(" + Json + ".JsonElement e, " + Json + ".JsonSerializerOptions options)");
@@ -167,8 +152,8 @@ internal static class TypeEmitter
         w.Open("public override void Write(" + Json + ".Utf8JsonWriter writer, " + t + " value, " + Json + ".JsonSerializerOptions options)");
         w.Open("switch (value)");
         foreach (UnionCaseSpec c in type.UnionCases)
-            w.Line("case " + type.FullName + "." + c.Name + " v: " + Json + ".JsonSerializer.Serialize(writer, v.Value, (" + meta + ".JsonTypeInfo<" + c.Type.FullName + ">)options.GetTypeInfo(typeof(" + c.Type.FullName + "))); break;");
-        w.Line("case " + type.FullName + ".Unknown v: v.Value.WriteTo(writer); break;");
+            w.Line("case " + CSharp.TypeName(type) + "." + c.Name + " v: " + Json + ".JsonSerializer.Serialize(writer, v.Value, (" + meta + ".JsonTypeInfo<" + CSharp.TypeName(c.Type) + ">)options.GetTypeInfo(typeof(" + CSharp.TypeName(c.Type) + "))); break;");
+        w.Line("case " + CSharp.TypeName(type) + ".Unknown v: v.Value.WriteTo(writer); break;");
         w.Line("default: throw new " + Json + ".JsonException(\"Unsupported case of " + t + ".\");");
         w.Close();
         w.Close();
@@ -265,10 +250,10 @@ internal static class TypeEmitter
             foreach (EnumMemberSpec m in type.EnumMembers)
             {
                 // Qualified: inside the converter, a member named like a JsonConverter member (Type) would bind to that.
-                if (!CSharp.HasLoneSurrogate(m.Value)) w.Line("if (reader.ValueTextEquals(" + CSharp.Utf8Literal(m.Value) + ")) return " + type.FullName + "." + m.Name + ";");
+                if (!CSharp.HasLoneSurrogate(m.Value)) w.Line("if (reader.ValueTextEquals(" + CSharp.Utf8Literal(m.Value) + ")) return " + CSharp.TypeName(type) + "." + m.Name + ";");
             }
         }
-        w.Line("return " + type.FullName + ".From(reader.GetString()!);");
+        w.Line("return " + CSharp.TypeName(type) + ".From(reader.GetString()!);");
         w.Close();
         w.Line();
         w.Line("/// <inheritdoc/>");

@@ -1,398 +1,399 @@
 using System.Collections.Generic;
 using System.Globalization;
-using HppSchemaGen.Generator.Model;
+using System.Linq;
+using HppSchemaGen.Generator.Model.Validation;
 
 namespace HppSchemaGen.Generator.Emit;
 
 /// <summary>
-/// Emits a document's validators: one straight-line method per schema node. Each method runs in
-/// two modes: with no collector it returns false at the first failure and allocates nothing; with
-/// a collector it records every error with its instance and keyword location.
-/// Nodes under <c>unevaluated*</c> also get an <c>_E</c> variant that marks the members/items it
+/// Emits one validators file: methods of the namespace's <c>__Validators</c> class, one per
+/// canonical schema node. Each method runs in two modes: with no collector it returns false at the
+/// first failure and allocates nothing; with a collector it records every error with its instance
+/// and keyword location. Keyword assertions are calls into <c>HppSchemaGen.Validation.Checks</c>;
+/// only the structure (members, items, applicators) is spelled out here.
+/// Nodes under <c>unevaluated*</c> also get a <c>__E</c> variant that marks the members/items it
 /// evaluated; sets that use <c>$dynamicRef</c> pass the packed dynamic scope <c>ds</c> along.
 /// </summary>
 internal sealed class ValidatorEmitter
 {
-    private const string Json = "global::System.Text.Json";
-    private const string Kind = "global::System.Text.Json.JsonValueKind";
-    private const string V = "global::HppSchemaGen.Validation";
+    private const string J = "__J";
+    private const string V = "__V";
+    private const string Collector = "__C";
 
     private readonly SourceWriter _w = new();
     private readonly List<string> _fields = new();
-    private int _fieldCount;
-    private string _localPrefix = string.Empty;
+    private readonly HashSet<string> _fieldNames = new(System.StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _fieldKeys = new(System.StringComparer.Ordinal);
+    private string _namespace = string.Empty;
+    private string _method = string.Empty;
     private bool _ds;
     private bool _tracking;
 
-    public static string Emit(ValidatorClassSpec spec) => new ValidatorEmitter().Run(spec);
+    public static string Emit(ValidatorFileSpec spec) => new ValidatorEmitter().Run(spec);
 
-    private string Run(ValidatorClassSpec spec)
+    private string Run(ValidatorFileSpec spec)
     {
-        _localPrefix = "global::" + spec.Namespace + "." + spec.OwnerName + ".__Schema.";
+        _namespace = spec.Namespace;
         _ds = spec.UsesDynamicScope;
         _w.Header();
         _w.Open("namespace " + spec.Namespace);
-        _w.Open(spec.OwnerDeclaration + " " + spec.OwnerName);
-        _w.Line("/// <summary>Validators of the schema document " + DocComments.EscapeInline(spec.DocumentId) + ", one per schema node.</summary>");
-        _w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
-        _w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"HppSchemaGen\", \"" + ThisAssembly.Version + "\")]");
-        _w.Open("internal static class __Schema");
-        foreach (ValidatorNodeSpec node in spec.Nodes)
+        _w.Line("using " + J + " = global::System.Text.Json;");
+        _w.Line("using " + V + " = global::HppSchemaGen.Validation;");
+        _w.Line("using " + Collector + " = global::HppSchemaGen.Validation.ValidationCollector;");
+        _w.Line();
+        _w.Line(spec.DocumentId.Length == 0
+            ? "/// <summary>Validators shared by the schemas of this namespace.</summary>"
+            : "/// <summary>Validators of the schema document " + DocComments.EscapeInline(spec.DocumentId) + ".</summary>");
+        _w.Open("internal static partial class __Validators");
+        bool first = true;
+        foreach (ValidatorMethodSpec method in spec.Methods)
         {
+            if (!first) _w.Line();
+            first = false;
+            _method = method.Name;
             _tracking = false;
-            EmitNode(node);
-            if (node.TracksEvaluated)
+            EmitMethod(method);
+            if (method.TracksEvaluated)
             {
+                _w.Line();
                 _tracking = true;
-                EmitNode(node);
+                EmitMethod(method);
             }
         }
-        // Constants (enum values, compiled patterns) are declared after the methods that use them.
+        // Constants (enum values, patterns, member tables) are declared after the methods that use them.
+        if (_fields.Count > 0) _w.Line();
         foreach (string f in _fields) _w.Line(f);
-        _w.Close();
         _w.Close();
         _w.Close();
         return _w.ToString();
     }
 
-    private string Field(string type, string initializer)
+    /// <summary>A static field named after the method that uses it.</summary>
+    private string Field(string type, string kind, string initializer)
     {
-        string name = "__f" + (_fieldCount++).ToString(CultureInfo.InvariantCulture);
-        _fields.Add("private static " + type + " " + name + (initializer.Length > 0 ? " = " + initializer : string.Empty) + ";");
+        // The tracking variant of a method reuses its fields.
+        string key = _method + "\u0000" + type + "\u0000" + initializer;
+        if (_fieldKeys.TryGetValue(key, out string? existing)) return existing;
+        string name = "__" + _method + "_" + kind;
+        for (int i = 2; !_fieldNames.Add(name); i++) name = "__" + _method + "_" + kind + i.ToString(CultureInfo.InvariantCulture);
+        _fields.Add("private static readonly " + type + " " + name + " = " + initializer + ";");
+        _fieldKeys[key] = name;
         return name;
     }
 
     private string Parameters(bool tracking)
-        => "(" + Json + ".JsonElement e, " + V + ".ValidationCollector? c, string ip, string kp" + (_ds ? ", ulong ds" : string.Empty)
+        => "(" + J + ".JsonElement e, " + Collector + "? c, string ip, string kp" + (_ds ? ", ulong ds" : string.Empty)
            + (tracking ? ", ref " + V + ".EvaluatedSet ev" : string.Empty) + ")";
-
-    private static bool HasUnevaluated(ValidatorNodeSpec node)
-    {
-        foreach (CheckSpec c in node.Checks)
-        {
-            if (c.Kind is CheckKind.UnevaluatedProperties or CheckKind.UnevaluatedItems) return true;
-        }
-        return false;
-    }
-
-    private void EmitNode(ValidatorNodeSpec node)
-    {
-        SourceWriter w = _w;
-        string name = node.MethodName + (_tracking ? "_E" : string.Empty);
-        if (_ds && !_tracking)
-        {
-            // Entry without a dynamic scope (a type's Validate): the scope starts empty.
-            w.Line("internal static bool " + name + "(" + Json + ".JsonElement e, " + V + ".ValidationCollector? c, string ip, string kp) => " + name + "(e, c, ip, kp, 0UL);");
-            w.Line();
-        }
-        w.Line("/// <summary>Schema at <c>" + DocComments.EscapeInline(node.Pointer.Length == 0 ? "#" : node.Pointer) + "</c>" + (_tracking ? ", reporting what it evaluated" : string.Empty) + ".</summary>");
-        w.Open("internal static bool " + name + Parameters(_tracking));
-        if (_ds)
-        {
-            foreach (string anchor in node.EntersAnchors)
-            {
-                string[] parts = anchor.Split(':');
-                w.Line("ds = " + V + ".DynamicScope.Enter(ds, " + parts[0] + ", " + parts[1] + "UL);");
-            }
-        }
-        if (node.BooleanSchema is bool b)
-        {
-            if (b) w.Line("return true;");
-            else
-            {
-                w.Line("c?.Add(ip, kp, \"No value is valid here (false schema).\");");
-                w.Line("return false;");
-            }
-        }
-        else if (!_tracking && HasUnevaluated(node))
-        {
-            w.Line(V + ".EvaluatedSet ev = default;");
-            w.Line("return " + node.MethodName + "_E(e, c, ip, kp" + DsArg + ", ref ev);");
-        }
-        else
-        {
-            // Methods that descend into members or items recurse with the document: a hostile depth
-            // must end in a validation error (ValidatorRunner.TooDeep), never a stack overflow.
-            if (Descends(node)) w.Line("if (!global::System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack()) return " + V + ".ValidatorRunner.TooDeep(c, ip, kp);");
-            w.Line("bool ok = true;");
-            foreach (CheckSpec check in node.Checks) EmitCheck(w, check);
-            w.Line("return ok;");
-        }
-        w.Close();
-        w.Line();
-    }
-
-    private static bool Descends(ValidatorNodeSpec node)
-    {
-        foreach (CheckSpec c in node.Checks)
-        {
-            if (c.Kind is CheckKind.Members or CheckKind.PropertyNames or CheckKind.Items or CheckKind.PrefixItem or CheckKind.Contains
-                or CheckKind.UnevaluatedProperties or CheckKind.UnevaluatedItems) return true;
-        }
-        return false;
-    }
 
     private string DsArg => _ds ? ", ds" : string.Empty;
 
+    private string Name(ValidatorMethodSpec m) => m.Name + (_tracking ? "__E" : string.Empty);
+
+    private void EmitMethod(ValidatorMethodSpec node)
+    {
+        SourceWriter w = _w;
+        string name = Name(node);
+        if (_ds && !_tracking && node.IsEntry)
+        {
+            // Entry without a dynamic scope (a type's Validate): the scope starts empty.
+            w.Line("internal static bool " + name + "(" + J + ".JsonElement e, " + Collector + "? c, string ip, string kp) => " + name + "(e, c, ip, kp, 0UL);");
+            w.Line();
+        }
+        if (node.Locations.Count > 0)
+            w.Line("/// <summary>Schema at <c>" + DocComments.EscapeInline(node.Locations[0]) + "</c>" + (_tracking ? ", reporting what it evaluated" : string.Empty) + ".</summary>");
+        string signature = "internal static bool " + name + Parameters(_tracking);
+        bool enters = _ds && node.EntersAnchors.Count > 0;
+        if (node.Boolean is bool b)
+        {
+            if (!enters)
+            {
+                w.Line(signature + " => " + (b ? "true;" : V + ".Checks.False(c, ip, kp);"));
+                return;
+            }
+            w.Open(signature);
+            EnterAnchors(node);
+            w.Line(b ? "return true;" : "return " + V + ".Checks.False(c, ip, kp);");
+            w.Close();
+            return;
+        }
+        if (!_tracking && node.Checks.Any(c => c is UnevaluatedCheck))
+        {
+            w.Open(signature);
+            EnterAnchors(node);
+            w.Line(V + ".EvaluatedSet ev = default;");
+            w.Line("return " + node.Name + "__E(e, c, ip, kp" + DsArg + ", ref ev);");
+            w.Close();
+            return;
+        }
+        if (node.Checks.Count == 0 && !enters)
+        {
+            w.Line(signature + " => true;");
+            return;
+        }
+        if (node.Checks.Count == 1 && !enters && !node.Checks[0].Descends && Assertion(node.Checks[0]) is string single)
+        {
+            w.Line(signature);
+            w.Line("    => " + single + ";");
+            return;
+        }
+        w.Open(signature);
+        EnterAnchors(node);
+        // Methods that descend into members or items recurse with the document: a hostile depth
+        // must end in a validation error (ValidatorRunner.TooDeep), never a stack overflow.
+        if (node.Checks.Any(c => c.Descends))
+            w.Line("if (!global::System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack()) return " + V + ".ValidatorRunner.TooDeep(c, ip, kp);");
+        w.Line("bool ok = true;");
+        foreach (Check check in node.Checks) EmitCheck(w, check);
+        w.Line("return ok;");
+        w.Close();
+    }
+
+    private void EnterAnchors(ValidatorMethodSpec node)
+    {
+        if (!_ds) return;
+        foreach (DynamicAnchorEntry a in node.EntersAnchors)
+            _w.Line("ds = " + V + ".DynamicScope.Enter(ds, " + Int(a.Name) + ", " + Int(a.Id) + "UL);");
+    }
+
+    private static string Int(long value) => value.ToString(CultureInfo.InvariantCulture);
+
     private static string Kw(string keyword) => CSharp.Literal(keyword);
 
-    /// <summary>A failed assertion of this node: fast path returns, collect path records.</summary>
-    private static void Fail(SourceWriter w, string condition, string keyword, string message)
+    /// <summary>A check that is one runtime call returning whether the value passes, else null.</summary>
+    private string? Assertion(Check check)
     {
-        w.Open("if (" + condition + ")");
-        w.Line("if (c is null) return false;");
-        w.Line("ok = false;");
-        w.Line("c.Add(ip, kp + " + Kw(keyword) + ", " + message + ");");
-        w.Close();
+        const string tail = ", c, ip, kp)";
+        switch (check)
+        {
+            case TypeCheck t:
+                return V + ".Checks.Type(e, " + Types(t.Types) + tail;
+            case EnumCheck en:
+            {
+                string field = Field(V + ".JsonValues", en.IsConst ? "Const" : "Enum", "new(" + string.Join(", ", en.Values.Select(CSharp.Literal)) + ")");
+                return V + ".Checks." + (en.IsConst ? "Const" : "Enum") + "(e, " + field + tail;
+            }
+            case CountCheck n:
+                return V + ".Checks." + n.Kind + "(e, " + Int(n.Limit) + tail;
+            case BoundCheck bc:
+            {
+                string args = "(e, " + Decimal(bc.Limit) + ", " + Double(bc.Limit.Double) + ", " + CSharp.Literal(bc.Limit.Text) + ", c, ip, kp";
+                string expected = "/" + char.ToLowerInvariant(bc.Kind.ToString()[0]) + bc.Kind.ToString().Substring(1);
+                return V + ".Checks." + bc.Kind + args + (bc.Keyword == expected ? ")" : ", " + Kw(bc.Keyword) + ")");
+            }
+            case PatternCheck p:
+                return V + ".Checks.Pattern(e, " + Field(V + ".Pattern", "Pattern", "new(" + CSharp.Literal(p.Pattern) + ")") + tail;
+            case FormatCheck f:
+                return V + ".Checks.Format(e, " + CSharp.Literal(f.Format) + tail;
+            case UniqueItemsCheck:
+                return V + ".Checks.UniqueItems(e" + tail;
+            case RequiredCheck r:
+                return V + ".Checks.Required(e, " + Names("Required", r.Names) + tail;
+            case DependentRequiredCheck d:
+                return V + ".Checks.DependentRequired(e, " + Names("Dependent", new[] { d.Property }.Concat(d.Names)) + ", c, ip, kp, " + Kw(d.Keyword) + ")";
+            case NeverCheck n:
+                return V + ".Checks.Never(c, ip, kp, " + Kw(n.Keyword) + ", " + CSharp.Literal("Cannot validate: " + n.Reason + ".") + ")";
+            case RefCheck r when !_tracking:
+                return Sub(r.Target, "e", "ip", r.Keyword);
+            default:
+                return null;
+        }
     }
 
-    /// <summary>A failed subschema: it recorded its own errors already.</summary>
-    private static void SubFail(SourceWriter w, string call)
+    private string Names(string kind, IEnumerable<string> names)
+        => Field(V + ".NameTable", kind, "new(" + string.Join(", ", names.Select(CSharp.Literal)) + ")");
+
+    private static string Types(JsonTypeSet types)
     {
-        w.Open("if (!" + call + ")");
-        w.Line("if (c is null) return false;");
-        w.Line("ok = false;");
-        w.Close();
+        if (types == JsonTypeSet.None) return V + ".JsonTypes.None";
+        var parts = new List<string>();
+        foreach (JsonTypeSet t in new[] { JsonTypeSet.Object, JsonTypeSet.Array, JsonTypeSet.String, JsonTypeSet.Number, JsonTypeSet.Integer, JsonTypeSet.Boolean, JsonTypeSet.Null })
+        {
+            if ((types & t) != 0) parts.Add(V + ".JsonTypes." + t);
+        }
+        return string.Join(" | ", parts);
     }
 
-    private string Local(string target) => target.StartsWith(_localPrefix, System.StringComparison.Ordinal) ? target.Substring(_localPrefix.Length) : target;
+    private static string Decimal(NumberValue n) => n.Decimal is decimal d ? d.ToString(CultureInfo.InvariantCulture) + "m" : "null";
+
+    private static string Double(double x)
+        => double.IsPositiveInfinity(x) ? "double.PositiveInfinity"
+            : double.IsNegativeInfinity(x) ? "double.NegativeInfinity"
+            : x.ToString("R", CultureInfo.InvariantCulture) + "d";
+
+    /// <summary>The method that validates with <paramref name="target"/>, qualified when it is in another namespace.</summary>
+    private string Method(NodeRef target, bool tracking)
+    {
+        if (target.Kind == NodeRefKind.Cycle) return V + ".SchemaCycle.Fail" + (tracking ? "_E" : string.Empty);
+        string name = target.Method + (tracking ? "__E" : string.Empty);
+        return target.Namespace == _namespace ? name : "global::" + target.Namespace + ".__Validators." + name;
+    }
+
+    /// <summary>Fails the node when <paramref name="passes"/> is false: the boolean pass returns at once.</summary>
+    private static void Assert(SourceWriter w, string passes) => w.Line("if (!" + passes + " && " + V + ".Checks.Stop(c, ref ok)) return false;");
 
     /// <summary>A call validating <paramref name="element"/> against another node, with the collector.</summary>
-    private string Sub(string target, string element, string instance, string keyword)
-        => Local(target) + "(" + element + ", c, " + instance + ", " + V + ".ValidationCollector.Keyword(c, kp, " + Kw(keyword) + ")" + DsArg + ")";
+    private string Sub(NodeRef target, string element, string instance, string keyword)
+        => Method(target, false) + "(" + element + ", c, " + instance + ", " + Collector + ".Keyword(c, kp, " + Kw(keyword + target.Via) + ")" + DsArg + ")";
 
-    /// <summary>An in-place call; in tracking mode it goes to the target's _E variant with its own set.</summary>
-    private string InPlace(string target, string keyword)
+    /// <summary>An in-place call; in tracking mode it goes to the target's __E variant with its own set.</summary>
+    private string InPlace(NodeRef target, string keyword)
         => _tracking
-            ? Local(target) + "_E(e, c, ip, " + V + ".ValidationCollector.Keyword(c, kp, " + Kw(keyword) + ")" + DsArg + ", ref evSub)"
+            ? Method(target, true) + "(e, c, ip, " + Collector + ".Keyword(c, kp, " + Kw(keyword + target.Via) + ")" + DsArg + ", ref evSub)"
             : Sub(target, "e", "ip", keyword);
 
     /// <summary>
     /// An in-place subschema that must pass. Annotations flow up only: the subschema starts from an
     /// empty set (it must not see what this schema evaluated) and its set is merged when it passes.
     /// </summary>
-    private void InPlaceMustPass(SourceWriter w, string target, string keyword)
+    private void InPlaceMustPass(SourceWriter w, NodeRef target, string keyword)
     {
         if (!_tracking)
         {
-            SubFail(w, InPlace(target, keyword));
+            Assert(w, InPlace(target, keyword));
             return;
         }
         w.Block();
         w.Line(V + ".EvaluatedSet evSub = default;");
-        SubFail(w, InPlace(target, keyword));
+        Assert(w, InPlace(target, keyword));
         w.Line("ev.Merge(in evSub);");
         w.Close();
     }
 
     /// <summary>A silent in-place test (no collector) used by anyOf/oneOf/not/if/contains.</summary>
-    private string Test(string target, string element, string? evaluated = null)
+    private string Test(NodeRef target, string element, string? evaluated = null)
         => evaluated is null
-            ? Local(target) + "(" + element + ", null, ip, kp" + DsArg + ")"
-            : Local(target) + "_E(" + element + ", null, ip, kp" + DsArg + ", ref " + evaluated + ")";
+            ? Method(target, false) + "(" + element + ", null, ip, kp" + DsArg + ")"
+            : Method(target, true) + "(" + element + ", null, ip, kp" + DsArg + ", ref " + evaluated + ")";
 
-    private static string Is(string kind) => "e.ValueKind == " + Kind + "." + kind;
+    private static string Is(string kind) => "e.ValueKind == " + J + ".JsonValueKind." + kind;
 
-    private void EmitCheck(SourceWriter w, CheckSpec check)
+    private void EmitCheck(SourceWriter w, Check check)
     {
-        string kw = check.Keyword;
-        switch (check.Kind)
+        if (Assertion(check) is string assertion)
         {
-            case CheckKind.Ref:
-                InPlaceMustPass(w, check.Targets[0], kw);
+            Assert(w, assertion);
+            return;
+        }
+        switch (check)
+        {
+            case RefCheck r:
+                InPlaceMustPass(w, r.Target, r.Keyword);
                 break;
-            case CheckKind.DynamicRef:
-                EmitDynamicRef(w, check);
+            case DynamicRefCheck d:
+                EmitDynamicRef(w, d);
                 break;
-            case CheckKind.AlwaysFail:
-                Fail(w, "true", kw, CSharp.Literal("Cannot validate: " + check.Args[0] + "."));
+            case DependentSchemaCheck d:
+                w.Open("if (" + Is("Object") + " && " + Names("Dependent", new[] { d.Property }) + ".IsPresent(e, 0))");
+                InPlaceMustPass(w, d.Target, d.Keyword);
+                w.Close();
                 break;
-            case CheckKind.Type:
-            {
-                var parts = new List<string>();
-                foreach (string t in check.Args)
-                {
-                    parts.Add(t switch
-                    {
-                        "object" => Is("Object"),
-                        "array" => Is("Array"),
-                        "string" => Is("String"),
-                        "number" => Is("Number"),
-                        "integer" => "(" + Is("Number") + " && " + V + ".Numbers.IsInteger(e))",
-                        "boolean" => "(" + Is("True") + " || " + Is("False") + ")",
-                        _ => Is("Null"),
-                    });
-                }
-                string condition = parts.Count == 0 ? "true" : "!(" + string.Join(" || ", parts) + ")";
-                Fail(w, condition, kw, CSharp.Literal("Expected " + string.Join(" or ", check.Args) + " but found ") + " + " + V + ".Messages.KindOf(e) + \".\"");
+            case MembersCheck m:
+                EmitMembers(w, m);
                 break;
-            }
-            case CheckKind.Enum:
-                Fail(w, "!" + OneOf(check.Args), kw, CSharp.Literal("Value must be one of " + Shorten(string.Join(", ", check.Args)) + "."));
-                break;
-            case CheckKind.Const:
-                Fail(w, "!" + OneOf(check.Args), kw, CSharp.Literal("Value must be " + Shorten(check.Args[0]) + "."));
-                break;
-            case CheckKind.MinLength:
-                Fail(w, Is("String") + " && " + V + ".JsonStrings.CodePointLength(e) < " + check.Args[0], kw, CSharp.Literal("String is shorter than " + check.Args[0] + " characters."));
-                break;
-            case CheckKind.MaxLength:
-                Fail(w, Is("String") + " && " + V + ".JsonStrings.CodePointLength(e) > " + check.Args[0], kw, CSharp.Literal("String is longer than " + check.Args[0] + " characters."));
-                break;
-            case CheckKind.Pattern:
-                Fail(w, Is("String") + " && !" + V + ".Patterns.IsMatch(e, " + Regex(check.Args[0]) + ")", kw, CSharp.Literal("String does not match the pattern " + Shorten(check.Args[0]) + "."));
-                break;
-            case CheckKind.Format:
-                Fail(w, Is("String") + " && !" + V + ".Formats.Check(e, " + CSharp.Literal(check.Args[0]) + ")", kw, CSharp.Literal("String is not a valid " + check.Args[0] + "."));
-                break;
-            case CheckKind.Minimum:
-                Fail(w, Is("Number") + " && " + Compare(check) + " < 0", kw, CSharp.Literal("Number is less than " + check.Args[2] + "."));
-                break;
-            case CheckKind.Maximum:
-                Fail(w, Is("Number") + " && " + Compare(check) + " > 0", kw, CSharp.Literal("Number is greater than " + check.Args[2] + "."));
-                break;
-            case CheckKind.ExclusiveMinimum:
-                Fail(w, Is("Number") + " && " + Compare(check) + " <= 0", kw, CSharp.Literal("Number must be greater than " + check.Args[2] + "."));
-                break;
-            case CheckKind.ExclusiveMaximum:
-                Fail(w, Is("Number") + " && " + Compare(check) + " >= 0", kw, CSharp.Literal("Number must be less than " + check.Args[2] + "."));
-                break;
-            case CheckKind.MultipleOf:
-                Fail(w, Is("Number") + " && !" + V + ".Numbers.IsMultipleOf(e, " + DecimalArg(check.Args[0]) + ", " + check.Args[1] + ")", kw, CSharp.Literal("Number is not a multiple of " + check.Args[2] + "."));
-                break;
-            case CheckKind.MinItems:
-                Fail(w, Is("Array") + " && e.GetArrayLength() < " + check.Args[0], kw, CSharp.Literal("Array has fewer than " + check.Args[0] + " items."));
-                break;
-            case CheckKind.MaxItems:
-                Fail(w, Is("Array") + " && e.GetArrayLength() > " + check.Args[0], kw, CSharp.Literal("Array has more than " + check.Args[0] + " items."));
-                break;
-            case CheckKind.UniqueItems:
-                Fail(w, Is("Array") + " && !" + V + ".JsonEquality.AreItemsUnique(e)", kw, CSharp.Literal("Array items are not unique."));
-                break;
-            case CheckKind.MinProperties:
-                Fail(w, Is("Object") + " && " + V + ".Messages.CountMembers(e) < " + check.Args[0], kw, CSharp.Literal("Object has fewer than " + check.Args[0] + " properties."));
-                break;
-            case CheckKind.MaxProperties:
-                Fail(w, Is("Object") + " && " + V + ".Messages.CountMembers(e) > " + check.Args[0], kw, CSharp.Literal("Object has more than " + check.Args[0] + " properties."));
-                break;
-            case CheckKind.Required:
+            case PropertyNamesCheck p:
                 w.Open("if (" + Is("Object") + ")");
-                foreach (string name in check.Args)
-                    Fail(w, "!e.TryGetProperty(" + CSharp.Utf8Literal(name) + ", out _)", kw, CSharp.Literal("Required property '" + Shorten(name) + "' is missing."));
-                w.Close();
-                break;
-            case CheckKind.DependentRequired:
-                w.Open("if (" + Is("Object") + " && e.TryGetProperty(" + CSharp.Utf8Literal(check.Args[0]) + ", out _))");
-                for (int i = 1; i < check.Args.Count; i++)
-                    Fail(w, "!e.TryGetProperty(" + CSharp.Utf8Literal(check.Args[i]) + ", out _)", kw, CSharp.Literal("Property '" + Shorten(check.Args[i]) + "' is required when '" + Shorten(check.Args[0]) + "' is present."));
-                w.Close();
-                break;
-            case CheckKind.DependentSchema:
-                w.Open("if (" + Is("Object") + " && e.TryGetProperty(" + CSharp.Utf8Literal(check.Args[0]) + ", out _))");
-                InPlaceMustPass(w, check.Targets[0], kw);
-                w.Close();
-                break;
-            case CheckKind.Members:
-                EmitMembers(w, check);
-                break;
-            case CheckKind.PropertyNames:
-                w.Open("if (" + Is("Object") + ")");
-                w.Open("foreach (" + Json + ".JsonProperty m in e.EnumerateObject())");
-                SubFail(w, Sub(check.Targets[0], V + ".Messages.NameAsElement(m)", V + ".ValidationCollector.Member(c, ip, m)", kw));
+                w.Open("foreach (" + J + ".JsonProperty m in e.EnumerateObject())");
+                Assert(w, Sub(p.Target, V + ".Messages.NameAsElement(m)", Collector + ".Member(c, ip, m)", p.Keyword));
                 w.Close();
                 w.Close();
                 break;
-            case CheckKind.Items:
+            case ItemsCheck items:
                 w.Open("if (" + Is("Array") + ")");
                 w.Line("int i = 0;");
-                w.Open("foreach (" + Json + ".JsonElement item in e.EnumerateArray())");
-                string call = Sub(check.Targets[0], "item", V + ".ValidationCollector.Item(c, ip, i)", kw);
-                bool all = check.Args[0] == "0";
-                if (!all) w.Open("if (i >= " + check.Args[0] + ")");
-                SubFail(w, call);
+                w.Open("foreach (" + J + ".JsonElement item in e.EnumerateArray())");
+                string call = Sub(items.Target, "item", Collector + ".Item(c, ip, i)", items.Keyword);
+                if (items.From > 0) w.Open("if (i >= " + Int(items.From) + ")");
+                Assert(w, call);
                 if (_tracking) w.Line("ev.Mark(i);");
-                if (!all) w.Close();
+                if (items.From > 0) w.Close();
                 w.Line("i++;");
                 w.Close();
                 w.Close();
                 break;
-            case CheckKind.PrefixItem:
-                w.Open("if (" + Is("Array") + " && e.GetArrayLength() > " + check.Args[0] + ")");
-                SubFail(w, Sub(check.Targets[0], "e[" + check.Args[0] + "]", V + ".ValidationCollector.Item(c, ip, " + check.Args[0] + ")", kw));
-                if (_tracking) w.Line("ev.Mark(" + check.Args[0] + ");");
+            case PrefixItemCheck p:
+            {
+                string index = Int(p.Index);
+                w.Open("if (" + Is("Array") + " && e.GetArrayLength() > " + index + ")");
+                Assert(w, Sub(p.Target, "e[" + index + "]", Collector + ".Item(c, ip, " + index + ")", p.Keyword));
+                if (_tracking) w.Line("ev.Mark(" + index + ");");
                 w.Close();
                 break;
-            case CheckKind.Contains:
+            }
+            case ContainsCheck contains:
                 w.Open("if (" + Is("Array") + ")");
                 w.Line("long matches = 0;");
                 if (_tracking) w.Line("int i = 0;");
-                w.Open("foreach (" + Json + ".JsonElement item in e.EnumerateArray())");
+                w.Open("foreach (" + J + ".JsonElement item in e.EnumerateArray())");
                 if (_tracking)
                 {
-                    w.Open("if (" + Test(check.Targets[0], "item") + ")");
+                    w.Open("if (" + Test(contains.Target, "item") + ")");
                     w.Line("matches++;");
                     w.Line("ev.Mark(i);");
                     w.Close();
                     w.Line("i++;");
                 }
-                else w.Line("if (" + Test(check.Targets[0], "item") + ") matches++;");
+                else w.Line("if (" + Test(contains.Target, "item") + ") matches++;");
                 w.Close();
-                Fail(w, "matches < " + check.Args[0], kw, CSharp.Literal("Array has fewer than " + check.Args[0] + " items matching 'contains'."));
-                if (check.Args[1].Length > 0) Fail(w, "matches > " + check.Args[1], kw, CSharp.Literal("Array has more than " + check.Args[1] + " items matching 'contains'."));
+                Fail(w, "matches < " + Int(contains.Min), contains.Keyword, "Array has fewer than " + Int(contains.Min) + " items matching 'contains'.");
+                if (contains.Max is long max) Fail(w, "matches > " + Int(max), contains.Keyword, "Array has more than " + Int(max) + " items matching 'contains'.");
                 w.Close();
                 break;
-            case CheckKind.AllOf:
-                for (int i = 0; i < check.Targets.Count; i++)
+            case CombinatorCheck { Kind: CombinatorKind.AllOf } all:
+                for (int i = 0; i < all.Branches.Count; i++)
                 {
-                    if (check.Targets[i].Length > 0) InPlaceMustPass(w, check.Targets[i], kw + "/" + i.ToString(CultureInfo.InvariantCulture));
+                    if (all.Branches[i].Target is NodeRef t) InPlaceMustPass(w, t, all.Keyword + "/" + Int(i));
                 }
                 break;
-            case CheckKind.AnyOf:
-                EmitAnyOneOf(w, check, one: false);
+            case CombinatorCheck any:
+                EmitAnyOneOf(w, any);
                 break;
-            case CheckKind.OneOf:
-                EmitAnyOneOf(w, check, one: true);
+            case NotCheck not:
+                Fail(w, Test(not.Target, "e"), not.Keyword, "Value must not match the schema in 'not'.");
                 break;
-            case CheckKind.Not:
-                Fail(w, Test(check.Targets[0], "e"), kw, CSharp.Literal("Value must not match the schema in 'not'."));
+            case IfThenElseCheck ite:
+                EmitIfThenElse(w, ite);
                 break;
-            case CheckKind.IfThenElse:
-                if (!_tracking && check.Targets[1].Length == 0 && check.Targets[2].Length == 0) break; // only an annotation source
-                if (_tracking)
-                {
-                    w.Block();
-                    w.Line(V + ".EvaluatedSet evIf = default;");
-                    w.Open("if (" + Test(check.Targets[0], "e", "evIf") + ")");
-                    w.Line("ev.Merge(in evIf);");
-                }
-                else w.Open("if (" + Test(check.Targets[0], "e") + ")");
-                if (check.Targets[1].Length > 0) InPlaceMustPass(w, check.Targets[1], "/then");
-                w.Close();
-                if (check.Targets[2].Length > 0)
-                {
-                    w.Open("else");
-                    InPlaceMustPass(w, check.Targets[2], "/else");
-                    w.Close();
-                }
-                if (_tracking) w.Close();
-                break;
-            case CheckKind.UnevaluatedProperties:
-                EmitUnevaluated(w, check, "Object", Json + ".JsonProperty m in e.EnumerateObject()", "m.Value", V + ".ValidationCollector.Member(c, ip, m)");
-                break;
-            case CheckKind.UnevaluatedItems:
-                EmitUnevaluated(w, check, "Array", Json + ".JsonElement item in e.EnumerateArray()", "item", V + ".ValidationCollector.Item(c, ip, i)");
+            case UnevaluatedCheck u:
+                if (u.Items) EmitUnevaluated(w, u, "Array", J + ".JsonElement item in e.EnumerateArray()", "item", Collector + ".Item(c, ip, i)");
+                else EmitUnevaluated(w, u, "Object", J + ".JsonProperty m in e.EnumerateObject()", "m.Value", Collector + ".Member(c, ip, m)");
                 break;
         }
     }
 
+    /// <summary>A failed assertion of this node spelled out here (contains, not, anyOf/oneOf).</summary>
+    private static void Fail(SourceWriter w, string condition, string keyword, string message)
+        => w.Line("if (" + condition + " && !" + V + ".Checks.Never(c, ip, kp, " + Kw(keyword) + ", " + CSharp.Literal(message) + ") && " + V + ".Checks.Stop(c, ref ok)) return false;");
+
+    private void EmitIfThenElse(SourceWriter w, IfThenElseCheck ite)
+    {
+        if (!_tracking && ite.Then is null && ite.Else is null) return; // only an annotation source
+        if (_tracking)
+        {
+            w.Block();
+            w.Line(V + ".EvaluatedSet evIf = default;");
+            w.Open("if (" + Test(ite.If, "e", "evIf") + ")");
+            w.Line("ev.Merge(in evIf);");
+        }
+        else w.Open("if (" + Test(ite.If, "e") + ")");
+        if (ite.Then is NodeRef then) InPlaceMustPass(w, then, "/then");
+        w.Close();
+        if (ite.Else is NodeRef @else)
+        {
+            w.Open("else");
+            InPlaceMustPass(w, @else, "/else");
+            w.Close();
+        }
+        if (_tracking) w.Close();
+    }
+
     /// <summary>unevaluatedProperties / unevaluatedItems: every member or item no other keyword evaluated.</summary>
-    private void EmitUnevaluated(SourceWriter w, CheckSpec check, string kind, string loop, string value, string location)
+    private void EmitUnevaluated(SourceWriter w, UnevaluatedCheck check, string kind, string loop, string value, string location)
     {
         w.Open("if (" + Is(kind) + ")");
         w.Line("int i = 0;");
         w.Open("foreach (" + loop + ")");
         w.Open("if (!ev.IsMarked(i))");
-        SubFail(w, Sub(check.Targets[0], value, location, check.Keyword));
+        Assert(w, Sub(check.Target, value, location, check.Keyword));
         w.Line("ev.Mark(i);");
         w.Close();
         w.Line("i++;");
@@ -404,13 +405,14 @@ internal sealed class ValidatorEmitter
     /// anyOf / oneOf: branches are tested without a collector; only the outcome is an error. When
     /// tracking, every branch runs (no short cut) so each passing branch's annotations count.
     /// </summary>
-    private void EmitAnyOneOf(SourceWriter w, CheckSpec check, bool one)
+    private void EmitAnyOneOf(SourceWriter w, CombinatorCheck check)
     {
+        bool one = check.Kind == CombinatorKind.OneOf;
         w.Block();
         w.Line("int matched = 0;");
-        foreach (string t in check.Targets)
+        foreach (BranchRef b in check.Branches)
         {
-            if (t.Length == 0) w.Line("matched++;");
+            if (b.Target is not NodeRef t) w.Line("matched++;");
             else if (_tracking)
             {
                 w.Block();
@@ -425,87 +427,86 @@ internal sealed class ValidatorEmitter
             else w.Line("if (matched == 0 && " + Test(t, "e") + ") matched++;");
         }
         if (one)
-            Fail(w, "matched != 1", check.Keyword, "matched == 0 ? \"Value does not match any schema of oneOf.\" : \"Value matches more than one schema of oneOf.\"");
-        else
-            Fail(w, "matched == 0", check.Keyword, CSharp.Literal("Value does not match any schema of anyOf."));
+        {
+            Fail(w, "matched == 0", check.Keyword, "Value does not match any schema of oneOf.");
+            Fail(w, "matched > 1", check.Keyword, "Value matches more than one schema of oneOf.");
+        }
+        else Fail(w, "matched == 0", check.Keyword, "Value does not match any schema of anyOf.");
         w.Close();
     }
 
     /// <summary>$dynamicRef: the schema the dynamic scope chose for this anchor name, else the static target.</summary>
-    private void EmitDynamicRef(SourceWriter w, CheckSpec check)
+    private void EmitDynamicRef(SourceWriter w, DynamicRefCheck check)
     {
         w.Block();
         w.Line("bool valid;");
         if (_tracking) w.Line(V + ".EvaluatedSet evSub = default;");
-        w.Open("switch (" + V + ".DynamicScope.Get(ds, " + check.Args[0] + "))");
-        for (int i = 1; i < check.Args.Count; i++)
-        {
-            w.Line("case " + check.Args[i] + ": valid = " + InPlace(check.Targets[i], check.Keyword) + "; break;");
-        }
-        w.Line("default: valid = " + InPlace(check.Targets[0], check.Keyword) + "; break;");
+        w.Open("switch (" + V + ".DynamicScope.Get(ds, " + Int(check.AnchorName) + "))");
+        foreach (DynamicCandidate candidate in check.Candidates)
+            w.Line("case " + Int(candidate.Id) + ": valid = " + InPlace(candidate.Target, check.Keyword) + "; break;");
+        w.Line("default: valid = " + InPlace(check.Default, check.Keyword) + "; break;");
         w.Close();
-        w.Open("if (!valid)");
-        w.Line("if (c is null) return false;");
-        w.Line("ok = false;");
-        w.Close();
+        w.Line("if (!valid && " + V + ".Checks.Stop(c, ref ok)) return false;");
         if (_tracking) w.Line("ev.Merge(in evSub);");
         w.Close();
     }
 
-    private void EmitMembers(SourceWriter w, CheckSpec check)
+    /// <summary>
+    /// properties / patternProperties / additionalProperties in one pass over the members. A member
+    /// is found in the properties table by hash (NameTable), not by comparing every name in turn.
+    /// </summary>
+    private void EmitMembers(SourceWriter w, MembersCheck check)
     {
-        bool onlyTrivial = true;
-        foreach (string a in check.Args) onlyTrivial &= a == "A";
-        if (onlyTrivial && !_tracking) return;
-        bool hasAdditional = false, hasPatterns = false;
-        foreach (string a in check.Args)
-        {
-            // A trivially-true additionalProperties ("A") only matters when marking evaluated members.
-            hasAdditional |= a == "a" || (a == "A" && _tracking);
-            hasPatterns |= a[0] == 'r';
-        }
+        bool props = check.Properties.Count > 0;
+        bool patterns = check.Patterns.Count > 0;
+        bool additional = check.Additional is not null && (!check.AdditionalIsTrivial || _tracking);
+        if (!props && !patterns && !additional) return;
+        string member = Collector + ".Member(c, ip, m)";
         w.Open("if (" + Is("Object") + ")");
         if (_tracking) w.Line("int i = -1;");
-        w.Open("foreach (" + Json + ".JsonProperty m in e.EnumerateObject())");
+        w.Open("foreach (" + J + ".JsonProperty m in e.EnumerateObject())");
         if (_tracking) w.Line("i++;");
-        if (hasAdditional && hasPatterns) w.Line("bool known = false;");
-        string member = V + ".ValidationCollector.Member(c, ip, m)";
-        for (int i = 0; i < check.Args.Count; i++)
+        if (props)
         {
-            string arg = check.Args[i];
-            string target = check.Targets[i];
-            string value = arg.Substring(1);
-            if (arg[0] == 'p')
+            string table = Names("Members", check.Properties.Select(p => p.Name));
+            bool needIndex = patterns || additional || _tracking;
+            if (needIndex) w.Line("int k = " + table + ".Find(m);");
+            if (_tracking) w.Line("if (k >= 0) ev.Mark(i);");
+            w.Open("switch (" + (needIndex ? "k" : table + ".Find(m)") + ")");
+            for (int i = 0; i < check.Properties.Count; i++)
             {
-                w.Open("if (m.NameEquals(" + CSharp.Utf8Literal(value) + "))");
-                if (hasAdditional && hasPatterns) w.Line("known = true;");
-                if (_tracking) w.Line("ev.Mark(i);");
-                SubFail(w, Sub(target, "m.Value", member, "/properties/" + Escape(value)));
-                // A member matches one name only; with no patterns to try, nothing else applies to it.
-                if (!hasPatterns) w.Line("continue;");
-                w.Close();
+                PropertyEntry p = check.Properties[i];
+                string call = Sub(p.Target, "m.Value", member, "/properties/" + Escape(p.Name));
+                w.Line("case " + Int(i) + ": if (!" + call + " && " + V + ".Checks.Stop(c, ref ok)) return false; break;");
             }
-            else if (arg[0] == 'r')
-            {
-                w.Open("if (" + V + ".Patterns.IsMatch(m.Name, " + Regex(value) + "))");
-                if (hasAdditional) w.Line("known = true;");
-                if (_tracking) w.Line("ev.Mark(i);");
-                SubFail(w, Sub(target, "m.Value", member, "/patternProperties/" + Escape(value)));
-                w.Close();
-            }
-            else if (arg == "A")
+            w.Close();
+            if (patterns && additional) w.Line("bool known = k >= 0;");
+        }
+        else if (patterns && additional) w.Line("bool known = false;");
+        for (int i = 0; i < check.Patterns.Count; i++)
+        {
+            PatternEntry p = check.Patterns[i];
+            string pattern = Field(V + ".Pattern", "Property", "new(" + CSharp.Literal(p.Pattern) + ")");
+            w.Open("if (" + pattern + ".IsMatch(m.Name))");
+            if (additional) w.Line("known = true;");
+            if (_tracking) w.Line("ev.Mark(i);");
+            Assert(w, Sub(p.Target, "m.Value", member, "/patternProperties/" + Escape(p.Pattern)));
+            w.Close();
+        }
+        if (additional)
+        {
+            string unmatched = patterns ? (props ? "!known" : "!known") : props ? "k < 0" : "true";
+            if (check.AdditionalIsTrivial)
             {
                 // additionalProperties: true asserts nothing; it only marks members as evaluated.
-                if (!_tracking) continue;
-                if (hasPatterns) w.Line("if (!known) ev.Mark(i);");
-                else w.Line("ev.Mark(i);");
+                w.Line(unmatched == "true" ? "ev.Mark(i);" : "if (" + unmatched + ") ev.Mark(i);");
             }
             else
             {
-                if (hasPatterns) w.Open("if (!known)");
-                else w.Block();
+                if (unmatched == "true") w.Block();
+                else w.Open("if (" + unmatched + ")");
                 if (_tracking) w.Line("ev.Mark(i);");
-                SubFail(w, Sub(target, "m.Value", member, "/additionalProperties"));
+                Assert(w, Sub(check.Additional!, "m.Value", member, "/additionalProperties"));
                 w.Close();
             }
         }
@@ -514,42 +515,4 @@ internal sealed class ValidatorEmitter
     }
 
     private static string Escape(string token) => token.Replace("~", "~0").Replace("/", "~1");
-
-    private string Regex(string pattern)
-    {
-        string cache = Field("global::System.Text.RegularExpressions.Regex?", string.Empty);
-        string state = Field("int", string.Empty);
-        return V + ".Patterns.Get(ref " + cache + ", ref " + state + ", " + CSharp.Literal(pattern) + ")";
-    }
-
-    /// <summary>A test that <c>e</c> equals one of the JSON values (strings compared as UTF-8, others by JSON equality).</summary>
-    private string OneOf(IReadOnlyList<string> jsonValues)
-    {
-        var strings = new List<string>();
-        var others = new List<string>();
-        foreach (string v in jsonValues)
-        {
-            if (v.Length > 0 && v[0] == '"') strings.Add(CSharp.Literal(v));
-            else others.Add(CSharp.Literal(v));
-        }
-        var parts = new List<string>();
-        if (jsonValues.Count == 0) return "false";
-        if (strings.Count > 0)
-        {
-            string field = Field("readonly byte[][]", V + ".JsonEquality.Utf8Strings(new string[] { " + string.Join(", ", strings) + " })");
-            parts.Add("(" + Is("String") + " && " + V + ".JsonEquality.IsOneOfStrings(e, " + field + "))");
-        }
-        if (others.Count > 0)
-        {
-            string field = Field("readonly " + Json + ".JsonElement[]", V + ".JsonEquality.ParseAll(new string[] { " + string.Join(", ", others) + " })");
-            parts.Add(V + ".JsonEquality.IsOneOf(e, " + field + ")");
-        }
-        return "(" + string.Join(" || ", parts) + ")";
-    }
-
-    private static string Compare(CheckSpec check) => V + ".Numbers.Compare(e, " + DecimalArg(check.Args[0]) + ", " + check.Args[1] + ")";
-
-    private static string DecimalArg(string literal) => literal.Length == 0 ? "null" : literal;
-
-    private static string Shorten(string text) => text.Length <= 200 ? text : text.Substring(0, 200) + "...";
 }

@@ -1,5 +1,6 @@
 using HppSchemaGen.Generator.Diagnostics;
 using HppSchemaGen.Generator.Helpers;
+using HppSchemaGen.Generator.Model.Validation;
 
 namespace HppSchemaGen.Generator.Model;
 
@@ -7,5 +8,5 @@ namespace HppSchemaGen.Generator.Model;
 internal sealed record GenerationSpec(
     GeneratorOptions Options,
     EquatableArray<TypeSpec> Types,
-    EquatableArray<ValidatorClassSpec> Validators,
+    EquatableArray<ValidatorFileSpec> Validators,
     EquatableArray<DiagnosticInfo> Diagnostics);

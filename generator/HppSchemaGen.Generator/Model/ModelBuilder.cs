@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using HppSchemaGen.Generator.Diagnostics;
 using HppSchemaGen.Generator.Helpers;
+using HppSchemaGen.Generator.Model.Validation;
 using HppSchemaGen.Generator.Parsing;
 using HppSchemaGen.Generator.Resolution;
 
@@ -51,6 +52,7 @@ internal sealed class ModelBuilder
     private readonly Dictionary<JsonNode, string> _plannedNames = new(Resolution.ReferenceEqualityComparer.Instance);
     private readonly List<TypeSpec> _types = new();
     private readonly Dictionary<SchemaDocument, string> _rootNames = new();
+    private readonly Dictionary<string, TypeRef> _enumsByValues = new(StringComparer.Ordinal);
     private SchemaRegistry _registry = null!;
     private ValidatorBuilder _validators = null!;
 
@@ -77,7 +79,7 @@ internal sealed class ModelBuilder
             // A bug of ours must never take the user's compiler down: report it and emit nothing.
             string path = files.Count > 0 ? files[0].Path : string.Empty;
             var diag = new DiagnosticInfo(DiagnosticDescriptors.InternalError, new[] { e.GetType().Name + ": " + e.Message }.ToEquatableArray(), path, 0, 0, 0, 0, 0, 0);
-            return new GenerationSpec(options, EquatableArray<TypeSpec>.Empty, EquatableArray<ValidatorClassSpec>.Empty, new[] { diag }.ToEquatableArray());
+            return new GenerationSpec(options, EquatableArray<TypeSpec>.Empty, EquatableArray<ValidatorFileSpec>.Empty, new[] { diag }.ToEquatableArray());
         }
     }
 
@@ -90,7 +92,7 @@ internal sealed class ModelBuilder
         ct.ThrowIfCancellationRequested();
         var nodes = new List<SchemaNode>();
         _registry = new SchemaRegistry(docs, _diagnostics, nodes);
-        _validators = new ValidatorBuilder(_registry, _diagnostics, _options.FormatAssertion, d => (NamespaceOf(d), _rootNames[d]));
+        _validators = new ValidatorBuilder(_registry, _diagnostics, _options.FormatAssertion, nodes);
 
         // Names are planned in a fixed order (roots, then $defs, then inline schemas as they are met)
         // so that adding a property never renames a type declared elsewhere.
@@ -116,8 +118,8 @@ internal sealed class ModelBuilder
             if (!_named.ContainsKey(doc.Root) || _named[doc.Root] != rootType)
             {
                 // The root is not a record or enum of its own: it still gets a type, to validate with.
-                AddType(new TypeSpec(TypeSpecKind.Schema, NamespaceOf(doc), _rootNames[doc], ContextFullName(doc), doc.DisplayId, string.Empty,
-                    DocSpecs.From(doc.Root), EquatableArray<PropertySpec>.Empty, null, EquatableArray<EnumMemberSpec>.Empty, _validators.MethodFor(root))
+                AddType(new TypeSpec(TypeSpecKind.Schema, NamespaceOf(doc), _rootNames[doc], _options.Namespace, _options.ContextName, doc.DisplayId, string.Empty,
+                    DocSpecs.From(doc.Root), EquatableArray<PropertySpec>.Empty, null, EquatableArray<EnumMemberSpec>.Empty, _validators.Ref(root))
                 {
                     // Arrays of $refs, maps and primitives parse into the CLR type they map to.
                     ValueType = rootType,
@@ -133,27 +135,31 @@ internal sealed class ModelBuilder
             }
         }
 
-        List<ValidatorClassSpec> validators = _validators.Build(nodes, OwnerDeclaration);
-        List<TypeSpec> types = _types.OrderBy(t => t.Namespace, StringComparer.Ordinal).ThenBy(t => t.Name, StringComparer.Ordinal).ToList();
+        (List<ValidatorBuilder.NodeDraft> drafts, bool dynamicScope) = _validators.Build();
+        var canonical = new Canonicalizer(drafts, NamespaceOf, d => _rootNames[d], TypeNameOf);
+        var entries = new HashSet<int>();
+        foreach (TypeSpec t in _types)
+        {
+            entries.Add(t.Validator.Index);
+            foreach (UnionCaseSpec c in t.UnionCases) entries.Add(c.Validator.Index);
+        }
+        entries.Remove(-1);
+        List<ValidatorFileSpec> validators = canonical.Run(entries, dynamicScope, d => _rootNames[d] + ".Schema.g.cs");
+        NodeRef Final(NodeRef r) => r.Kind == NodeRefKind.Node ? canonical.EntryRef(r.Index) : r;
+        List<TypeSpec> types = _types
+            .Select(t => t with { Validator = Final(t.Validator), UnionCases = t.UnionCases.Select(c => c with { Validator = Final(c.Validator) }).ToEquatableArray() })
+            .OrderBy(t => t.Namespace, StringComparer.Ordinal).ThenBy(t => t.Name, StringComparer.Ordinal).ToList();
         return new GenerationSpec(_options, types.ToEquatableArray(), validators.ToEquatableArray(), _diagnostics.ToEquatableArray());
     }
 
-    private string OwnerDeclaration(SchemaDocument doc)
+    /// <summary>The generated type a schema node stands for (names its validator method), if any.</summary>
+    private string? TypeNameOf(SchemaNode node)
     {
-        string name = _rootNames[doc];
-        TypeSpec? t = _types.FirstOrDefault(x => x.Name == name && x.Namespace == NamespaceOf(doc));
-        return t?.Kind switch
-        {
-            TypeSpecKind.Record => "sealed partial record",
-            TypeSpecKind.Enum => "sealed partial class",
-            TypeSpecKind.Union => "abstract partial record",
-            _ => "static partial class",
-        };
+        if (node.Pointer.Length == 0) return _rootNames[node.Document];
+        return _named.TryGetValue(node.Json, out TypeRef? t) && t.Kind is TypeRefKind.Record or TypeRefKind.Enum or TypeRefKind.Union ? t.Name : null;
     }
 
     private string NamespaceOf(SchemaDocument doc) => doc.File.Namespace is { Length: > 0 } ns ? ns : _options.Namespace;
-
-    private string ContextFullName(SchemaDocument doc) => "global::" + _options.Namespace + "." + _options.ContextName;
 
     private static string? OverrideName(JsonNode schema)
         => schema.GetString("x-csharp-name") is { Length: > 0 } n ? Naming.ToPascalCase(n, "Schema") : null;
@@ -273,33 +279,34 @@ internal sealed class ModelBuilder
         return false;
     }
 
-    /// <summary>The C# literal of a property's <c>default</c> when it is a constant of the property's own type.</summary>
-    private string? DefaultLiteral(SchemaNode property, TypeRef type)
+    /// <summary>A property's <c>default</c> when it is a constant of the property's own type.</summary>
+    private PropertyDefault? DefaultOf(SchemaNode property, TypeRef type)
     {
         JsonNode? value = property.Json.Get("default");
         if (value is null && Deref(property, _registry) is SchemaNode target) value = target.Json.Get("default");
         if (value is null) return null;
         var inv = System.Globalization.CultureInfo.InvariantCulture;
+        var number = System.Globalization.NumberStyles.Float;
         switch (value.Kind)
         {
             case JsonKind.String when type == TypeRef.String:
-                return Emit.CSharp.Literal(value.Text!);
+                return new PropertyDefault(value.Text!, null);
             case JsonKind.String when type.Kind == TypeRefKind.Enum:
-                TypeSpec? e = _types.FirstOrDefault(t => "global::" + t.Namespace + "." + t.Name == type.FullName);
+                TypeSpec? e = _types.FirstOrDefault(t => t.Kind == TypeSpecKind.Enum && t.Namespace == type.Namespace && t.Name == type.Name);
                 EnumMemberSpec? member = e?.EnumMembers.FirstOrDefault(m => m.Value == value.Text);
-                return member is null ? null : type.FullName + "." + member.Name;
+                return member is null ? null : new PropertyDefault(value.Text!, member.Name);
             case JsonKind.True or JsonKind.False when type == TypeRef.Boolean:
-                return value.Kind == JsonKind.True ? "true" : "false";
+                return new PropertyDefault(value.Kind == JsonKind.True ? "true" : "false", null);
             case JsonKind.Number when type == TypeRef.Int64 && long.TryParse(value.Text, System.Globalization.NumberStyles.Integer, inv, out long l):
-                return l.ToString(inv) + "L";
+                return new PropertyDefault(l.ToString(inv), null);
             case JsonKind.Number when type == TypeRef.Int32 && int.TryParse(value.Text, System.Globalization.NumberStyles.Integer, inv, out int i):
-                return i.ToString(inv);
-            case JsonKind.Number when type == TypeRef.Double && double.TryParse(value.Text, System.Globalization.NumberStyles.Float, inv, out double d) && !double.IsInfinity(d):
-                return d.ToString("R", inv) + "d";
-            case JsonKind.Number when type == TypeRef.Single && float.TryParse(value.Text, System.Globalization.NumberStyles.Float, inv, out float f) && !float.IsInfinity(f):
-                return f.ToString("R", inv) + "f";
-            case JsonKind.Number when type == TypeRef.Decimal && decimal.TryParse(value.Text, System.Globalization.NumberStyles.Float, inv, out decimal m):
-                return m.ToString(inv) + "m";
+                return new PropertyDefault(i.ToString(inv), null);
+            case JsonKind.Number when type == TypeRef.Double && double.TryParse(value.Text, number, inv, out double d) && !double.IsInfinity(d):
+                return new PropertyDefault(d.ToString("R", inv), null);
+            case JsonKind.Number when type == TypeRef.Single && float.TryParse(value.Text, number, inv, out float f) && !float.IsInfinity(f):
+                return new PropertyDefault(f.ToString("R", inv), null);
+            case JsonKind.Number when type == TypeRef.Decimal && decimal.TryParse(value.Text, number, inv, out decimal m):
+                return new PropertyDefault(m.ToString(inv), null);
             default:
                 return null;
         }
@@ -325,13 +332,13 @@ internal sealed class ModelBuilder
             (TypeRef type, bool allowsNull) = Map(propNode, name + Naming.ToPascalCase(jsonName, "Property"), depth + 1);
             bool required = shape.Required.Contains(jsonName);
             // An optional member with a usable default is never absent: it holds the default instead of null.
-            string? defaultValue = required ? null : DefaultLiteral(propNode, type);
+            PropertyDefault? defaultValue = required ? null : DefaultOf(propNode, type);
             bool nullable = allowsNull || (!required && defaultValue is null);
-            properties.Add(new PropertySpec(jsonName, propName, type, required, nullable, DocSpecs.From(propNode.Json)) { DefaultValue = defaultValue });
+            properties.Add(new PropertySpec(jsonName, propName, type, required, nullable, DocSpecs.From(propNode.Json)) { Default = defaultValue });
         }
         string? extension = shape.AllowsAdditional ? Naming.Unique("AdditionalProperties", memberNames) : null;
-        AddType(new TypeSpec(TypeSpecKind.Record, ns, name, ContextFullName(doc), doc.DisplayId, node.Pointer, DocSpecs.From(node.Json),
-            properties.ToEquatableArray(), extension, EquatableArray<EnumMemberSpec>.Empty, _validators.MethodFor(node)));
+        AddType(new TypeSpec(TypeSpecKind.Record, ns, name, _options.Namespace, _options.ContextName, doc.DisplayId, node.Pointer, DocSpecs.From(node.Json),
+            properties.ToEquatableArray(), extension, EquatableArray<EnumMemberSpec>.Empty, _validators.Ref(node)));
         return self;
     }
 
@@ -392,10 +399,10 @@ internal sealed class ModelBuilder
             string hint = CaseHint(b, i);
             (TypeRef t, _) = Map(b, name + hint, depth + 1);
             string caseName = Naming.Unique(hint, caseNames);
-            cases.Add(new UnionCaseSpec(caseName, t, _validators.MethodFor(b), values[i], DocSpecs.From(b.Json)));
+            cases.Add(new UnionCaseSpec(caseName, t, _validators.Ref(b), values[i], DocSpecs.From(b.Json)));
         }
-        AddType(new TypeSpec(TypeSpecKind.Union, ns, name, ContextFullName(doc), doc.DisplayId, node.Pointer, DocSpecs.From(node.Json),
-            EquatableArray<PropertySpec>.Empty, null, EquatableArray<EnumMemberSpec>.Empty, _validators.MethodFor(node))
+        AddType(new TypeSpec(TypeSpecKind.Union, ns, name, _options.Namespace, _options.ContextName, doc.DisplayId, node.Pointer, DocSpecs.From(node.Json),
+            EquatableArray<PropertySpec>.Empty, null, EquatableArray<EnumMemberSpec>.Empty, _validators.Ref(node))
         {
             UnionCases = cases.ToEquatableArray(),
             Discriminator = discriminator,
@@ -444,9 +451,21 @@ internal sealed class ModelBuilder
         return (null, none);
     }
 
+    /// <summary>
+    /// A string enum. An inline enum (no $defs entry, title or x-csharp-name of its own) with exactly
+    /// the values of an enum met earlier in the same document is that type: one type, named after
+    /// the first one in naming order (roots, then $defs, then properties in document order).
+    /// </summary>
     private TypeRef MapEnum(SchemaNode node, SchemaShape shape, string nameHint)
     {
         SchemaDocument doc = node.Document;
+        string key = doc.Index.ToString(System.Globalization.CultureInfo.InvariantCulture) + "\u0000" + string.Join("\u0000", shape.EnumValues);
+        bool inline = !_plannedNames.ContainsKey(node.Json) && OverrideName(node.Json) is null && node.Json.GetString("title") is null;
+        if (inline && _enumsByValues.TryGetValue(key, out TypeRef? same))
+        {
+            _named[node.Json] = same;
+            return same;
+        }
         string name = PlanName(node.Json, OverrideName(node.Json) ?? nameHint, doc, node.Pointer);
         string ns = NamespaceOf(doc);
         TypeRef self = TypeRef.Generated(TypeRefKind.Enum, ns, name);
@@ -462,8 +481,9 @@ internal sealed class ModelBuilder
             if (ReservedEnumMembers.Contains(wanted) || wanted == name) wanted += "Value";
             members.Add(new EnumMemberSpec(Naming.Unique(wanted, memberNames), value));
         }
-        AddType(new TypeSpec(TypeSpecKind.Enum, ns, name, ContextFullName(doc), doc.DisplayId, node.Pointer, DocSpecs.From(node.Json),
-            EquatableArray<PropertySpec>.Empty, null, members.ToEquatableArray(), _validators.MethodFor(node)));
+        if (!_enumsByValues.ContainsKey(key)) _enumsByValues[key] = self;
+        AddType(new TypeSpec(TypeSpecKind.Enum, ns, name, _options.Namespace, _options.ContextName, doc.DisplayId, node.Pointer, DocSpecs.From(node.Json),
+            EquatableArray<PropertySpec>.Empty, null, members.ToEquatableArray(), _validators.Ref(node)));
         return self;
     }
 }

@@ -14,32 +14,40 @@ internal enum TypeRefKind
 }
 
 /// <summary>
-/// A property's CLR type as data: its <c>global::</c>-qualified name, and for collections the
-/// element type, so the context emitter can build metadata for every type reachable.
+/// A property's CLR type as data: the namespace and name of the type (for a primitive, its CLR
+/// name: <c>System.Int64</c>), and for collections the element type. Emit/CSharp.cs renders it.
 /// </summary>
-internal sealed record TypeRef(TypeRefKind Kind, string FullName, bool IsValueType, string MetadataName, EquatableArray<TypeRef> Arguments)
+internal sealed record TypeRef(TypeRefKind Kind, string Namespace, string Name, bool IsValueType, EquatableArray<TypeRef> Arguments)
 {
-    public static TypeRef Primitive(string fullName, bool isValueType, string metadataName)
-        => new(TypeRefKind.Primitive, fullName, isValueType, metadataName, EquatableArray<TypeRef>.Empty);
+    private static TypeRef Primitive(string ns, string name, bool isValueType)
+        => new(TypeRefKind.Primitive, ns, name, isValueType, EquatableArray<TypeRef>.Empty);
 
-    public static readonly TypeRef String = Primitive("string", false, "String");
-    public static readonly TypeRef Boolean = Primitive("bool", true, "Boolean");
-    public static readonly TypeRef Int32 = Primitive("int", true, "Int32");
-    public static readonly TypeRef Int64 = Primitive("long", true, "Int64");
-    public static readonly TypeRef Double = Primitive("double", true, "Double");
-    public static readonly TypeRef Single = Primitive("float", true, "Single");
-    public static readonly TypeRef Decimal = Primitive("decimal", true, "Decimal");
-    public static readonly TypeRef DateTimeOffset = Primitive("global::System.DateTimeOffset", true, "DateTimeOffset");
-    public static readonly TypeRef DateOnly = Primitive("global::System.DateOnly", true, "DateOnly");
-    public static readonly TypeRef Guid = Primitive("global::System.Guid", true, "Guid");
-    public static readonly TypeRef JsonElement = Primitive("global::System.Text.Json.JsonElement", true, "JsonElement");
+    public static readonly TypeRef String = Primitive("System", "String", false);
+    public static readonly TypeRef Boolean = Primitive("System", "Boolean", true);
+    public static readonly TypeRef Int32 = Primitive("System", "Int32", true);
+    public static readonly TypeRef Int64 = Primitive("System", "Int64", true);
+    public static readonly TypeRef Double = Primitive("System", "Double", true);
+    public static readonly TypeRef Single = Primitive("System", "Single", true);
+    public static readonly TypeRef Decimal = Primitive("System", "Decimal", true);
+    public static readonly TypeRef DateTimeOffset = Primitive("System", "DateTimeOffset", true);
+    public static readonly TypeRef DateOnly = Primitive("System", "DateOnly", true);
+    public static readonly TypeRef Guid = Primitive("System", "Guid", true);
+    public static readonly TypeRef JsonElement = Primitive("System.Text.Json", "JsonElement", true);
+
+    /// <summary>An identifier for the type's metadata (<c>ListOfOptionsV1</c>), unique per type.</summary>
+    public string MetadataName => Kind switch
+    {
+        TypeRefKind.List => "ListOf" + Arguments[0].MetadataName,
+        TypeRefKind.Dictionary => "DictionaryOf" + Arguments[0].MetadataName,
+        _ => Name,
+    };
 
     public static TypeRef Generated(TypeRefKind kind, string ns, string name)
-        => new(kind, "global::" + ns + "." + name, false, name, EquatableArray<TypeRef>.Empty);
+        => new(kind, ns, name, false, EquatableArray<TypeRef>.Empty);
 
     public static TypeRef ListOf(TypeRef element)
-        => new(TypeRefKind.List, "global::System.Collections.Generic.List<" + element.FullName + ">", false, "ListOf" + element.MetadataName, new[] { element }.ToEquatableArray());
+        => new(TypeRefKind.List, "System.Collections.Generic", "List", false, new[] { element }.ToEquatableArray());
 
     public static TypeRef DictionaryOf(TypeRef value)
-        => new(TypeRefKind.Dictionary, "global::System.Collections.Generic.Dictionary<string, " + value.FullName + ">", false, "DictionaryOf" + value.MetadataName, new[] { value }.ToEquatableArray());
+        => new(TypeRefKind.Dictionary, "System.Collections.Generic", "Dictionary", false, new[] { value }.ToEquatableArray());
 }

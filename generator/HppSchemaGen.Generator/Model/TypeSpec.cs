@@ -1,4 +1,5 @@
 using HppSchemaGen.Generator.Helpers;
+using HppSchemaGen.Generator.Model.Validation;
 
 namespace HppSchemaGen.Generator.Model;
 
@@ -22,14 +23,15 @@ internal sealed record TypeSpec(
     TypeSpecKind Kind,
     string Namespace,
     string Name,
-    string ContextFullName,
+    string ContextNamespace,
+    string ContextName,
     string DocumentId,
     string Pointer,
     DocSpec Docs,
     EquatableArray<PropertySpec> Properties,
     string? ExtensionDataName,
     EquatableArray<EnumMemberSpec> EnumMembers,
-    string ValidateMethod)
+    NodeRef Validator)
 {
     /// <summary>Cases of a union, in branch order.</summary>
     public EquatableArray<UnionCaseSpec> UnionCases { get; init; } = EquatableArray<UnionCaseSpec>.Empty;
@@ -40,18 +42,28 @@ internal sealed record TypeSpec(
     /// <summary>A member whose constant value tells the union's branches apart, when there is one.</summary>
     public string? Discriminator { get; init; }
 
-    public string FullName => "global::" + Namespace + "." + Name;
+    /// <summary>The generated file's name, unique ignoring case among the generator's outputs.</summary>
+    public string HintName { get; init; } = Name + ".g.cs";
+
+    /// <summary>This type as a reference.</summary>
+    public TypeRef AsRef => TypeRef.Generated(Kind switch { TypeSpecKind.Record => TypeRefKind.Record, TypeSpecKind.Enum => TypeRefKind.Enum, _ => TypeRefKind.Union }, Namespace, Name);
 }
 
 /// <summary>One record property.</summary>
 internal sealed record PropertySpec(string JsonName, string Name, TypeRef Type, bool IsRequired, bool IsNullable, DocSpec Docs)
 {
-    /// <summary>A C# expression for the schema's <c>default</c>, used as the initializer when the member is absent.</summary>
-    public string? DefaultValue { get; init; }
+    /// <summary>The schema's <c>default</c>, used as the initializer when the member is absent.</summary>
+    public PropertyDefault? Default { get; init; }
 }
 
+/// <summary>
+/// A <c>default</c> that is a constant of the property's own type: the JSON value's text (the
+/// string itself for strings, the number as written, <c>true</c>/<c>false</c>), or for an enum the member.
+/// </summary>
+internal sealed record PropertyDefault(string Text, string? EnumMember);
+
 /// <summary>One branch of a union: its case record wraps a value of <see cref="Type"/>.</summary>
-internal sealed record UnionCaseSpec(string Name, TypeRef Type, string ValidatorMethod, string? DiscriminatorValue, DocSpec Docs);
+internal sealed record UnionCaseSpec(string Name, TypeRef Type, NodeRef Validator, string? DiscriminatorValue, DocSpec Docs);
 
 /// <summary>One known value of a string enum.</summary>
 internal sealed record EnumMemberSpec(string Name, string Value);

@@ -5,83 +5,42 @@
 
 namespace Klarna.Hpp
 {
-    sealed partial record BackgroundImageV1
+    using __J = global::System.Text.Json;
+    using __V = global::HppSchemaGen.Validation;
+    using __C = global::HppSchemaGen.Validation.ValidationCollector;
+
+    /// <summary>Validators of the schema document #/components/schemas/BackgroundImageV1.</summary>
+    internal static partial class __Validators
     {
-        /// <summary>Validators of the schema document #/components/schemas/BackgroundImageV1, one per schema node.</summary>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        [global::System.CodeDom.Compiler.GeneratedCode("HppSchemaGen", "0.1.0")]
-        internal static class __Schema
+        /// <summary>Schema at <c>#/components/schemas/BackgroundImageV1</c>.</summary>
+        internal static bool BackgroundImageV1(__J.JsonElement e, __C? c, string ip, string kp)
         {
-            /// <summary>Schema at <c>#</c>.</summary>
-            internal static bool Root(global::System.Text.Json.JsonElement e, global::HppSchemaGen.Validation.ValidationCollector? c, string ip, string kp)
+            if (!global::System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack()) return __V.ValidatorRunner.TooDeep(c, ip, kp);
+            bool ok = true;
+            if (!__V.Checks.Type(e, __V.JsonTypes.Object, c, ip, kp) && __V.Checks.Stop(c, ref ok)) return false;
+            if (e.ValueKind == __J.JsonValueKind.Object)
             {
-                if (!global::System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack()) return global::HppSchemaGen.Validation.ValidatorRunner.TooDeep(c, ip, kp);
-                bool ok = true;
-                if (!(e.ValueKind == global::System.Text.Json.JsonValueKind.Object))
+                foreach (__J.JsonProperty m in e.EnumerateObject())
                 {
-                    if (c is null) return false;
-                    ok = false;
-                    c.Add(ip, kp + "/type", "Expected object but found " + global::HppSchemaGen.Validation.Messages.KindOf(e) + ".");
-                }
-                if (e.ValueKind == global::System.Text.Json.JsonValueKind.Object)
-                {
-                    foreach (global::System.Text.Json.JsonProperty m in e.EnumerateObject())
+                    switch (__BackgroundImageV1_Members.Find(m))
                     {
-                        if (m.NameEquals("url"u8))
-                        {
-                            if (!S_properties_url(m.Value, c, global::HppSchemaGen.Validation.ValidationCollector.Member(c, ip, m), global::HppSchemaGen.Validation.ValidationCollector.Keyword(c, kp, "/properties/url")))
-                            {
-                                if (c is null) return false;
-                                ok = false;
-                            }
-                            continue;
-                        }
-                        if (m.NameEquals("width"u8))
-                        {
-                            if (!S_properties_width(m.Value, c, global::HppSchemaGen.Validation.ValidationCollector.Member(c, ip, m), global::HppSchemaGen.Validation.ValidationCollector.Keyword(c, kp, "/properties/width")))
-                            {
-                                if (c is null) return false;
-                                ok = false;
-                            }
-                            continue;
-                        }
+                        case 0: if (!IsString(m.Value, c, __C.Member(c, ip, m), __C.Keyword(c, kp, "/properties/url")) && __V.Checks.Stop(c, ref ok)) return false; break;
+                        case 1: if (!BackgroundImageV1_Width(m.Value, c, __C.Member(c, ip, m), __C.Keyword(c, kp, "/properties/width")) && __V.Checks.Stop(c, ref ok)) return false; break;
                     }
                 }
-                return ok;
             }
-
-            /// <summary>Schema at <c>/properties/url</c>.</summary>
-            internal static bool S_properties_url(global::System.Text.Json.JsonElement e, global::HppSchemaGen.Validation.ValidationCollector? c, string ip, string kp)
-            {
-                bool ok = true;
-                if (!(e.ValueKind == global::System.Text.Json.JsonValueKind.String))
-                {
-                    if (c is null) return false;
-                    ok = false;
-                    c.Add(ip, kp + "/type", "Expected string but found " + global::HppSchemaGen.Validation.Messages.KindOf(e) + ".");
-                }
-                return ok;
-            }
-
-            /// <summary>Schema at <c>/properties/width</c>.</summary>
-            internal static bool S_properties_width(global::System.Text.Json.JsonElement e, global::HppSchemaGen.Validation.ValidationCollector? c, string ip, string kp)
-            {
-                bool ok = true;
-                if (!((e.ValueKind == global::System.Text.Json.JsonValueKind.Number && global::HppSchemaGen.Validation.Numbers.IsInteger(e))))
-                {
-                    if (c is null) return false;
-                    ok = false;
-                    c.Add(ip, kp + "/type", "Expected integer but found " + global::HppSchemaGen.Validation.Messages.KindOf(e) + ".");
-                }
-                if (e.ValueKind == global::System.Text.Json.JsonValueKind.String && !global::HppSchemaGen.Validation.Formats.Check(e, "int64"))
-                {
-                    if (c is null) return false;
-                    ok = false;
-                    c.Add(ip, kp + "/format", "String is not a valid int64.");
-                }
-                return ok;
-            }
-
+            return ok;
         }
+
+        /// <summary>Schema at <c>#/components/schemas/BackgroundImageV1 /properties/width</c>.</summary>
+        internal static bool BackgroundImageV1_Width(__J.JsonElement e, __C? c, string ip, string kp)
+        {
+            bool ok = true;
+            if (!__V.Checks.Type(e, __V.JsonTypes.Integer, c, ip, kp) && __V.Checks.Stop(c, ref ok)) return false;
+            if (!__V.Checks.Format(e, "int64", c, ip, kp) && __V.Checks.Stop(c, ref ok)) return false;
+            return ok;
+        }
+
+        private static readonly __V.NameTable __BackgroundImageV1_Members = new("url", "width");
     }
 }

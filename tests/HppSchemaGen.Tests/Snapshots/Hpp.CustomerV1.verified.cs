@@ -63,42 +63,15 @@ namespace Klarna.Hpp
 
         /// <summary>Validates a JSON value against the schema; collects every error with its instance and keyword location.</summary>
         public static global::HppSchemaGen.ValidationResult Validate(global::System.Text.Json.JsonElement instance)
-            => global::HppSchemaGen.Validation.ValidatorRunner.Run(instance, global::Klarna.Hpp.CustomerV1.__Schema.Root);
+            => global::HppSchemaGen.Validation.ValidatorRunner.Run(instance, global::Klarna.Hpp.__Validators.CustomerV1);
 
         /// <summary>Validates <paramref name="utf8Json"/> against the schema, then deserializes it.</summary>
         /// <exception cref="global::HppSchemaGen.SchemaValidationException">The JSON is well-formed but does not satisfy the schema.</exception>
         /// <exception cref="global::System.Text.Json.JsonException">The text is not well-formed JSON.</exception>
-        public static CustomerV1 Parse(global::System.ReadOnlySpan<byte> utf8Json)
-        {
-            global::HppSchemaGen.ValidationResult result = __ValidateUtf8(utf8Json);
-            if (!result.IsValid) throw new global::HppSchemaGen.SchemaValidationException(result.Errors);
-            return global::System.Text.Json.JsonSerializer.Deserialize(utf8Json, global::Klarna.Hpp.SchemaJsonContext.Default.CustomerV1)
-                ?? throw new global::System.Text.Json.JsonException("The JSON value is null.");
-        }
+        public static CustomerV1 Parse(global::System.ReadOnlySpan<byte> utf8Json) => global::HppSchemaGen.SchemaJson.Parse(utf8Json, global::Klarna.Hpp.__Validators.CustomerV1, global::Klarna.Hpp.SchemaJsonContext.Default.CustomerV1);
 
         /// <summary>Validates <paramref name="utf8Json"/> and, when it is valid, deserializes it. Malformed JSON is reported in <paramref name="result"/>.</summary>
         public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out CustomerV1? value, out global::HppSchemaGen.ValidationResult result)
-        {
-            value = null;
-            try
-            {
-                result = __ValidateUtf8(utf8Json);
-                if (!result.IsValid) return false;
-                value = global::System.Text.Json.JsonSerializer.Deserialize(utf8Json, global::Klarna.Hpp.SchemaJsonContext.Default.CustomerV1);
-                return value is not null;
-            }
-            catch (global::System.Text.Json.JsonException e)
-            {
-                result = new global::HppSchemaGen.ValidationResult(new[] { new global::HppSchemaGen.ValidationError("", "", "Malformed JSON: " + e.Message) });
-                return false;
-            }
-        }
-
-        private static global::HppSchemaGen.ValidationResult __ValidateUtf8(global::System.ReadOnlySpan<byte> utf8Json)
-        {
-            var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json);
-            using global::System.Text.Json.JsonDocument document = global::System.Text.Json.JsonDocument.ParseValue(ref reader);
-            return Validate(document.RootElement);
-        }
+            => global::HppSchemaGen.SchemaJson.TryParse(utf8Json, global::Klarna.Hpp.__Validators.CustomerV1, global::Klarna.Hpp.SchemaJsonContext.Default.CustomerV1, out value, out result);
     }
 }

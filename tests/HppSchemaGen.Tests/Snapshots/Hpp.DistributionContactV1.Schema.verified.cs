@@ -5,128 +5,45 @@
 
 namespace Klarna.Hpp
 {
-    sealed partial record DistributionContactV1
+    using __J = global::System.Text.Json;
+    using __V = global::HppSchemaGen.Validation;
+    using __C = global::HppSchemaGen.Validation.ValidationCollector;
+
+    /// <summary>Validators of the schema document #/components/schemas/DistributionContactV1.</summary>
+    internal static partial class __Validators
     {
-        /// <summary>Validators of the schema document #/components/schemas/DistributionContactV1, one per schema node.</summary>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        [global::System.CodeDom.Compiler.GeneratedCode("HppSchemaGen", "0.1.0")]
-        internal static class __Schema
+        /// <summary>Schema at <c>#/components/schemas/DistributionContactV1</c>.</summary>
+        internal static bool DistributionContactV1(__J.JsonElement e, __C? c, string ip, string kp)
         {
-            /// <summary>Schema at <c>#</c>.</summary>
-            internal static bool Root(global::System.Text.Json.JsonElement e, global::HppSchemaGen.Validation.ValidationCollector? c, string ip, string kp)
+            if (!global::System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack()) return __V.ValidatorRunner.TooDeep(c, ip, kp);
+            bool ok = true;
+            if (!__V.Checks.Type(e, __V.JsonTypes.Object, c, ip, kp) && __V.Checks.Stop(c, ref ok)) return false;
+            if (e.ValueKind == __J.JsonValueKind.Object)
             {
-                if (!global::System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack()) return global::HppSchemaGen.Validation.ValidatorRunner.TooDeep(c, ip, kp);
-                bool ok = true;
-                if (!(e.ValueKind == global::System.Text.Json.JsonValueKind.Object))
+                foreach (__J.JsonProperty m in e.EnumerateObject())
                 {
-                    if (c is null) return false;
-                    ok = false;
-                    c.Add(ip, kp + "/type", "Expected object but found " + global::HppSchemaGen.Validation.Messages.KindOf(e) + ".");
-                }
-                if (e.ValueKind == global::System.Text.Json.JsonValueKind.Object)
-                {
-                    foreach (global::System.Text.Json.JsonProperty m in e.EnumerateObject())
+                    switch (__DistributionContactV1_Members.Find(m))
                     {
-                        if (m.NameEquals("access_id"u8))
-                        {
-                            if (!S_properties_access_id(m.Value, c, global::HppSchemaGen.Validation.ValidationCollector.Member(c, ip, m), global::HppSchemaGen.Validation.ValidationCollector.Keyword(c, kp, "/properties/access_id")))
-                            {
-                                if (c is null) return false;
-                                ok = false;
-                            }
-                            continue;
-                        }
-                        if (m.NameEquals("email"u8))
-                        {
-                            if (!S_properties_email(m.Value, c, global::HppSchemaGen.Validation.ValidationCollector.Member(c, ip, m), global::HppSchemaGen.Validation.ValidationCollector.Keyword(c, kp, "/properties/email")))
-                            {
-                                if (c is null) return false;
-                                ok = false;
-                            }
-                            continue;
-                        }
-                        if (m.NameEquals("phone"u8))
-                        {
-                            if (!S_properties_phone(m.Value, c, global::HppSchemaGen.Validation.ValidationCollector.Member(c, ip, m), global::HppSchemaGen.Validation.ValidationCollector.Keyword(c, kp, "/properties/phone")))
-                            {
-                                if (c is null) return false;
-                                ok = false;
-                            }
-                            continue;
-                        }
-                        if (m.NameEquals("phone_country"u8))
-                        {
-                            if (!S_properties_phone_country(m.Value, c, global::HppSchemaGen.Validation.ValidationCollector.Member(c, ip, m), global::HppSchemaGen.Validation.ValidationCollector.Keyword(c, kp, "/properties/phone_country")))
-                            {
-                                if (c is null) return false;
-                                ok = false;
-                            }
-                            continue;
-                        }
+                        case 0: if (!DistributionContactV1AccessId(m.Value, c, __C.Member(c, ip, m), __C.Keyword(c, kp, "/properties/access_id")) && __V.Checks.Stop(c, ref ok)) return false; break;
+                        case 1: if (!IsString(m.Value, c, __C.Member(c, ip, m), __C.Keyword(c, kp, "/properties/email")) && __V.Checks.Stop(c, ref ok)) return false; break;
+                        case 2: if (!IsString(m.Value, c, __C.Member(c, ip, m), __C.Keyword(c, kp, "/properties/phone")) && __V.Checks.Stop(c, ref ok)) return false; break;
+                        case 3: if (!IsString(m.Value, c, __C.Member(c, ip, m), __C.Keyword(c, kp, "/properties/phone_country")) && __V.Checks.Stop(c, ref ok)) return false; break;
                     }
                 }
-                return ok;
             }
-
-            /// <summary>Schema at <c>/properties/access_id</c>.</summary>
-            internal static bool S_properties_access_id(global::System.Text.Json.JsonElement e, global::HppSchemaGen.Validation.ValidationCollector? c, string ip, string kp)
-            {
-                bool ok = true;
-                if (!(e.ValueKind == global::System.Text.Json.JsonValueKind.String))
-                {
-                    if (c is null) return false;
-                    ok = false;
-                    c.Add(ip, kp + "/type", "Expected string but found " + global::HppSchemaGen.Validation.Messages.KindOf(e) + ".");
-                }
-                if (!((e.ValueKind == global::System.Text.Json.JsonValueKind.String && global::HppSchemaGen.Validation.JsonEquality.IsOneOfStrings(e, __f0))))
-                {
-                    if (c is null) return false;
-                    ok = false;
-                    c.Add(ip, kp + "/enum", "Value must be one of \"klarna:09f4a78d-d096-47d4-a0f6-abcf680c70fe\", \"467521087419\", \"278352\".");
-                }
-                return ok;
-            }
-
-            /// <summary>Schema at <c>/properties/email</c>.</summary>
-            internal static bool S_properties_email(global::System.Text.Json.JsonElement e, global::HppSchemaGen.Validation.ValidationCollector? c, string ip, string kp)
-            {
-                bool ok = true;
-                if (!(e.ValueKind == global::System.Text.Json.JsonValueKind.String))
-                {
-                    if (c is null) return false;
-                    ok = false;
-                    c.Add(ip, kp + "/type", "Expected string but found " + global::HppSchemaGen.Validation.Messages.KindOf(e) + ".");
-                }
-                return ok;
-            }
-
-            /// <summary>Schema at <c>/properties/phone</c>.</summary>
-            internal static bool S_properties_phone(global::System.Text.Json.JsonElement e, global::HppSchemaGen.Validation.ValidationCollector? c, string ip, string kp)
-            {
-                bool ok = true;
-                if (!(e.ValueKind == global::System.Text.Json.JsonValueKind.String))
-                {
-                    if (c is null) return false;
-                    ok = false;
-                    c.Add(ip, kp + "/type", "Expected string but found " + global::HppSchemaGen.Validation.Messages.KindOf(e) + ".");
-                }
-                return ok;
-            }
-
-            /// <summary>Schema at <c>/properties/phone_country</c>.</summary>
-            internal static bool S_properties_phone_country(global::System.Text.Json.JsonElement e, global::HppSchemaGen.Validation.ValidationCollector? c, string ip, string kp)
-            {
-                bool ok = true;
-                if (!(e.ValueKind == global::System.Text.Json.JsonValueKind.String))
-                {
-                    if (c is null) return false;
-                    ok = false;
-                    c.Add(ip, kp + "/type", "Expected string but found " + global::HppSchemaGen.Validation.Messages.KindOf(e) + ".");
-                }
-                return ok;
-            }
-
-            private static readonly byte[][] __f0 = global::HppSchemaGen.Validation.JsonEquality.Utf8Strings(new string[] { "\"klarna:09f4a78d-d096-47d4-a0f6-abcf680c70fe\"", "\"467521087419\"", "\"278352\"" });
+            return ok;
         }
+
+        /// <summary>Schema at <c>#/components/schemas/DistributionContactV1 /properties/access_id</c>.</summary>
+        internal static bool DistributionContactV1AccessId(__J.JsonElement e, __C? c, string ip, string kp)
+        {
+            bool ok = true;
+            if (!__V.Checks.Type(e, __V.JsonTypes.String, c, ip, kp) && __V.Checks.Stop(c, ref ok)) return false;
+            if (!__V.Checks.Enum(e, __DistributionContactV1AccessId_Enum, c, ip, kp) && __V.Checks.Stop(c, ref ok)) return false;
+            return ok;
+        }
+
+        private static readonly __V.NameTable __DistributionContactV1_Members = new("access_id", "email", "phone", "phone_country");
+        private static readonly __V.JsonValues __DistributionContactV1AccessId_Enum = new("\"klarna:09f4a78d-d096-47d4-a0f6-abcf680c70fe\"", "\"467521087419\"", "\"278352\"");
     }
 }

@@ -5,127 +5,56 @@
 
 namespace Klarna.Hpp
 {
-    sealed partial record DistributionRequestV1
+    using __J = global::System.Text.Json;
+    using __V = global::HppSchemaGen.Validation;
+    using __C = global::HppSchemaGen.Validation.ValidationCollector;
+
+    /// <summary>Validators of the schema document #/components/schemas/DistributionRequestV1.</summary>
+    internal static partial class __Validators
     {
-        /// <summary>Validators of the schema document #/components/schemas/DistributionRequestV1, one per schema node.</summary>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        [global::System.CodeDom.Compiler.GeneratedCode("HppSchemaGen", "0.1.0")]
-        internal static class __Schema
+        /// <summary>Schema at <c>#/components/schemas/DistributionRequestV1</c>.</summary>
+        internal static bool DistributionRequestV1(__J.JsonElement e, __C? c, string ip, string kp)
         {
-            /// <summary>Schema at <c>#</c>.</summary>
-            internal static bool Root(global::System.Text.Json.JsonElement e, global::HppSchemaGen.Validation.ValidationCollector? c, string ip, string kp)
+            if (!global::System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack()) return __V.ValidatorRunner.TooDeep(c, ip, kp);
+            bool ok = true;
+            if (!__V.Checks.Type(e, __V.JsonTypes.Object, c, ip, kp) && __V.Checks.Stop(c, ref ok)) return false;
+            if (!__V.Checks.Required(e, __DistributionRequestV1_Required, c, ip, kp) && __V.Checks.Stop(c, ref ok)) return false;
+            if (e.ValueKind == __J.JsonValueKind.Object)
             {
-                if (!global::System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack()) return global::HppSchemaGen.Validation.ValidatorRunner.TooDeep(c, ip, kp);
-                bool ok = true;
-                if (!(e.ValueKind == global::System.Text.Json.JsonValueKind.Object))
+                foreach (__J.JsonProperty m in e.EnumerateObject())
                 {
-                    if (c is null) return false;
-                    ok = false;
-                    c.Add(ip, kp + "/type", "Expected object but found " + global::HppSchemaGen.Validation.Messages.KindOf(e) + ".");
-                }
-                if (e.ValueKind == global::System.Text.Json.JsonValueKind.Object)
-                {
-                    if (!e.TryGetProperty("contact_information"u8, out _))
+                    switch (__DistributionRequestV1_Members.Find(m))
                     {
-                        if (c is null) return false;
-                        ok = false;
-                        c.Add(ip, kp + "/required", "Required property 'contact_information' is missing.");
-                    }
-                    if (!e.TryGetProperty("method"u8, out _))
-                    {
-                        if (c is null) return false;
-                        ok = false;
-                        c.Add(ip, kp + "/required", "Required property 'method' is missing.");
+                        case 0: if (!DistributionContactV1(m.Value, c, __C.Member(c, ip, m), __C.Keyword(c, kp, "/properties/contact_information/$ref")) && __V.Checks.Stop(c, ref ok)) return false; break;
+                        case 1: if (!DistributionRequestV1Method(m.Value, c, __C.Member(c, ip, m), __C.Keyword(c, kp, "/properties/method")) && __V.Checks.Stop(c, ref ok)) return false; break;
+                        case 2: if (!DistributionRequestV1Template(m.Value, c, __C.Member(c, ip, m), __C.Keyword(c, kp, "/properties/template")) && __V.Checks.Stop(c, ref ok)) return false; break;
                     }
                 }
-                if (e.ValueKind == global::System.Text.Json.JsonValueKind.Object)
-                {
-                    foreach (global::System.Text.Json.JsonProperty m in e.EnumerateObject())
-                    {
-                        if (m.NameEquals("contact_information"u8))
-                        {
-                            if (!S_properties_contact_information(m.Value, c, global::HppSchemaGen.Validation.ValidationCollector.Member(c, ip, m), global::HppSchemaGen.Validation.ValidationCollector.Keyword(c, kp, "/properties/contact_information")))
-                            {
-                                if (c is null) return false;
-                                ok = false;
-                            }
-                            continue;
-                        }
-                        if (m.NameEquals("method"u8))
-                        {
-                            if (!S_properties_method(m.Value, c, global::HppSchemaGen.Validation.ValidationCollector.Member(c, ip, m), global::HppSchemaGen.Validation.ValidationCollector.Keyword(c, kp, "/properties/method")))
-                            {
-                                if (c is null) return false;
-                                ok = false;
-                            }
-                            continue;
-                        }
-                        if (m.NameEquals("template"u8))
-                        {
-                            if (!S_properties_template(m.Value, c, global::HppSchemaGen.Validation.ValidationCollector.Member(c, ip, m), global::HppSchemaGen.Validation.ValidationCollector.Keyword(c, kp, "/properties/template")))
-                            {
-                                if (c is null) return false;
-                                ok = false;
-                            }
-                            continue;
-                        }
-                    }
-                }
-                return ok;
             }
-
-            /// <summary>Schema at <c>/properties/contact_information</c>.</summary>
-            internal static bool S_properties_contact_information(global::System.Text.Json.JsonElement e, global::HppSchemaGen.Validation.ValidationCollector? c, string ip, string kp)
-            {
-                bool ok = true;
-                if (!global::Klarna.Hpp.DistributionContactV1.__Schema.Root(e, c, ip, global::HppSchemaGen.Validation.ValidationCollector.Keyword(c, kp, "/$ref")))
-                {
-                    if (c is null) return false;
-                    ok = false;
-                }
-                return ok;
-            }
-
-            /// <summary>Schema at <c>/properties/method</c>.</summary>
-            internal static bool S_properties_method(global::System.Text.Json.JsonElement e, global::HppSchemaGen.Validation.ValidationCollector? c, string ip, string kp)
-            {
-                bool ok = true;
-                if (!(e.ValueKind == global::System.Text.Json.JsonValueKind.String))
-                {
-                    if (c is null) return false;
-                    ok = false;
-                    c.Add(ip, kp + "/type", "Expected string but found " + global::HppSchemaGen.Validation.Messages.KindOf(e) + ".");
-                }
-                if (!((e.ValueKind == global::System.Text.Json.JsonValueKind.String && global::HppSchemaGen.Validation.JsonEquality.IsOneOfStrings(e, __f0))))
-                {
-                    if (c is null) return false;
-                    ok = false;
-                    c.Add(ip, kp + "/enum", "Value must be one of \"sms\", \"email\", \"token\".");
-                }
-                return ok;
-            }
-
-            /// <summary>Schema at <c>/properties/template</c>.</summary>
-            internal static bool S_properties_template(global::System.Text.Json.JsonElement e, global::HppSchemaGen.Validation.ValidationCollector? c, string ip, string kp)
-            {
-                bool ok = true;
-                if (!(e.ValueKind == global::System.Text.Json.JsonValueKind.String))
-                {
-                    if (c is null) return false;
-                    ok = false;
-                    c.Add(ip, kp + "/type", "Expected string but found " + global::HppSchemaGen.Validation.Messages.KindOf(e) + ".");
-                }
-                if (!((e.ValueKind == global::System.Text.Json.JsonValueKind.String && global::HppSchemaGen.Validation.JsonEquality.IsOneOfStrings(e, __f1))))
-                {
-                    if (c is null) return false;
-                    ok = false;
-                    c.Add(ip, kp + "/enum", "Value must be one of \"INSTORE_PURCHASE\".");
-                }
-                return ok;
-            }
-
-            private static readonly byte[][] __f0 = global::HppSchemaGen.Validation.JsonEquality.Utf8Strings(new string[] { "\"sms\"", "\"email\"", "\"token\"" });
-            private static readonly byte[][] __f1 = global::HppSchemaGen.Validation.JsonEquality.Utf8Strings(new string[] { "\"INSTORE_PURCHASE\"" });
+            return ok;
         }
+
+        /// <summary>Schema at <c>#/components/schemas/DistributionRequestV1 /properties/method</c>.</summary>
+        internal static bool DistributionRequestV1Method(__J.JsonElement e, __C? c, string ip, string kp)
+        {
+            bool ok = true;
+            if (!__V.Checks.Type(e, __V.JsonTypes.String, c, ip, kp) && __V.Checks.Stop(c, ref ok)) return false;
+            if (!__V.Checks.Enum(e, __DistributionRequestV1Method_Enum, c, ip, kp) && __V.Checks.Stop(c, ref ok)) return false;
+            return ok;
+        }
+
+        /// <summary>Schema at <c>#/components/schemas/DistributionRequestV1 /properties/template</c>.</summary>
+        internal static bool DistributionRequestV1Template(__J.JsonElement e, __C? c, string ip, string kp)
+        {
+            bool ok = true;
+            if (!__V.Checks.Type(e, __V.JsonTypes.String, c, ip, kp) && __V.Checks.Stop(c, ref ok)) return false;
+            if (!__V.Checks.Enum(e, __DistributionRequestV1Template_Enum, c, ip, kp) && __V.Checks.Stop(c, ref ok)) return false;
+            return ok;
+        }
+
+        private static readonly __V.NameTable __DistributionRequestV1_Required = new("contact_information", "method");
+        private static readonly __V.NameTable __DistributionRequestV1_Members = new("contact_information", "method", "template");
+        private static readonly __V.JsonValues __DistributionRequestV1Method_Enum = new("\"sms\"", "\"email\"", "\"token\"");
+        private static readonly __V.JsonValues __DistributionRequestV1Template_Enum = new("\"INSTORE_PURCHASE\"");
     }
 }

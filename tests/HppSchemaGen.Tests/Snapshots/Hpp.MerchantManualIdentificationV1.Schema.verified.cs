@@ -5,125 +5,44 @@
 
 namespace Klarna.Hpp
 {
-    sealed partial record MerchantManualIdentificationV1
+    using __J = global::System.Text.Json;
+    using __V = global::HppSchemaGen.Validation;
+    using __C = global::HppSchemaGen.Validation.ValidationCollector;
+
+    /// <summary>Validators of the schema document #/components/schemas/MerchantManualIdentificationV1.</summary>
+    internal static partial class __Validators
     {
-        /// <summary>Validators of the schema document #/components/schemas/MerchantManualIdentificationV1, one per schema node.</summary>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        [global::System.CodeDom.Compiler.GeneratedCode("HppSchemaGen", "0.1.0")]
-        internal static class __Schema
+        /// <summary>Schema at <c>#/components/schemas/MerchantManualIdentificationV1</c>.</summary>
+        internal static bool MerchantManualIdentificationV1(__J.JsonElement e, __C? c, string ip, string kp)
         {
-            /// <summary>Schema at <c>#</c>.</summary>
-            internal static bool Root(global::System.Text.Json.JsonElement e, global::HppSchemaGen.Validation.ValidationCollector? c, string ip, string kp)
+            if (!global::System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack()) return __V.ValidatorRunner.TooDeep(c, ip, kp);
+            bool ok = true;
+            if (!__V.Checks.Type(e, __V.JsonTypes.Object, c, ip, kp) && __V.Checks.Stop(c, ref ok)) return false;
+            if (e.ValueKind == __J.JsonValueKind.Object)
             {
-                if (!global::System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack()) return global::HppSchemaGen.Validation.ValidatorRunner.TooDeep(c, ip, kp);
-                bool ok = true;
-                if (!(e.ValueKind == global::System.Text.Json.JsonValueKind.Object))
+                foreach (__J.JsonProperty m in e.EnumerateObject())
                 {
-                    if (c is null) return false;
-                    ok = false;
-                    c.Add(ip, kp + "/type", "Expected object but found " + global::HppSchemaGen.Validation.Messages.KindOf(e) + ".");
-                }
-                if (e.ValueKind == global::System.Text.Json.JsonValueKind.Object)
-                {
-                    foreach (global::System.Text.Json.JsonProperty m in e.EnumerateObject())
+                    switch (__MerchantManualIdentificationV1_Members.Find(m))
                     {
-                        if (m.NameEquals("challenge"u8))
-                        {
-                            if (!S_properties_challenge(m.Value, c, global::HppSchemaGen.Validation.ValidationCollector.Member(c, ip, m), global::HppSchemaGen.Validation.ValidationCollector.Keyword(c, kp, "/properties/challenge")))
-                            {
-                                if (c is null) return false;
-                                ok = false;
-                            }
-                            continue;
-                        }
-                        if (m.NameEquals("customer"u8))
-                        {
-                            if (!S_properties_customer(m.Value, c, global::HppSchemaGen.Validation.ValidationCollector.Member(c, ip, m), global::HppSchemaGen.Validation.ValidationCollector.Keyword(c, kp, "/properties/customer")))
-                            {
-                                if (c is null) return false;
-                                ok = false;
-                            }
-                            continue;
-                        }
-                        if (m.NameEquals("customer_obfuscated"u8))
-                        {
-                            if (!S_properties_customer_obfuscated(m.Value, c, global::HppSchemaGen.Validation.ValidationCollector.Member(c, ip, m), global::HppSchemaGen.Validation.ValidationCollector.Keyword(c, kp, "/properties/customer_obfuscated")))
-                            {
-                                if (c is null) return false;
-                                ok = false;
-                            }
-                            continue;
-                        }
-                        if (m.NameEquals("expires_at"u8))
-                        {
-                            if (!S_properties_expires_at(m.Value, c, global::HppSchemaGen.Validation.ValidationCollector.Member(c, ip, m), global::HppSchemaGen.Validation.ValidationCollector.Keyword(c, kp, "/properties/expires_at")))
-                            {
-                                if (c is null) return false;
-                                ok = false;
-                            }
-                            continue;
-                        }
+                        case 0: if (!IsString(m.Value, c, __C.Member(c, ip, m), __C.Keyword(c, kp, "/properties/challenge")) && __V.Checks.Stop(c, ref ok)) return false; break;
+                        case 1: if (!CustomerV1(m.Value, c, __C.Member(c, ip, m), __C.Keyword(c, kp, "/properties/customer/$ref")) && __V.Checks.Stop(c, ref ok)) return false; break;
+                        case 2: if (!CustomerV1(m.Value, c, __C.Member(c, ip, m), __C.Keyword(c, kp, "/properties/customer_obfuscated/$ref")) && __V.Checks.Stop(c, ref ok)) return false; break;
+                        case 3: if (!MerchantManualIdentificationV1_ExpiresAt(m.Value, c, __C.Member(c, ip, m), __C.Keyword(c, kp, "/properties/expires_at")) && __V.Checks.Stop(c, ref ok)) return false; break;
                     }
                 }
-                return ok;
             }
-
-            /// <summary>Schema at <c>/properties/challenge</c>.</summary>
-            internal static bool S_properties_challenge(global::System.Text.Json.JsonElement e, global::HppSchemaGen.Validation.ValidationCollector? c, string ip, string kp)
-            {
-                bool ok = true;
-                if (!(e.ValueKind == global::System.Text.Json.JsonValueKind.String))
-                {
-                    if (c is null) return false;
-                    ok = false;
-                    c.Add(ip, kp + "/type", "Expected string but found " + global::HppSchemaGen.Validation.Messages.KindOf(e) + ".");
-                }
-                return ok;
-            }
-
-            /// <summary>Schema at <c>/properties/customer</c>.</summary>
-            internal static bool S_properties_customer(global::System.Text.Json.JsonElement e, global::HppSchemaGen.Validation.ValidationCollector? c, string ip, string kp)
-            {
-                bool ok = true;
-                if (!global::Klarna.Hpp.CustomerV1.__Schema.Root(e, c, ip, global::HppSchemaGen.Validation.ValidationCollector.Keyword(c, kp, "/$ref")))
-                {
-                    if (c is null) return false;
-                    ok = false;
-                }
-                return ok;
-            }
-
-            /// <summary>Schema at <c>/properties/customer_obfuscated</c>.</summary>
-            internal static bool S_properties_customer_obfuscated(global::System.Text.Json.JsonElement e, global::HppSchemaGen.Validation.ValidationCollector? c, string ip, string kp)
-            {
-                bool ok = true;
-                if (!global::Klarna.Hpp.CustomerV1.__Schema.Root(e, c, ip, global::HppSchemaGen.Validation.ValidationCollector.Keyword(c, kp, "/$ref")))
-                {
-                    if (c is null) return false;
-                    ok = false;
-                }
-                return ok;
-            }
-
-            /// <summary>Schema at <c>/properties/expires_at</c>.</summary>
-            internal static bool S_properties_expires_at(global::System.Text.Json.JsonElement e, global::HppSchemaGen.Validation.ValidationCollector? c, string ip, string kp)
-            {
-                bool ok = true;
-                if (!(e.ValueKind == global::System.Text.Json.JsonValueKind.String))
-                {
-                    if (c is null) return false;
-                    ok = false;
-                    c.Add(ip, kp + "/type", "Expected string but found " + global::HppSchemaGen.Validation.Messages.KindOf(e) + ".");
-                }
-                if (e.ValueKind == global::System.Text.Json.JsonValueKind.String && !global::HppSchemaGen.Validation.Formats.Check(e, "date-time"))
-                {
-                    if (c is null) return false;
-                    ok = false;
-                    c.Add(ip, kp + "/format", "String is not a valid date-time.");
-                }
-                return ok;
-            }
-
+            return ok;
         }
+
+        /// <summary>Schema at <c>#/components/schemas/MerchantManualIdentificationV1 /properties/expires_at</c>.</summary>
+        internal static bool MerchantManualIdentificationV1_ExpiresAt(__J.JsonElement e, __C? c, string ip, string kp)
+        {
+            bool ok = true;
+            if (!__V.Checks.Type(e, __V.JsonTypes.String, c, ip, kp) && __V.Checks.Stop(c, ref ok)) return false;
+            if (!__V.Checks.Format(e, "date-time", c, ip, kp) && __V.Checks.Stop(c, ref ok)) return false;
+            return ok;
+        }
+
+        private static readonly __V.NameTable __MerchantManualIdentificationV1_Members = new("challenge", "customer", "customer_obfuscated", "expires_at");
     }
 }

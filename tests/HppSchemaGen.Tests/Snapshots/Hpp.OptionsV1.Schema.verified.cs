@@ -5,297 +5,115 @@
 
 namespace Klarna.Hpp
 {
-    sealed partial record OptionsV1
+    using __J = global::System.Text.Json;
+    using __V = global::HppSchemaGen.Validation;
+    using __C = global::HppSchemaGen.Validation.ValidationCollector;
+
+    /// <summary>Validators of the schema document #/components/schemas/OptionsV1.</summary>
+    internal static partial class __Validators
     {
-        /// <summary>Validators of the schema document #/components/schemas/OptionsV1, one per schema node.</summary>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        [global::System.CodeDom.Compiler.GeneratedCode("HppSchemaGen", "0.1.0")]
-        internal static class __Schema
+        /// <summary>Schema at <c>#/components/schemas/OptionsV1</c>.</summary>
+        internal static bool OptionsV1(__J.JsonElement e, __C? c, string ip, string kp)
         {
-            /// <summary>Schema at <c>#</c>.</summary>
-            internal static bool Root(global::System.Text.Json.JsonElement e, global::HppSchemaGen.Validation.ValidationCollector? c, string ip, string kp)
+            if (!global::System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack()) return __V.ValidatorRunner.TooDeep(c, ip, kp);
+            bool ok = true;
+            if (!__V.Checks.Type(e, __V.JsonTypes.Object, c, ip, kp) && __V.Checks.Stop(c, ref ok)) return false;
+            if (e.ValueKind == __J.JsonValueKind.Object)
             {
-                if (!global::System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack()) return global::HppSchemaGen.Validation.ValidatorRunner.TooDeep(c, ip, kp);
-                bool ok = true;
-                if (!(e.ValueKind == global::System.Text.Json.JsonValueKind.Object))
+                foreach (__J.JsonProperty m in e.EnumerateObject())
                 {
-                    if (c is null) return false;
-                    ok = false;
-                    c.Add(ip, kp + "/type", "Expected object but found " + global::HppSchemaGen.Validation.Messages.KindOf(e) + ".");
-                }
-                if (e.ValueKind == global::System.Text.Json.JsonValueKind.Object)
-                {
-                    foreach (global::System.Text.Json.JsonProperty m in e.EnumerateObject())
+                    switch (__OptionsV1_Members.Find(m))
                     {
-                        if (m.NameEquals("background_images"u8))
-                        {
-                            if (!S_properties_background_images(m.Value, c, global::HppSchemaGen.Validation.ValidationCollector.Member(c, ip, m), global::HppSchemaGen.Validation.ValidationCollector.Keyword(c, kp, "/properties/background_images")))
-                            {
-                                if (c is null) return false;
-                                ok = false;
-                            }
-                            continue;
-                        }
-                        if (m.NameEquals("logo_url"u8))
-                        {
-                            if (!S_properties_logo_url(m.Value, c, global::HppSchemaGen.Validation.ValidationCollector.Member(c, ip, m), global::HppSchemaGen.Validation.ValidationCollector.Keyword(c, kp, "/properties/logo_url")))
-                            {
-                                if (c is null) return false;
-                                ok = false;
-                            }
-                            continue;
-                        }
-                        if (m.NameEquals("page_title"u8))
-                        {
-                            if (!S_properties_page_title(m.Value, c, global::HppSchemaGen.Validation.ValidationCollector.Member(c, ip, m), global::HppSchemaGen.Validation.ValidationCollector.Keyword(c, kp, "/properties/page_title")))
-                            {
-                                if (c is null) return false;
-                                ok = false;
-                            }
-                            continue;
-                        }
-                        if (m.NameEquals("payment_method_categories"u8))
-                        {
-                            if (!S_properties_payment_method_categories(m.Value, c, global::HppSchemaGen.Validation.ValidationCollector.Member(c, ip, m), global::HppSchemaGen.Validation.ValidationCollector.Keyword(c, kp, "/properties/payment_method_categories")))
-                            {
-                                if (c is null) return false;
-                                ok = false;
-                            }
-                            continue;
-                        }
-                        if (m.NameEquals("payment_method_category"u8))
-                        {
-                            if (!S_properties_payment_method_category(m.Value, c, global::HppSchemaGen.Validation.ValidationCollector.Member(c, ip, m), global::HppSchemaGen.Validation.ValidationCollector.Keyword(c, kp, "/properties/payment_method_category")))
-                            {
-                                if (c is null) return false;
-                                ok = false;
-                            }
-                            continue;
-                        }
-                        if (m.NameEquals("place_order_mode"u8))
-                        {
-                            if (!S_properties_place_order_mode(m.Value, c, global::HppSchemaGen.Validation.ValidationCollector.Member(c, ip, m), global::HppSchemaGen.Validation.ValidationCollector.Keyword(c, kp, "/properties/place_order_mode")))
-                            {
-                                if (c is null) return false;
-                                ok = false;
-                            }
-                            continue;
-                        }
-                        if (m.NameEquals("purchase_type"u8))
-                        {
-                            if (!S_properties_purchase_type(m.Value, c, global::HppSchemaGen.Validation.ValidationCollector.Member(c, ip, m), global::HppSchemaGen.Validation.ValidationCollector.Keyword(c, kp, "/properties/purchase_type")))
-                            {
-                                if (c is null) return false;
-                                ok = false;
-                            }
-                            continue;
-                        }
-                        if (m.NameEquals("show_subtotal_detail"u8))
-                        {
-                            if (!S_properties_show_subtotal_detail(m.Value, c, global::HppSchemaGen.Validation.ValidationCollector.Member(c, ip, m), global::HppSchemaGen.Validation.ValidationCollector.Keyword(c, kp, "/properties/show_subtotal_detail")))
-                            {
-                                if (c is null) return false;
-                                ok = false;
-                            }
-                            continue;
-                        }
+                        case 0: if (!OptionsV1_BackgroundImages(m.Value, c, __C.Member(c, ip, m), __C.Keyword(c, kp, "/properties/background_images")) && __V.Checks.Stop(c, ref ok)) return false; break;
+                        case 1: if (!IsString(m.Value, c, __C.Member(c, ip, m), __C.Keyword(c, kp, "/properties/logo_url")) && __V.Checks.Stop(c, ref ok)) return false; break;
+                        case 2: if (!IsString(m.Value, c, __C.Member(c, ip, m), __C.Keyword(c, kp, "/properties/page_title")) && __V.Checks.Stop(c, ref ok)) return false; break;
+                        case 3: if (!OptionsV1_PaymentMethodCategories(m.Value, c, __C.Member(c, ip, m), __C.Keyword(c, kp, "/properties/payment_method_categories")) && __V.Checks.Stop(c, ref ok)) return false; break;
+                        case 4: if (!OptionsV1PaymentMethodCategoriesItem(m.Value, c, __C.Member(c, ip, m), __C.Keyword(c, kp, "/properties/payment_method_category")) && __V.Checks.Stop(c, ref ok)) return false; break;
+                        case 5: if (!OptionsV1PlaceOrderMode(m.Value, c, __C.Member(c, ip, m), __C.Keyword(c, kp, "/properties/place_order_mode")) && __V.Checks.Stop(c, ref ok)) return false; break;
+                        case 6: if (!OptionsV1PurchaseType(m.Value, c, __C.Member(c, ip, m), __C.Keyword(c, kp, "/properties/purchase_type")) && __V.Checks.Stop(c, ref ok)) return false; break;
+                        case 7: if (!OptionsV1ShowSubtotalDetail(m.Value, c, __C.Member(c, ip, m), __C.Keyword(c, kp, "/properties/show_subtotal_detail")) && __V.Checks.Stop(c, ref ok)) return false; break;
                     }
                 }
-                return ok;
             }
-
-            /// <summary>Schema at <c>/properties/background_images</c>.</summary>
-            internal static bool S_properties_background_images(global::System.Text.Json.JsonElement e, global::HppSchemaGen.Validation.ValidationCollector? c, string ip, string kp)
-            {
-                if (!global::System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack()) return global::HppSchemaGen.Validation.ValidatorRunner.TooDeep(c, ip, kp);
-                bool ok = true;
-                if (!(e.ValueKind == global::System.Text.Json.JsonValueKind.Array))
-                {
-                    if (c is null) return false;
-                    ok = false;
-                    c.Add(ip, kp + "/type", "Expected array but found " + global::HppSchemaGen.Validation.Messages.KindOf(e) + ".");
-                }
-                if (e.ValueKind == global::System.Text.Json.JsonValueKind.Array)
-                {
-                    int i = 0;
-                    foreach (global::System.Text.Json.JsonElement item in e.EnumerateArray())
-                    {
-                        if (!S_properties_background_images_items(item, c, global::HppSchemaGen.Validation.ValidationCollector.Item(c, ip, i), global::HppSchemaGen.Validation.ValidationCollector.Keyword(c, kp, "/items")))
-                        {
-                            if (c is null) return false;
-                            ok = false;
-                        }
-                        i++;
-                    }
-                }
-                return ok;
-            }
-
-            /// <summary>Schema at <c>/properties/background_images/items</c>.</summary>
-            internal static bool S_properties_background_images_items(global::System.Text.Json.JsonElement e, global::HppSchemaGen.Validation.ValidationCollector? c, string ip, string kp)
-            {
-                bool ok = true;
-                if (!global::Klarna.Hpp.BackgroundImageV1.__Schema.Root(e, c, ip, global::HppSchemaGen.Validation.ValidationCollector.Keyword(c, kp, "/$ref")))
-                {
-                    if (c is null) return false;
-                    ok = false;
-                }
-                return ok;
-            }
-
-            /// <summary>Schema at <c>/properties/logo_url</c>.</summary>
-            internal static bool S_properties_logo_url(global::System.Text.Json.JsonElement e, global::HppSchemaGen.Validation.ValidationCollector? c, string ip, string kp)
-            {
-                bool ok = true;
-                if (!(e.ValueKind == global::System.Text.Json.JsonValueKind.String))
-                {
-                    if (c is null) return false;
-                    ok = false;
-                    c.Add(ip, kp + "/type", "Expected string but found " + global::HppSchemaGen.Validation.Messages.KindOf(e) + ".");
-                }
-                return ok;
-            }
-
-            /// <summary>Schema at <c>/properties/page_title</c>.</summary>
-            internal static bool S_properties_page_title(global::System.Text.Json.JsonElement e, global::HppSchemaGen.Validation.ValidationCollector? c, string ip, string kp)
-            {
-                bool ok = true;
-                if (!(e.ValueKind == global::System.Text.Json.JsonValueKind.String))
-                {
-                    if (c is null) return false;
-                    ok = false;
-                    c.Add(ip, kp + "/type", "Expected string but found " + global::HppSchemaGen.Validation.Messages.KindOf(e) + ".");
-                }
-                return ok;
-            }
-
-            /// <summary>Schema at <c>/properties/payment_method_categories</c>.</summary>
-            internal static bool S_properties_payment_method_categories(global::System.Text.Json.JsonElement e, global::HppSchemaGen.Validation.ValidationCollector? c, string ip, string kp)
-            {
-                if (!global::System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack()) return global::HppSchemaGen.Validation.ValidatorRunner.TooDeep(c, ip, kp);
-                bool ok = true;
-                if (!(e.ValueKind == global::System.Text.Json.JsonValueKind.Array))
-                {
-                    if (c is null) return false;
-                    ok = false;
-                    c.Add(ip, kp + "/type", "Expected array but found " + global::HppSchemaGen.Validation.Messages.KindOf(e) + ".");
-                }
-                if (e.ValueKind == global::System.Text.Json.JsonValueKind.Array)
-                {
-                    int i = 0;
-                    foreach (global::System.Text.Json.JsonElement item in e.EnumerateArray())
-                    {
-                        if (!S_properties_payment_method_categories_items(item, c, global::HppSchemaGen.Validation.ValidationCollector.Item(c, ip, i), global::HppSchemaGen.Validation.ValidationCollector.Keyword(c, kp, "/items")))
-                        {
-                            if (c is null) return false;
-                            ok = false;
-                        }
-                        i++;
-                    }
-                }
-                return ok;
-            }
-
-            /// <summary>Schema at <c>/properties/payment_method_categories/items</c>.</summary>
-            internal static bool S_properties_payment_method_categories_items(global::System.Text.Json.JsonElement e, global::HppSchemaGen.Validation.ValidationCollector? c, string ip, string kp)
-            {
-                bool ok = true;
-                if (!(e.ValueKind == global::System.Text.Json.JsonValueKind.String))
-                {
-                    if (c is null) return false;
-                    ok = false;
-                    c.Add(ip, kp + "/type", "Expected string but found " + global::HppSchemaGen.Validation.Messages.KindOf(e) + ".");
-                }
-                if (!((e.ValueKind == global::System.Text.Json.JsonValueKind.String && global::HppSchemaGen.Validation.JsonEquality.IsOneOfStrings(e, __f0))))
-                {
-                    if (c is null) return false;
-                    ok = false;
-                    c.Add(ip, kp + "/enum", "Value must be one of \"DIRECT_DEBIT\", \"DIRECT_BANK_TRANSFER\", \"PAY_NOW\", \"PAY_LATER\", \"PAY_OVER_TIME\", \"KLARNA\".");
-                }
-                return ok;
-            }
-
-            /// <summary>Schema at <c>/properties/payment_method_category</c>.</summary>
-            internal static bool S_properties_payment_method_category(global::System.Text.Json.JsonElement e, global::HppSchemaGen.Validation.ValidationCollector? c, string ip, string kp)
-            {
-                bool ok = true;
-                if (!(e.ValueKind == global::System.Text.Json.JsonValueKind.String))
-                {
-                    if (c is null) return false;
-                    ok = false;
-                    c.Add(ip, kp + "/type", "Expected string but found " + global::HppSchemaGen.Validation.Messages.KindOf(e) + ".");
-                }
-                if (!((e.ValueKind == global::System.Text.Json.JsonValueKind.String && global::HppSchemaGen.Validation.JsonEquality.IsOneOfStrings(e, __f1))))
-                {
-                    if (c is null) return false;
-                    ok = false;
-                    c.Add(ip, kp + "/enum", "Value must be one of \"DIRECT_DEBIT\", \"DIRECT_BANK_TRANSFER\", \"PAY_NOW\", \"PAY_LATER\", \"PAY_OVER_TIME\", \"KLARNA\".");
-                }
-                return ok;
-            }
-
-            /// <summary>Schema at <c>/properties/place_order_mode</c>.</summary>
-            internal static bool S_properties_place_order_mode(global::System.Text.Json.JsonElement e, global::HppSchemaGen.Validation.ValidationCollector? c, string ip, string kp)
-            {
-                bool ok = true;
-                if (!(e.ValueKind == global::System.Text.Json.JsonValueKind.String))
-                {
-                    if (c is null) return false;
-                    ok = false;
-                    c.Add(ip, kp + "/type", "Expected string but found " + global::HppSchemaGen.Validation.Messages.KindOf(e) + ".");
-                }
-                if (!((e.ValueKind == global::System.Text.Json.JsonValueKind.String && global::HppSchemaGen.Validation.JsonEquality.IsOneOfStrings(e, __f2))))
-                {
-                    if (c is null) return false;
-                    ok = false;
-                    c.Add(ip, kp + "/enum", "Value must be one of \"PLACE_ORDER\", \"CAPTURE_ORDER\", \"NONE\".");
-                }
-                return ok;
-            }
-
-            /// <summary>Schema at <c>/properties/purchase_type</c>.</summary>
-            internal static bool S_properties_purchase_type(global::System.Text.Json.JsonElement e, global::HppSchemaGen.Validation.ValidationCollector? c, string ip, string kp)
-            {
-                bool ok = true;
-                if (!(e.ValueKind == global::System.Text.Json.JsonValueKind.String))
-                {
-                    if (c is null) return false;
-                    ok = false;
-                    c.Add(ip, kp + "/type", "Expected string but found " + global::HppSchemaGen.Validation.Messages.KindOf(e) + ".");
-                }
-                if (!((e.ValueKind == global::System.Text.Json.JsonValueKind.String && global::HppSchemaGen.Validation.JsonEquality.IsOneOfStrings(e, __f3))))
-                {
-                    if (c is null) return false;
-                    ok = false;
-                    c.Add(ip, kp + "/enum", "Value must be one of \"BUY\", \"RENT\", \"BOOK\", \"SUBSCRIBE\", \"DOWNLOAD\", \"ORDER\", \"CONTINUE\".");
-                }
-                return ok;
-            }
-
-            /// <summary>Schema at <c>/properties/show_subtotal_detail</c>.</summary>
-            internal static bool S_properties_show_subtotal_detail(global::System.Text.Json.JsonElement e, global::HppSchemaGen.Validation.ValidationCollector? c, string ip, string kp)
-            {
-                bool ok = true;
-                if (!(e.ValueKind == global::System.Text.Json.JsonValueKind.String))
-                {
-                    if (c is null) return false;
-                    ok = false;
-                    c.Add(ip, kp + "/type", "Expected string but found " + global::HppSchemaGen.Validation.Messages.KindOf(e) + ".");
-                }
-                if (!((e.ValueKind == global::System.Text.Json.JsonValueKind.String && global::HppSchemaGen.Validation.JsonEquality.IsOneOfStrings(e, __f4))))
-                {
-                    if (c is null) return false;
-                    ok = false;
-                    c.Add(ip, kp + "/enum", "Value must be one of \"HIDE\".");
-                }
-                return ok;
-            }
-
-            private static readonly byte[][] __f0 = global::HppSchemaGen.Validation.JsonEquality.Utf8Strings(new string[] { "\"DIRECT_DEBIT\"", "\"DIRECT_BANK_TRANSFER\"", "\"PAY_NOW\"", "\"PAY_LATER\"", "\"PAY_OVER_TIME\"", "\"KLARNA\"" });
-            private static readonly byte[][] __f1 = global::HppSchemaGen.Validation.JsonEquality.Utf8Strings(new string[] { "\"DIRECT_DEBIT\"", "\"DIRECT_BANK_TRANSFER\"", "\"PAY_NOW\"", "\"PAY_LATER\"", "\"PAY_OVER_TIME\"", "\"KLARNA\"" });
-            private static readonly byte[][] __f2 = global::HppSchemaGen.Validation.JsonEquality.Utf8Strings(new string[] { "\"PLACE_ORDER\"", "\"CAPTURE_ORDER\"", "\"NONE\"" });
-            private static readonly byte[][] __f3 = global::HppSchemaGen.Validation.JsonEquality.Utf8Strings(new string[] { "\"BUY\"", "\"RENT\"", "\"BOOK\"", "\"SUBSCRIBE\"", "\"DOWNLOAD\"", "\"ORDER\"", "\"CONTINUE\"" });
-            private static readonly byte[][] __f4 = global::HppSchemaGen.Validation.JsonEquality.Utf8Strings(new string[] { "\"HIDE\"" });
+            return ok;
         }
+
+        /// <summary>Schema at <c>#/components/schemas/OptionsV1 /properties/background_images</c>.</summary>
+        internal static bool OptionsV1_BackgroundImages(__J.JsonElement e, __C? c, string ip, string kp)
+        {
+            if (!global::System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack()) return __V.ValidatorRunner.TooDeep(c, ip, kp);
+            bool ok = true;
+            if (!__V.Checks.Type(e, __V.JsonTypes.Array, c, ip, kp) && __V.Checks.Stop(c, ref ok)) return false;
+            if (e.ValueKind == __J.JsonValueKind.Array)
+            {
+                int i = 0;
+                foreach (__J.JsonElement item in e.EnumerateArray())
+                {
+                    if (!BackgroundImageV1(item, c, __C.Item(c, ip, i), __C.Keyword(c, kp, "/items/$ref")) && __V.Checks.Stop(c, ref ok)) return false;
+                    i++;
+                }
+            }
+            return ok;
+        }
+
+        /// <summary>Schema at <c>#/components/schemas/OptionsV1 /properties/payment_method_categories</c>.</summary>
+        internal static bool OptionsV1_PaymentMethodCategories(__J.JsonElement e, __C? c, string ip, string kp)
+        {
+            if (!global::System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack()) return __V.ValidatorRunner.TooDeep(c, ip, kp);
+            bool ok = true;
+            if (!__V.Checks.Type(e, __V.JsonTypes.Array, c, ip, kp) && __V.Checks.Stop(c, ref ok)) return false;
+            if (e.ValueKind == __J.JsonValueKind.Array)
+            {
+                int i = 0;
+                foreach (__J.JsonElement item in e.EnumerateArray())
+                {
+                    if (!OptionsV1PaymentMethodCategoriesItem(item, c, __C.Item(c, ip, i), __C.Keyword(c, kp, "/items")) && __V.Checks.Stop(c, ref ok)) return false;
+                    i++;
+                }
+            }
+            return ok;
+        }
+
+        /// <summary>Schema at <c>#/components/schemas/OptionsV1 /properties/payment_method_categories/items</c>.</summary>
+        internal static bool OptionsV1PaymentMethodCategoriesItem(__J.JsonElement e, __C? c, string ip, string kp)
+        {
+            bool ok = true;
+            if (!__V.Checks.Type(e, __V.JsonTypes.String, c, ip, kp) && __V.Checks.Stop(c, ref ok)) return false;
+            if (!__V.Checks.Enum(e, __OptionsV1PaymentMethodCategoriesItem_Enum, c, ip, kp) && __V.Checks.Stop(c, ref ok)) return false;
+            return ok;
+        }
+
+        /// <summary>Schema at <c>#/components/schemas/OptionsV1 /properties/place_order_mode</c>.</summary>
+        internal static bool OptionsV1PlaceOrderMode(__J.JsonElement e, __C? c, string ip, string kp)
+        {
+            bool ok = true;
+            if (!__V.Checks.Type(e, __V.JsonTypes.String, c, ip, kp) && __V.Checks.Stop(c, ref ok)) return false;
+            if (!__V.Checks.Enum(e, __OptionsV1PlaceOrderMode_Enum, c, ip, kp) && __V.Checks.Stop(c, ref ok)) return false;
+            return ok;
+        }
+
+        /// <summary>Schema at <c>#/components/schemas/OptionsV1 /properties/purchase_type</c>.</summary>
+        internal static bool OptionsV1PurchaseType(__J.JsonElement e, __C? c, string ip, string kp)
+        {
+            bool ok = true;
+            if (!__V.Checks.Type(e, __V.JsonTypes.String, c, ip, kp) && __V.Checks.Stop(c, ref ok)) return false;
+            if (!__V.Checks.Enum(e, __OptionsV1PurchaseType_Enum, c, ip, kp) && __V.Checks.Stop(c, ref ok)) return false;
+            return ok;
+        }
+
+        /// <summary>Schema at <c>#/components/schemas/OptionsV1 /properties/show_subtotal_detail</c>.</summary>
+        internal static bool OptionsV1ShowSubtotalDetail(__J.JsonElement e, __C? c, string ip, string kp)
+        {
+            bool ok = true;
+            if (!__V.Checks.Type(e, __V.JsonTypes.String, c, ip, kp) && __V.Checks.Stop(c, ref ok)) return false;
+            if (!__V.Checks.Enum(e, __OptionsV1ShowSubtotalDetail_Enum, c, ip, kp) && __V.Checks.Stop(c, ref ok)) return false;
+            return ok;
+        }
+
+        private static readonly __V.NameTable __OptionsV1_Members = new("background_images", "logo_url", "page_title", "payment_method_categories", "payment_method_category", "place_order_mode", "purchase_type", "show_subtotal_detail");
+        private static readonly __V.JsonValues __OptionsV1PaymentMethodCategoriesItem_Enum = new("\"DIRECT_DEBIT\"", "\"DIRECT_BANK_TRANSFER\"", "\"PAY_NOW\"", "\"PAY_LATER\"", "\"PAY_OVER_TIME\"", "\"KLARNA\"");
+        private static readonly __V.JsonValues __OptionsV1PlaceOrderMode_Enum = new("\"PLACE_ORDER\"", "\"CAPTURE_ORDER\"", "\"NONE\"");
+        private static readonly __V.JsonValues __OptionsV1PurchaseType_Enum = new("\"BUY\"", "\"RENT\"", "\"BOOK\"", "\"SUBSCRIBE\"", "\"DOWNLOAD\"", "\"ORDER\"", "\"CONTINUE\"");
+        private static readonly __V.JsonValues __OptionsV1ShowSubtotalDetail_Enum = new("\"HIDE\"");
     }
 }

@@ -90,7 +90,7 @@ namespace Klarna.Hpp
 
         /// <summary>Validates a JSON value against the schema; collects every error with its instance and keyword location.</summary>
         public static global::HppSchemaGen.ValidationResult Validate(global::System.Text.Json.JsonElement instance)
-            => global::HppSchemaGen.Validation.ValidatorRunner.Run(instance, global::Klarna.Hpp.OptionsV1.__Schema.S_properties_payment_method_categories_items);
+            => global::HppSchemaGen.Validation.ValidatorRunner.Run(instance, global::Klarna.Hpp.__Validators.OptionsV1PaymentMethodCategoriesItem);
 
         /// <summary>Reads and writes the JSON string; unknown values are kept, never rejected.</summary>
         public sealed class Converter : global::System.Text.Json.Serialization.JsonConverter<OptionsV1PaymentMethodCategoriesItem>

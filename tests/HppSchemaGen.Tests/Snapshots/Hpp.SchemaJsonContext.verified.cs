@@ -5,286 +5,188 @@
 
 namespace Klarna.Hpp
 {
+    using __J = global::System.Text.Json;
+    using __M = global::System.Text.Json.Serialization.Metadata;
+    using __U = global::System.Runtime.CompilerServices;
+    using __S = global::HppSchemaGen.Serialization;
+
     /// <summary>Reflection-free System.Text.Json metadata for every type generated from the schemas. Deserializing through it does not validate; use the types' <c>Parse</c>/<c>TryParse</c> for that.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("HppSchemaGen", "0.1.0")]
-    public partial class SchemaJsonContext : global::System.Text.Json.Serialization.JsonSerializerContext, global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
+    public partial class SchemaJsonContext : __J.Serialization.JsonSerializerContext, __M.IJsonTypeInfoResolver
     {
-        private static readonly global::System.Text.Json.JsonSerializerOptions s_defaultOptions = new global::System.Text.Json.JsonSerializerOptions
+        private static readonly __J.JsonSerializerOptions s_defaultOptions = new __J.JsonSerializerOptions
         {
-            DefaultIgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+            DefaultIgnoreCondition = __J.Serialization.JsonIgnoreCondition.WhenWritingNull,
         };
 
         /// <summary>The shared instance (absent optional members are not written).</summary>
-        public static SchemaJsonContext Default { get; } = new SchemaJsonContext(new global::System.Text.Json.JsonSerializerOptions(s_defaultOptions));
+        public static SchemaJsonContext Default { get; } = new SchemaJsonContext(new __J.JsonSerializerOptions(s_defaultOptions));
 
         /// <inheritdoc/>
-        protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions { get; } = s_defaultOptions;
+        protected override __J.JsonSerializerOptions? GeneratedSerializerOptions { get; } = s_defaultOptions;
 
         /// <summary>Creates a context with default options.</summary>
         public SchemaJsonContext() : base(null) { }
 
         /// <summary>Creates a context bound to <paramref name="options"/>.</summary>
-        public SchemaJsonContext(global::System.Text.Json.JsonSerializerOptions options) : base(options) { }
+        public SchemaJsonContext(__J.JsonSerializerOptions options) : base(options) { }
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.BackgroundImageV1>? _t0;
+        private __M.JsonTypeInfo<global::Klarna.Hpp.BackgroundImageV1>? __info_BackgroundImageV1;
 
         /// <summary>Metadata for <see cref="global::Klarna.Hpp.BackgroundImageV1"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.BackgroundImageV1> BackgroundImageV1 => _t0 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.BackgroundImageV1>)Options.GetTypeInfo(typeof(global::Klarna.Hpp.BackgroundImageV1));
+        public __M.JsonTypeInfo<global::Klarna.Hpp.BackgroundImageV1> BackgroundImageV1 => __info_BackgroundImageV1 ??= (__M.JsonTypeInfo<global::Klarna.Hpp.BackgroundImageV1>)Options.GetTypeInfo(typeof(global::Klarna.Hpp.BackgroundImageV1));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.CustomerV1>? _t1;
+        private __M.JsonTypeInfo<global::Klarna.Hpp.CustomerV1>? __info_CustomerV1;
 
         /// <summary>Metadata for <see cref="global::Klarna.Hpp.CustomerV1"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.CustomerV1> CustomerV1 => _t1 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.CustomerV1>)Options.GetTypeInfo(typeof(global::Klarna.Hpp.CustomerV1));
+        public __M.JsonTypeInfo<global::Klarna.Hpp.CustomerV1> CustomerV1 => __info_CustomerV1 ??= (__M.JsonTypeInfo<global::Klarna.Hpp.CustomerV1>)Options.GetTypeInfo(typeof(global::Klarna.Hpp.CustomerV1));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.DistributionContactV1>? _t2;
+        private __M.JsonTypeInfo<global::Klarna.Hpp.DistributionContactV1>? __info_DistributionContactV1;
 
         /// <summary>Metadata for <see cref="global::Klarna.Hpp.DistributionContactV1"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.DistributionContactV1> DistributionContactV1 => _t2 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.DistributionContactV1>)Options.GetTypeInfo(typeof(global::Klarna.Hpp.DistributionContactV1));
+        public __M.JsonTypeInfo<global::Klarna.Hpp.DistributionContactV1> DistributionContactV1 => __info_DistributionContactV1 ??= (__M.JsonTypeInfo<global::Klarna.Hpp.DistributionContactV1>)Options.GetTypeInfo(typeof(global::Klarna.Hpp.DistributionContactV1));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.DistributionContactV1AccessId>? _t3;
+        private __M.JsonTypeInfo<global::Klarna.Hpp.DistributionContactV1AccessId>? __info_DistributionContactV1AccessId;
 
         /// <summary>Metadata for <see cref="global::Klarna.Hpp.DistributionContactV1AccessId"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.DistributionContactV1AccessId> DistributionContactV1AccessId => _t3 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.DistributionContactV1AccessId>)Options.GetTypeInfo(typeof(global::Klarna.Hpp.DistributionContactV1AccessId));
+        public __M.JsonTypeInfo<global::Klarna.Hpp.DistributionContactV1AccessId> DistributionContactV1AccessId => __info_DistributionContactV1AccessId ??= (__M.JsonTypeInfo<global::Klarna.Hpp.DistributionContactV1AccessId>)Options.GetTypeInfo(typeof(global::Klarna.Hpp.DistributionContactV1AccessId));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.DistributionModuleV1>? _t4;
+        private __M.JsonTypeInfo<global::Klarna.Hpp.DistributionModuleV1>? __info_DistributionModuleV1;
 
         /// <summary>Metadata for <see cref="global::Klarna.Hpp.DistributionModuleV1"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.DistributionModuleV1> DistributionModuleV1 => _t4 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.DistributionModuleV1>)Options.GetTypeInfo(typeof(global::Klarna.Hpp.DistributionModuleV1));
+        public __M.JsonTypeInfo<global::Klarna.Hpp.DistributionModuleV1> DistributionModuleV1 => __info_DistributionModuleV1 ??= (__M.JsonTypeInfo<global::Klarna.Hpp.DistributionModuleV1>)Options.GetTypeInfo(typeof(global::Klarna.Hpp.DistributionModuleV1));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.DistributionRequestV1>? _t5;
+        private __M.JsonTypeInfo<global::Klarna.Hpp.DistributionRequestV1>? __info_DistributionRequestV1;
 
         /// <summary>Metadata for <see cref="global::Klarna.Hpp.DistributionRequestV1"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.DistributionRequestV1> DistributionRequestV1 => _t5 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.DistributionRequestV1>)Options.GetTypeInfo(typeof(global::Klarna.Hpp.DistributionRequestV1));
+        public __M.JsonTypeInfo<global::Klarna.Hpp.DistributionRequestV1> DistributionRequestV1 => __info_DistributionRequestV1 ??= (__M.JsonTypeInfo<global::Klarna.Hpp.DistributionRequestV1>)Options.GetTypeInfo(typeof(global::Klarna.Hpp.DistributionRequestV1));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.DistributionRequestV1Method>? _t6;
+        private __M.JsonTypeInfo<global::Klarna.Hpp.DistributionRequestV1Method>? __info_DistributionRequestV1Method;
 
         /// <summary>Metadata for <see cref="global::Klarna.Hpp.DistributionRequestV1Method"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.DistributionRequestV1Method> DistributionRequestV1Method => _t6 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.DistributionRequestV1Method>)Options.GetTypeInfo(typeof(global::Klarna.Hpp.DistributionRequestV1Method));
+        public __M.JsonTypeInfo<global::Klarna.Hpp.DistributionRequestV1Method> DistributionRequestV1Method => __info_DistributionRequestV1Method ??= (__M.JsonTypeInfo<global::Klarna.Hpp.DistributionRequestV1Method>)Options.GetTypeInfo(typeof(global::Klarna.Hpp.DistributionRequestV1Method));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.DistributionRequestV1Template>? _t7;
+        private __M.JsonTypeInfo<global::Klarna.Hpp.DistributionRequestV1Template>? __info_DistributionRequestV1Template;
 
         /// <summary>Metadata for <see cref="global::Klarna.Hpp.DistributionRequestV1Template"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.DistributionRequestV1Template> DistributionRequestV1Template => _t7 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.DistributionRequestV1Template>)Options.GetTypeInfo(typeof(global::Klarna.Hpp.DistributionRequestV1Template));
+        public __M.JsonTypeInfo<global::Klarna.Hpp.DistributionRequestV1Template> DistributionRequestV1Template => __info_DistributionRequestV1Template ??= (__M.JsonTypeInfo<global::Klarna.Hpp.DistributionRequestV1Template>)Options.GetTypeInfo(typeof(global::Klarna.Hpp.DistributionRequestV1Template));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.MerchantManualIdentificationV1>? _t8;
+        private __M.JsonTypeInfo<global::Klarna.Hpp.MerchantManualIdentificationV1>? __info_MerchantManualIdentificationV1;
 
         /// <summary>Metadata for <see cref="global::Klarna.Hpp.MerchantManualIdentificationV1"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.MerchantManualIdentificationV1> MerchantManualIdentificationV1 => _t8 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.MerchantManualIdentificationV1>)Options.GetTypeInfo(typeof(global::Klarna.Hpp.MerchantManualIdentificationV1));
+        public __M.JsonTypeInfo<global::Klarna.Hpp.MerchantManualIdentificationV1> MerchantManualIdentificationV1 => __info_MerchantManualIdentificationV1 ??= (__M.JsonTypeInfo<global::Klarna.Hpp.MerchantManualIdentificationV1>)Options.GetTypeInfo(typeof(global::Klarna.Hpp.MerchantManualIdentificationV1));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.MerchantUrlsV1>? _t9;
+        private __M.JsonTypeInfo<global::Klarna.Hpp.MerchantUrlsV1>? __info_MerchantUrlsV1;
 
         /// <summary>Metadata for <see cref="global::Klarna.Hpp.MerchantUrlsV1"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.MerchantUrlsV1> MerchantUrlsV1 => _t9 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.MerchantUrlsV1>)Options.GetTypeInfo(typeof(global::Klarna.Hpp.MerchantUrlsV1));
+        public __M.JsonTypeInfo<global::Klarna.Hpp.MerchantUrlsV1> MerchantUrlsV1 => __info_MerchantUrlsV1 ??= (__M.JsonTypeInfo<global::Klarna.Hpp.MerchantUrlsV1>)Options.GetTypeInfo(typeof(global::Klarna.Hpp.MerchantUrlsV1));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.OptionsV1>? _t10;
+        private __M.JsonTypeInfo<global::Klarna.Hpp.OptionsV1>? __info_OptionsV1;
 
         /// <summary>Metadata for <see cref="global::Klarna.Hpp.OptionsV1"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.OptionsV1> OptionsV1 => _t10 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.OptionsV1>)Options.GetTypeInfo(typeof(global::Klarna.Hpp.OptionsV1));
+        public __M.JsonTypeInfo<global::Klarna.Hpp.OptionsV1> OptionsV1 => __info_OptionsV1 ??= (__M.JsonTypeInfo<global::Klarna.Hpp.OptionsV1>)Options.GetTypeInfo(typeof(global::Klarna.Hpp.OptionsV1));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.OptionsV1PaymentMethodCategoriesItem>? _t11;
+        private __M.JsonTypeInfo<global::Klarna.Hpp.OptionsV1PaymentMethodCategoriesItem>? __info_OptionsV1PaymentMethodCategoriesItem;
 
         /// <summary>Metadata for <see cref="global::Klarna.Hpp.OptionsV1PaymentMethodCategoriesItem"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.OptionsV1PaymentMethodCategoriesItem> OptionsV1PaymentMethodCategoriesItem => _t11 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.OptionsV1PaymentMethodCategoriesItem>)Options.GetTypeInfo(typeof(global::Klarna.Hpp.OptionsV1PaymentMethodCategoriesItem));
+        public __M.JsonTypeInfo<global::Klarna.Hpp.OptionsV1PaymentMethodCategoriesItem> OptionsV1PaymentMethodCategoriesItem => __info_OptionsV1PaymentMethodCategoriesItem ??= (__M.JsonTypeInfo<global::Klarna.Hpp.OptionsV1PaymentMethodCategoriesItem>)Options.GetTypeInfo(typeof(global::Klarna.Hpp.OptionsV1PaymentMethodCategoriesItem));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.OptionsV1PaymentMethodCategory>? _t12;
-
-        /// <summary>Metadata for <see cref="global::Klarna.Hpp.OptionsV1PaymentMethodCategory"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.OptionsV1PaymentMethodCategory> OptionsV1PaymentMethodCategory => _t12 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.OptionsV1PaymentMethodCategory>)Options.GetTypeInfo(typeof(global::Klarna.Hpp.OptionsV1PaymentMethodCategory));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.OptionsV1PlaceOrderMode>? _t13;
+        private __M.JsonTypeInfo<global::Klarna.Hpp.OptionsV1PlaceOrderMode>? __info_OptionsV1PlaceOrderMode;
 
         /// <summary>Metadata for <see cref="global::Klarna.Hpp.OptionsV1PlaceOrderMode"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.OptionsV1PlaceOrderMode> OptionsV1PlaceOrderMode => _t13 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.OptionsV1PlaceOrderMode>)Options.GetTypeInfo(typeof(global::Klarna.Hpp.OptionsV1PlaceOrderMode));
+        public __M.JsonTypeInfo<global::Klarna.Hpp.OptionsV1PlaceOrderMode> OptionsV1PlaceOrderMode => __info_OptionsV1PlaceOrderMode ??= (__M.JsonTypeInfo<global::Klarna.Hpp.OptionsV1PlaceOrderMode>)Options.GetTypeInfo(typeof(global::Klarna.Hpp.OptionsV1PlaceOrderMode));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.OptionsV1PurchaseType>? _t14;
+        private __M.JsonTypeInfo<global::Klarna.Hpp.OptionsV1PurchaseType>? __info_OptionsV1PurchaseType;
 
         /// <summary>Metadata for <see cref="global::Klarna.Hpp.OptionsV1PurchaseType"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.OptionsV1PurchaseType> OptionsV1PurchaseType => _t14 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.OptionsV1PurchaseType>)Options.GetTypeInfo(typeof(global::Klarna.Hpp.OptionsV1PurchaseType));
+        public __M.JsonTypeInfo<global::Klarna.Hpp.OptionsV1PurchaseType> OptionsV1PurchaseType => __info_OptionsV1PurchaseType ??= (__M.JsonTypeInfo<global::Klarna.Hpp.OptionsV1PurchaseType>)Options.GetTypeInfo(typeof(global::Klarna.Hpp.OptionsV1PurchaseType));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.OptionsV1ShowSubtotalDetail>? _t15;
+        private __M.JsonTypeInfo<global::Klarna.Hpp.OptionsV1ShowSubtotalDetail>? __info_OptionsV1ShowSubtotalDetail;
 
         /// <summary>Metadata for <see cref="global::Klarna.Hpp.OptionsV1ShowSubtotalDetail"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.OptionsV1ShowSubtotalDetail> OptionsV1ShowSubtotalDetail => _t15 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.OptionsV1ShowSubtotalDetail>)Options.GetTypeInfo(typeof(global::Klarna.Hpp.OptionsV1ShowSubtotalDetail));
+        public __M.JsonTypeInfo<global::Klarna.Hpp.OptionsV1ShowSubtotalDetail> OptionsV1ShowSubtotalDetail => __info_OptionsV1ShowSubtotalDetail ??= (__M.JsonTypeInfo<global::Klarna.Hpp.OptionsV1ShowSubtotalDetail>)Options.GetTypeInfo(typeof(global::Klarna.Hpp.OptionsV1ShowSubtotalDetail));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.SessionCreationRequestV1>? _t16;
+        private __M.JsonTypeInfo<global::Klarna.Hpp.SessionCreationRequestV1>? __info_SessionCreationRequestV1;
 
         /// <summary>Metadata for <see cref="global::Klarna.Hpp.SessionCreationRequestV1"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.SessionCreationRequestV1> SessionCreationRequestV1 => _t16 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.SessionCreationRequestV1>)Options.GetTypeInfo(typeof(global::Klarna.Hpp.SessionCreationRequestV1));
+        public __M.JsonTypeInfo<global::Klarna.Hpp.SessionCreationRequestV1> SessionCreationRequestV1 => __info_SessionCreationRequestV1 ??= (__M.JsonTypeInfo<global::Klarna.Hpp.SessionCreationRequestV1>)Options.GetTypeInfo(typeof(global::Klarna.Hpp.SessionCreationRequestV1));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.SessionCreationResponseV1>? _t17;
+        private __M.JsonTypeInfo<global::Klarna.Hpp.SessionCreationResponseV1>? __info_SessionCreationResponseV1;
 
         /// <summary>Metadata for <see cref="global::Klarna.Hpp.SessionCreationResponseV1"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.SessionCreationResponseV1> SessionCreationResponseV1 => _t17 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.SessionCreationResponseV1>)Options.GetTypeInfo(typeof(global::Klarna.Hpp.SessionCreationResponseV1));
+        public __M.JsonTypeInfo<global::Klarna.Hpp.SessionCreationResponseV1> SessionCreationResponseV1 => __info_SessionCreationResponseV1 ??= (__M.JsonTypeInfo<global::Klarna.Hpp.SessionCreationResponseV1>)Options.GetTypeInfo(typeof(global::Klarna.Hpp.SessionCreationResponseV1));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.SessionResponseV1>? _t18;
+        private __M.JsonTypeInfo<global::Klarna.Hpp.SessionResponseV1>? __info_SessionResponseV1;
 
         /// <summary>Metadata for <see cref="global::Klarna.Hpp.SessionResponseV1"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.SessionResponseV1> SessionResponseV1 => _t18 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.SessionResponseV1>)Options.GetTypeInfo(typeof(global::Klarna.Hpp.SessionResponseV1));
+        public __M.JsonTypeInfo<global::Klarna.Hpp.SessionResponseV1> SessionResponseV1 => __info_SessionResponseV1 ??= (__M.JsonTypeInfo<global::Klarna.Hpp.SessionResponseV1>)Options.GetTypeInfo(typeof(global::Klarna.Hpp.SessionResponseV1));
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.SessionResponseV1Status>? _t19;
+        private __M.JsonTypeInfo<global::Klarna.Hpp.SessionResponseV1Status>? __info_SessionResponseV1Status;
 
         /// <summary>Metadata for <see cref="global::Klarna.Hpp.SessionResponseV1Status"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.SessionResponseV1Status> SessionResponseV1Status => _t19 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.SessionResponseV1Status>)Options.GetTypeInfo(typeof(global::Klarna.Hpp.SessionResponseV1Status));
+        public __M.JsonTypeInfo<global::Klarna.Hpp.SessionResponseV1Status> SessionResponseV1Status => __info_SessionResponseV1Status ??= (__M.JsonTypeInfo<global::Klarna.Hpp.SessionResponseV1Status>)Options.GetTypeInfo(typeof(global::Klarna.Hpp.SessionResponseV1Status));
 
         /// <inheritdoc/>
-        public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type)
+        public override __M.JsonTypeInfo? GetTypeInfo(global::System.Type type)
         {
-            Options.TryGetTypeInfo(type, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? typeInfo);
+            Options.TryGetTypeInfo(type, out __M.JsonTypeInfo? typeInfo);
             return typeInfo;
         }
 
-        global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
+        __M.JsonTypeInfo? __M.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, __J.JsonSerializerOptions options)
         {
-            if (type == typeof(global::Klarna.Hpp.BackgroundImageV1)) return Create_BackgroundImageV1(options);
-            if (type == typeof(global::Klarna.Hpp.CustomerV1)) return Create_CustomerV1(options);
-            if (type == typeof(global::Klarna.Hpp.DistributionContactV1)) return Create_DistributionContactV1(options);
-            if (type == typeof(global::Klarna.Hpp.DistributionContactV1AccessId)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Klarna.Hpp.DistributionContactV1AccessId>(options, new global::Klarna.Hpp.DistributionContactV1AccessId.Converter());
-            if (type == typeof(global::Klarna.Hpp.DistributionModuleV1)) return Create_DistributionModuleV1(options);
-            if (type == typeof(global::Klarna.Hpp.DistributionRequestV1)) return Create_DistributionRequestV1(options);
-            if (type == typeof(global::Klarna.Hpp.DistributionRequestV1Method)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Klarna.Hpp.DistributionRequestV1Method>(options, new global::Klarna.Hpp.DistributionRequestV1Method.Converter());
-            if (type == typeof(global::Klarna.Hpp.DistributionRequestV1Template)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Klarna.Hpp.DistributionRequestV1Template>(options, new global::Klarna.Hpp.DistributionRequestV1Template.Converter());
-            if (type == typeof(global::Klarna.Hpp.MerchantManualIdentificationV1)) return Create_MerchantManualIdentificationV1(options);
-            if (type == typeof(global::Klarna.Hpp.MerchantUrlsV1)) return Create_MerchantUrlsV1(options);
-            if (type == typeof(global::Klarna.Hpp.OptionsV1)) return Create_OptionsV1(options);
-            if (type == typeof(global::Klarna.Hpp.OptionsV1PaymentMethodCategoriesItem)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Klarna.Hpp.OptionsV1PaymentMethodCategoriesItem>(options, new global::Klarna.Hpp.OptionsV1PaymentMethodCategoriesItem.Converter());
-            if (type == typeof(global::Klarna.Hpp.OptionsV1PaymentMethodCategory)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Klarna.Hpp.OptionsV1PaymentMethodCategory>(options, new global::Klarna.Hpp.OptionsV1PaymentMethodCategory.Converter());
-            if (type == typeof(global::Klarna.Hpp.OptionsV1PlaceOrderMode)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Klarna.Hpp.OptionsV1PlaceOrderMode>(options, new global::Klarna.Hpp.OptionsV1PlaceOrderMode.Converter());
-            if (type == typeof(global::Klarna.Hpp.OptionsV1PurchaseType)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Klarna.Hpp.OptionsV1PurchaseType>(options, new global::Klarna.Hpp.OptionsV1PurchaseType.Converter());
-            if (type == typeof(global::Klarna.Hpp.OptionsV1ShowSubtotalDetail)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Klarna.Hpp.OptionsV1ShowSubtotalDetail>(options, new global::Klarna.Hpp.OptionsV1ShowSubtotalDetail.Converter());
-            if (type == typeof(global::Klarna.Hpp.SessionCreationRequestV1)) return Create_SessionCreationRequestV1(options);
-            if (type == typeof(global::Klarna.Hpp.SessionCreationResponseV1)) return Create_SessionCreationResponseV1(options);
-            if (type == typeof(global::Klarna.Hpp.SessionResponseV1)) return Create_SessionResponseV1(options);
-            if (type == typeof(global::Klarna.Hpp.SessionResponseV1Status)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Klarna.Hpp.SessionResponseV1Status>(options, new global::Klarna.Hpp.SessionResponseV1Status.Converter());
-            if (type == typeof(string)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<string>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter);
-            if (type == typeof(long)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<long>(options, new global::HppSchemaGen.Serialization.JsonInt64Converter());
-            if (type == typeof(long?)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<long?>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GetNullableConverter<long>(options));
-            if (type == typeof(global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateDictionaryInfo<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>, string, global::System.Text.Json.JsonElement>(options, new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>> { ObjectCreator = static () => new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>() });
-            if (type == typeof(global::System.Text.Json.JsonElement)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.Text.Json.JsonElement>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter);
-            if (type == typeof(global::System.DateTimeOffset)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.DateTimeOffset>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DateTimeOffsetConverter);
-            if (type == typeof(global::System.DateTimeOffset?)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.DateTimeOffset?>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GetNullableConverter<global::System.DateTimeOffset>(options));
-            if (type == typeof(global::System.Collections.Generic.List<global::Klarna.Hpp.BackgroundImageV1>)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateListInfo<global::System.Collections.Generic.List<global::Klarna.Hpp.BackgroundImageV1>, global::Klarna.Hpp.BackgroundImageV1>(options, new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<global::System.Collections.Generic.List<global::Klarna.Hpp.BackgroundImageV1>> { ObjectCreator = static () => new global::System.Collections.Generic.List<global::Klarna.Hpp.BackgroundImageV1>() });
-            if (type == typeof(global::System.Collections.Generic.List<global::Klarna.Hpp.OptionsV1PaymentMethodCategoriesItem>)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateListInfo<global::System.Collections.Generic.List<global::Klarna.Hpp.OptionsV1PaymentMethodCategoriesItem>, global::Klarna.Hpp.OptionsV1PaymentMethodCategoriesItem>(options, new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<global::System.Collections.Generic.List<global::Klarna.Hpp.OptionsV1PaymentMethodCategoriesItem>> { ObjectCreator = static () => new global::System.Collections.Generic.List<global::Klarna.Hpp.OptionsV1PaymentMethodCategoriesItem>() });
+            if (type == typeof(global::Klarna.Hpp.BackgroundImageV1)) return __S.ContextMetadata.Object<global::Klarna.Hpp.BackgroundImageV1>(options, this, __ctor_BackgroundImageV1, Properties_BackgroundImageV1, Serialize_BackgroundImageV1);
+            if (type == typeof(global::Klarna.Hpp.CustomerV1)) return __S.ContextMetadata.Object<global::Klarna.Hpp.CustomerV1>(options, this, __ctor_CustomerV1, Properties_CustomerV1, Serialize_CustomerV1);
+            if (type == typeof(global::Klarna.Hpp.DistributionContactV1)) return __S.ContextMetadata.Object<global::Klarna.Hpp.DistributionContactV1>(options, this, __ctor_DistributionContactV1, Properties_DistributionContactV1, Serialize_DistributionContactV1);
+            if (type == typeof(global::Klarna.Hpp.DistributionContactV1AccessId)) return __S.ContextMetadata.Value(options, new global::Klarna.Hpp.DistributionContactV1AccessId.Converter());
+            if (type == typeof(global::Klarna.Hpp.DistributionModuleV1)) return __S.ContextMetadata.Object<global::Klarna.Hpp.DistributionModuleV1>(options, this, __ctor_DistributionModuleV1, Properties_DistributionModuleV1, Serialize_DistributionModuleV1);
+            if (type == typeof(global::Klarna.Hpp.DistributionRequestV1)) return __S.ContextMetadata.Object<global::Klarna.Hpp.DistributionRequestV1>(options, this, __ctor_DistributionRequestV1, Properties_DistributionRequestV1, Serialize_DistributionRequestV1);
+            if (type == typeof(global::Klarna.Hpp.DistributionRequestV1Method)) return __S.ContextMetadata.Value(options, new global::Klarna.Hpp.DistributionRequestV1Method.Converter());
+            if (type == typeof(global::Klarna.Hpp.DistributionRequestV1Template)) return __S.ContextMetadata.Value(options, new global::Klarna.Hpp.DistributionRequestV1Template.Converter());
+            if (type == typeof(global::Klarna.Hpp.MerchantManualIdentificationV1)) return __S.ContextMetadata.Object<global::Klarna.Hpp.MerchantManualIdentificationV1>(options, this, __ctor_MerchantManualIdentificationV1, Properties_MerchantManualIdentificationV1, Serialize_MerchantManualIdentificationV1);
+            if (type == typeof(global::Klarna.Hpp.MerchantUrlsV1)) return __S.ContextMetadata.Object<global::Klarna.Hpp.MerchantUrlsV1>(options, this, __ctor_MerchantUrlsV1, Properties_MerchantUrlsV1, Serialize_MerchantUrlsV1);
+            if (type == typeof(global::Klarna.Hpp.OptionsV1)) return __S.ContextMetadata.Object<global::Klarna.Hpp.OptionsV1>(options, this, __ctor_OptionsV1, Properties_OptionsV1, Serialize_OptionsV1);
+            if (type == typeof(global::Klarna.Hpp.OptionsV1PaymentMethodCategoriesItem)) return __S.ContextMetadata.Value(options, new global::Klarna.Hpp.OptionsV1PaymentMethodCategoriesItem.Converter());
+            if (type == typeof(global::Klarna.Hpp.OptionsV1PlaceOrderMode)) return __S.ContextMetadata.Value(options, new global::Klarna.Hpp.OptionsV1PlaceOrderMode.Converter());
+            if (type == typeof(global::Klarna.Hpp.OptionsV1PurchaseType)) return __S.ContextMetadata.Value(options, new global::Klarna.Hpp.OptionsV1PurchaseType.Converter());
+            if (type == typeof(global::Klarna.Hpp.OptionsV1ShowSubtotalDetail)) return __S.ContextMetadata.Value(options, new global::Klarna.Hpp.OptionsV1ShowSubtotalDetail.Converter());
+            if (type == typeof(global::Klarna.Hpp.SessionCreationRequestV1)) return __S.ContextMetadata.Object<global::Klarna.Hpp.SessionCreationRequestV1>(options, this, __ctor_SessionCreationRequestV1, Properties_SessionCreationRequestV1, Serialize_SessionCreationRequestV1);
+            if (type == typeof(global::Klarna.Hpp.SessionCreationResponseV1)) return __S.ContextMetadata.Object<global::Klarna.Hpp.SessionCreationResponseV1>(options, this, __ctor_SessionCreationResponseV1, Properties_SessionCreationResponseV1, Serialize_SessionCreationResponseV1);
+            if (type == typeof(global::Klarna.Hpp.SessionResponseV1)) return __S.ContextMetadata.Object<global::Klarna.Hpp.SessionResponseV1>(options, this, __ctor_SessionResponseV1, Properties_SessionResponseV1, Serialize_SessionResponseV1);
+            if (type == typeof(global::Klarna.Hpp.SessionResponseV1Status)) return __S.ContextMetadata.Value(options, new global::Klarna.Hpp.SessionResponseV1Status.Converter());
+            if (type == typeof(string)) return __S.ContextMetadata.Value(options, __M.JsonMetadataServices.StringConverter);
+            if (type == typeof(long)) return __S.ContextMetadata.Value(options, new __S.JsonInt64Converter());
+            if (type == typeof(long?)) return __S.ContextMetadata.Nullable<long>(options);
+            if (type == typeof(global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>)) return __S.ContextMetadata.Dictionary<global::System.Text.Json.JsonElement>(options);
+            if (type == typeof(global::System.Text.Json.JsonElement)) return __S.ContextMetadata.Value(options, __M.JsonMetadataServices.JsonElementConverter);
+            if (type == typeof(global::System.DateTimeOffset)) return __S.ContextMetadata.Value(options, __M.JsonMetadataServices.DateTimeOffsetConverter);
+            if (type == typeof(global::System.DateTimeOffset?)) return __S.ContextMetadata.Nullable<global::System.DateTimeOffset>(options);
+            if (type == typeof(global::System.Collections.Generic.List<global::Klarna.Hpp.BackgroundImageV1>)) return __S.ContextMetadata.List<global::Klarna.Hpp.BackgroundImageV1>(options);
+            if (type == typeof(global::System.Collections.Generic.List<global::Klarna.Hpp.OptionsV1PaymentMethodCategoriesItem>)) return __S.ContextMetadata.List<global::Klarna.Hpp.OptionsV1PaymentMethodCategoriesItem>(options);
             return null;
         }
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.BackgroundImageV1> Create_BackgroundImageV1(global::System.Text.Json.JsonSerializerOptions options)
+        private static __M.JsonPropertyInfo[] Properties_BackgroundImageV1(__J.JsonSerializerOptions options) => new __M.JsonPropertyInfo[]
         {
-            var values = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::Klarna.Hpp.BackgroundImageV1>
-            {
-                ObjectCreator = static () => __Ctor_BackgroundImageV1(),
-                PropertyMetadataInitializer = _ => Properties_BackgroundImageV1(options),
-                SerializeHandler = static (writer, value) => Serialize_BackgroundImageV1(writer, value),
-            };
-            var typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::Klarna.Hpp.BackgroundImageV1>(options, values);
-            typeInfo.OriginatingResolver = this;
-            return typeInfo;
-        }
+            __S.ContextMetadata.Property<global::Klarna.Hpp.BackgroundImageV1, string>(options, "Url", "url", static o => o.Url, __set_BackgroundImageV1_Url, __S.PropertyFlags.Nullable),
+            __S.ContextMetadata.Property<global::Klarna.Hpp.BackgroundImageV1, long?>(options, "Width", "width", static o => o.Width, __set_BackgroundImageV1_Width, __S.PropertyFlags.Nullable),
+            __S.ContextMetadata.Property<global::Klarna.Hpp.BackgroundImageV1, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>(options, "AdditionalProperties", "", static o => o.AdditionalProperties, __set_BackgroundImageV1_AdditionalProperties, __S.PropertyFlags.ExtensionData | __S.PropertyFlags.Nullable),
+        };
+        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Constructor)]
+        private static extern global::Klarna.Hpp.BackgroundImageV1 __ctor_BackgroundImageV1();
+        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_Url")] private static extern void __set_BackgroundImageV1_Url(global::Klarna.Hpp.BackgroundImageV1 obj, string? value);
+        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_Width")] private static extern void __set_BackgroundImageV1_Width(global::Klarna.Hpp.BackgroundImageV1 obj, long? value);
+        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_AdditionalProperties")] private static extern void __set_BackgroundImageV1_AdditionalProperties(global::Klarna.Hpp.BackgroundImageV1 obj, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? value);
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] Properties_BackgroundImageV1(global::System.Text.Json.JsonSerializerOptions options)
+        private static void Serialize_BackgroundImageV1(__J.Utf8JsonWriter writer, global::Klarna.Hpp.BackgroundImageV1? value)
         {
-            var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[3];
-            Properties_BackgroundImageV1_0(options, properties);
-            return properties;
-        }
-
-        private static void Properties_BackgroundImageV1_0(global::System.Text.Json.JsonSerializerOptions options, global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] properties)
-        {
-            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Klarna.Hpp.BackgroundImageV1),
-                Getter = static obj => ((global::Klarna.Hpp.BackgroundImageV1)obj).Url,
-                Setter = static (obj, value) => __Set_BackgroundImageV1_Url((global::Klarna.Hpp.BackgroundImageV1)obj, value),
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "Url",
-                JsonPropertyName = "url",
-            });
-            #if NET9_0_OR_GREATER
-            properties[0].IsGetNullable = true;
-            properties[0].IsSetNullable = true;
-            #endif
-            properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<long?>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<long?>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Klarna.Hpp.BackgroundImageV1),
-                Getter = static obj => ((global::Klarna.Hpp.BackgroundImageV1)obj).Width,
-                Setter = static (obj, value) => __Set_BackgroundImageV1_Width((global::Klarna.Hpp.BackgroundImageV1)obj, value),
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "Width",
-                JsonPropertyName = "width",
-            });
-            #if NET9_0_OR_GREATER
-            properties[1].IsGetNullable = true;
-            properties[1].IsSetNullable = true;
-            #endif
-            properties[2] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Klarna.Hpp.BackgroundImageV1),
-                Getter = static obj => ((global::Klarna.Hpp.BackgroundImageV1)obj).AdditionalProperties,
-                Setter = static (obj, value) => __Set_BackgroundImageV1_AdditionalProperties((global::Klarna.Hpp.BackgroundImageV1)obj, value),
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = true,
-                NumberHandling = null,
-                PropertyName = "AdditionalProperties",
-                JsonPropertyName = null,
-            });
-            #if NET9_0_OR_GREATER
-            properties[2].IsGetNullable = true;
-            properties[2].IsSetNullable = true;
-            #endif
-        }
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
-        private static extern global::Klarna.Hpp.BackgroundImageV1 __Ctor_BackgroundImageV1();
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Url")]
-        private static extern void __Set_BackgroundImageV1_Url(global::Klarna.Hpp.BackgroundImageV1 obj, string? value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Width")]
-        private static extern void __Set_BackgroundImageV1_Width(global::Klarna.Hpp.BackgroundImageV1 obj, long? value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_AdditionalProperties")]
-        private static extern void __Set_BackgroundImageV1_AdditionalProperties(global::Klarna.Hpp.BackgroundImageV1 obj, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? value);
-
-        private static void Serialize_BackgroundImageV1(global::System.Text.Json.Utf8JsonWriter writer, global::Klarna.Hpp.BackgroundImageV1? value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
+            if (value is null) { writer.WriteNullValue(); return; }
             writer.WriteStartObject();
-            if (value.Url is not null)
-            {
-                writer.WritePropertyName(__name0);
-                writer.WriteStringValue(value.Url);
-            }
-            if (value.Width is not null)
-            {
-                writer.WritePropertyName(__name1);
-                if (value.Width is null) writer.WriteNullValue();
-                else
-                {
-                    writer.WriteNumberValue(value.Width.Value);
-                }
-            }
+            if (value.Url is not null) writer.WriteString(__name_BackgroundImageV1_Url, value.Url);
+            if (value.Width is not null) writer.WriteNumber(__name_BackgroundImageV1_Width, value.Width.Value);
             if (value.AdditionalProperties is { } extension)
             {
-                foreach (global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement> member in extension)
+                foreach (global::System.Collections.Generic.KeyValuePair<string, __J.JsonElement> member in extension)
                 {
                     writer.WritePropertyName(member.Key);
                     member.Value.WriteTo(writer);
@@ -293,201 +195,36 @@ namespace Klarna.Hpp
             writer.WriteEndObject();
         }
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.CustomerV1> Create_CustomerV1(global::System.Text.Json.JsonSerializerOptions options)
+        private static __M.JsonPropertyInfo[] Properties_CustomerV1(__J.JsonSerializerOptions options) => new __M.JsonPropertyInfo[]
         {
-            var values = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::Klarna.Hpp.CustomerV1>
-            {
-                ObjectCreator = static () => __Ctor_CustomerV1(),
-                PropertyMetadataInitializer = _ => Properties_CustomerV1(options),
-                SerializeHandler = static (writer, value) => Serialize_CustomerV1(writer, value),
-            };
-            var typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::Klarna.Hpp.CustomerV1>(options, values);
-            typeInfo.OriginatingResolver = this;
-            return typeInfo;
-        }
+            __S.ContextMetadata.Property<global::Klarna.Hpp.CustomerV1, string>(options, "DateOfBirth", "date_of_birth", static o => o.DateOfBirth, __set_CustomerV1_DateOfBirth, __S.PropertyFlags.Nullable),
+            __S.ContextMetadata.Property<global::Klarna.Hpp.CustomerV1, string>(options, "FamilyName", "family_name", static o => o.FamilyName, __set_CustomerV1_FamilyName, __S.PropertyFlags.Nullable),
+            __S.ContextMetadata.Property<global::Klarna.Hpp.CustomerV1, string>(options, "GivenName", "given_name", static o => o.GivenName, __set_CustomerV1_GivenName, __S.PropertyFlags.Nullable),
+            __S.ContextMetadata.Property<global::Klarna.Hpp.CustomerV1, string>(options, "NationalIdentificationNumber", "national_identification_number", static o => o.NationalIdentificationNumber, __set_CustomerV1_NationalIdentificationNumber, __S.PropertyFlags.Nullable),
+            __S.ContextMetadata.Property<global::Klarna.Hpp.CustomerV1, string>(options, "Title", "title", static o => o.Title, __set_CustomerV1_Title, __S.PropertyFlags.Nullable),
+            __S.ContextMetadata.Property<global::Klarna.Hpp.CustomerV1, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>(options, "AdditionalProperties", "", static o => o.AdditionalProperties, __set_CustomerV1_AdditionalProperties, __S.PropertyFlags.ExtensionData | __S.PropertyFlags.Nullable),
+        };
+        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Constructor)]
+        private static extern global::Klarna.Hpp.CustomerV1 __ctor_CustomerV1();
+        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_DateOfBirth")] private static extern void __set_CustomerV1_DateOfBirth(global::Klarna.Hpp.CustomerV1 obj, string? value);
+        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_FamilyName")] private static extern void __set_CustomerV1_FamilyName(global::Klarna.Hpp.CustomerV1 obj, string? value);
+        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_GivenName")] private static extern void __set_CustomerV1_GivenName(global::Klarna.Hpp.CustomerV1 obj, string? value);
+        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_NationalIdentificationNumber")] private static extern void __set_CustomerV1_NationalIdentificationNumber(global::Klarna.Hpp.CustomerV1 obj, string? value);
+        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_Title")] private static extern void __set_CustomerV1_Title(global::Klarna.Hpp.CustomerV1 obj, string? value);
+        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_AdditionalProperties")] private static extern void __set_CustomerV1_AdditionalProperties(global::Klarna.Hpp.CustomerV1 obj, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? value);
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] Properties_CustomerV1(global::System.Text.Json.JsonSerializerOptions options)
+        private static void Serialize_CustomerV1(__J.Utf8JsonWriter writer, global::Klarna.Hpp.CustomerV1? value)
         {
-            var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[6];
-            Properties_CustomerV1_0(options, properties);
-            return properties;
-        }
-
-        private static void Properties_CustomerV1_0(global::System.Text.Json.JsonSerializerOptions options, global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] properties)
-        {
-            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Klarna.Hpp.CustomerV1),
-                Getter = static obj => ((global::Klarna.Hpp.CustomerV1)obj).DateOfBirth,
-                Setter = static (obj, value) => __Set_CustomerV1_DateOfBirth((global::Klarna.Hpp.CustomerV1)obj, value),
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "DateOfBirth",
-                JsonPropertyName = "date_of_birth",
-            });
-            #if NET9_0_OR_GREATER
-            properties[0].IsGetNullable = true;
-            properties[0].IsSetNullable = true;
-            #endif
-            properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Klarna.Hpp.CustomerV1),
-                Getter = static obj => ((global::Klarna.Hpp.CustomerV1)obj).FamilyName,
-                Setter = static (obj, value) => __Set_CustomerV1_FamilyName((global::Klarna.Hpp.CustomerV1)obj, value),
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "FamilyName",
-                JsonPropertyName = "family_name",
-            });
-            #if NET9_0_OR_GREATER
-            properties[1].IsGetNullable = true;
-            properties[1].IsSetNullable = true;
-            #endif
-            properties[2] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Klarna.Hpp.CustomerV1),
-                Getter = static obj => ((global::Klarna.Hpp.CustomerV1)obj).GivenName,
-                Setter = static (obj, value) => __Set_CustomerV1_GivenName((global::Klarna.Hpp.CustomerV1)obj, value),
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "GivenName",
-                JsonPropertyName = "given_name",
-            });
-            #if NET9_0_OR_GREATER
-            properties[2].IsGetNullable = true;
-            properties[2].IsSetNullable = true;
-            #endif
-            properties[3] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Klarna.Hpp.CustomerV1),
-                Getter = static obj => ((global::Klarna.Hpp.CustomerV1)obj).NationalIdentificationNumber,
-                Setter = static (obj, value) => __Set_CustomerV1_NationalIdentificationNumber((global::Klarna.Hpp.CustomerV1)obj, value),
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "NationalIdentificationNumber",
-                JsonPropertyName = "national_identification_number",
-            });
-            #if NET9_0_OR_GREATER
-            properties[3].IsGetNullable = true;
-            properties[3].IsSetNullable = true;
-            #endif
-            properties[4] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Klarna.Hpp.CustomerV1),
-                Getter = static obj => ((global::Klarna.Hpp.CustomerV1)obj).Title,
-                Setter = static (obj, value) => __Set_CustomerV1_Title((global::Klarna.Hpp.CustomerV1)obj, value),
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "Title",
-                JsonPropertyName = "title",
-            });
-            #if NET9_0_OR_GREATER
-            properties[4].IsGetNullable = true;
-            properties[4].IsSetNullable = true;
-            #endif
-            properties[5] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Klarna.Hpp.CustomerV1),
-                Getter = static obj => ((global::Klarna.Hpp.CustomerV1)obj).AdditionalProperties,
-                Setter = static (obj, value) => __Set_CustomerV1_AdditionalProperties((global::Klarna.Hpp.CustomerV1)obj, value),
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = true,
-                NumberHandling = null,
-                PropertyName = "AdditionalProperties",
-                JsonPropertyName = null,
-            });
-            #if NET9_0_OR_GREATER
-            properties[5].IsGetNullable = true;
-            properties[5].IsSetNullable = true;
-            #endif
-        }
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
-        private static extern global::Klarna.Hpp.CustomerV1 __Ctor_CustomerV1();
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_DateOfBirth")]
-        private static extern void __Set_CustomerV1_DateOfBirth(global::Klarna.Hpp.CustomerV1 obj, string? value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_FamilyName")]
-        private static extern void __Set_CustomerV1_FamilyName(global::Klarna.Hpp.CustomerV1 obj, string? value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_GivenName")]
-        private static extern void __Set_CustomerV1_GivenName(global::Klarna.Hpp.CustomerV1 obj, string? value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_NationalIdentificationNumber")]
-        private static extern void __Set_CustomerV1_NationalIdentificationNumber(global::Klarna.Hpp.CustomerV1 obj, string? value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Title")]
-        private static extern void __Set_CustomerV1_Title(global::Klarna.Hpp.CustomerV1 obj, string? value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_AdditionalProperties")]
-        private static extern void __Set_CustomerV1_AdditionalProperties(global::Klarna.Hpp.CustomerV1 obj, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? value);
-
-        private static void Serialize_CustomerV1(global::System.Text.Json.Utf8JsonWriter writer, global::Klarna.Hpp.CustomerV1? value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
+            if (value is null) { writer.WriteNullValue(); return; }
             writer.WriteStartObject();
-            if (value.DateOfBirth is not null)
-            {
-                writer.WritePropertyName(__name2);
-                writer.WriteStringValue(value.DateOfBirth);
-            }
-            if (value.FamilyName is not null)
-            {
-                writer.WritePropertyName(__name3);
-                writer.WriteStringValue(value.FamilyName);
-            }
-            if (value.GivenName is not null)
-            {
-                writer.WritePropertyName(__name4);
-                writer.WriteStringValue(value.GivenName);
-            }
-            if (value.NationalIdentificationNumber is not null)
-            {
-                writer.WritePropertyName(__name5);
-                writer.WriteStringValue(value.NationalIdentificationNumber);
-            }
-            if (value.Title is not null)
-            {
-                writer.WritePropertyName(__name6);
-                writer.WriteStringValue(value.Title);
-            }
+            if (value.DateOfBirth is not null) writer.WriteString(__name_CustomerV1_DateOfBirth, value.DateOfBirth);
+            if (value.FamilyName is not null) writer.WriteString(__name_CustomerV1_FamilyName, value.FamilyName);
+            if (value.GivenName is not null) writer.WriteString(__name_CustomerV1_GivenName, value.GivenName);
+            if (value.NationalIdentificationNumber is not null) writer.WriteString(__name_CustomerV1_NationalIdentificationNumber, value.NationalIdentificationNumber);
+            if (value.Title is not null) writer.WriteString(__name_CustomerV1_Title, value.Title);
             if (value.AdditionalProperties is { } extension)
             {
-                foreach (global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement> member in extension)
+                foreach (global::System.Collections.Generic.KeyValuePair<string, __J.JsonElement> member in extension)
                 {
                     writer.WritePropertyName(member.Key);
                     member.Value.WriteTo(writer);
@@ -496,174 +233,37 @@ namespace Klarna.Hpp
             writer.WriteEndObject();
         }
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.DistributionContactV1> Create_DistributionContactV1(global::System.Text.Json.JsonSerializerOptions options)
+        private static __M.JsonPropertyInfo[] Properties_DistributionContactV1(__J.JsonSerializerOptions options) => new __M.JsonPropertyInfo[]
         {
-            var values = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::Klarna.Hpp.DistributionContactV1>
-            {
-                ObjectCreator = static () => __Ctor_DistributionContactV1(),
-                PropertyMetadataInitializer = _ => Properties_DistributionContactV1(options),
-                SerializeHandler = static (writer, value) => Serialize_DistributionContactV1(writer, value),
-            };
-            var typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::Klarna.Hpp.DistributionContactV1>(options, values);
-            typeInfo.OriginatingResolver = this;
-            return typeInfo;
-        }
+            __S.ContextMetadata.Property<global::Klarna.Hpp.DistributionContactV1, global::Klarna.Hpp.DistributionContactV1AccessId>(options, "AccessId", "access_id", static o => o.AccessId, __set_DistributionContactV1_AccessId, __S.PropertyFlags.Nullable),
+            __S.ContextMetadata.Property<global::Klarna.Hpp.DistributionContactV1, string>(options, "Email", "email", static o => o.Email, __set_DistributionContactV1_Email, __S.PropertyFlags.Nullable),
+            __S.ContextMetadata.Property<global::Klarna.Hpp.DistributionContactV1, string>(options, "Phone", "phone", static o => o.Phone, __set_DistributionContactV1_Phone, __S.PropertyFlags.Nullable),
+            __S.ContextMetadata.Property<global::Klarna.Hpp.DistributionContactV1, string>(options, "PhoneCountry", "phone_country", static o => o.PhoneCountry, __set_DistributionContactV1_PhoneCountry, __S.PropertyFlags.Nullable),
+            __S.ContextMetadata.Property<global::Klarna.Hpp.DistributionContactV1, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>(options, "AdditionalProperties", "", static o => o.AdditionalProperties, __set_DistributionContactV1_AdditionalProperties, __S.PropertyFlags.ExtensionData | __S.PropertyFlags.Nullable),
+        };
+        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Constructor)]
+        private static extern global::Klarna.Hpp.DistributionContactV1 __ctor_DistributionContactV1();
+        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_AccessId")] private static extern void __set_DistributionContactV1_AccessId(global::Klarna.Hpp.DistributionContactV1 obj, global::Klarna.Hpp.DistributionContactV1AccessId? value);
+        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_Email")] private static extern void __set_DistributionContactV1_Email(global::Klarna.Hpp.DistributionContactV1 obj, string? value);
+        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_Phone")] private static extern void __set_DistributionContactV1_Phone(global::Klarna.Hpp.DistributionContactV1 obj, string? value);
+        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_PhoneCountry")] private static extern void __set_DistributionContactV1_PhoneCountry(global::Klarna.Hpp.DistributionContactV1 obj, string? value);
+        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_AdditionalProperties")] private static extern void __set_DistributionContactV1_AdditionalProperties(global::Klarna.Hpp.DistributionContactV1 obj, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? value);
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] Properties_DistributionContactV1(global::System.Text.Json.JsonSerializerOptions options)
+        private static void Serialize_DistributionContactV1(__J.Utf8JsonWriter writer, global::Klarna.Hpp.DistributionContactV1? value)
         {
-            var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[5];
-            Properties_DistributionContactV1_0(options, properties);
-            return properties;
-        }
-
-        private static void Properties_DistributionContactV1_0(global::System.Text.Json.JsonSerializerOptions options, global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] properties)
-        {
-            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::Klarna.Hpp.DistributionContactV1AccessId>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::Klarna.Hpp.DistributionContactV1AccessId>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Klarna.Hpp.DistributionContactV1),
-                Getter = static obj => ((global::Klarna.Hpp.DistributionContactV1)obj).AccessId,
-                Setter = static (obj, value) => __Set_DistributionContactV1_AccessId((global::Klarna.Hpp.DistributionContactV1)obj, value),
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "AccessId",
-                JsonPropertyName = "access_id",
-            });
-            #if NET9_0_OR_GREATER
-            properties[0].IsGetNullable = true;
-            properties[0].IsSetNullable = true;
-            #endif
-            properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Klarna.Hpp.DistributionContactV1),
-                Getter = static obj => ((global::Klarna.Hpp.DistributionContactV1)obj).Email,
-                Setter = static (obj, value) => __Set_DistributionContactV1_Email((global::Klarna.Hpp.DistributionContactV1)obj, value),
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "Email",
-                JsonPropertyName = "email",
-            });
-            #if NET9_0_OR_GREATER
-            properties[1].IsGetNullable = true;
-            properties[1].IsSetNullable = true;
-            #endif
-            properties[2] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Klarna.Hpp.DistributionContactV1),
-                Getter = static obj => ((global::Klarna.Hpp.DistributionContactV1)obj).Phone,
-                Setter = static (obj, value) => __Set_DistributionContactV1_Phone((global::Klarna.Hpp.DistributionContactV1)obj, value),
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "Phone",
-                JsonPropertyName = "phone",
-            });
-            #if NET9_0_OR_GREATER
-            properties[2].IsGetNullable = true;
-            properties[2].IsSetNullable = true;
-            #endif
-            properties[3] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Klarna.Hpp.DistributionContactV1),
-                Getter = static obj => ((global::Klarna.Hpp.DistributionContactV1)obj).PhoneCountry,
-                Setter = static (obj, value) => __Set_DistributionContactV1_PhoneCountry((global::Klarna.Hpp.DistributionContactV1)obj, value),
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "PhoneCountry",
-                JsonPropertyName = "phone_country",
-            });
-            #if NET9_0_OR_GREATER
-            properties[3].IsGetNullable = true;
-            properties[3].IsSetNullable = true;
-            #endif
-            properties[4] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Klarna.Hpp.DistributionContactV1),
-                Getter = static obj => ((global::Klarna.Hpp.DistributionContactV1)obj).AdditionalProperties,
-                Setter = static (obj, value) => __Set_DistributionContactV1_AdditionalProperties((global::Klarna.Hpp.DistributionContactV1)obj, value),
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = true,
-                NumberHandling = null,
-                PropertyName = "AdditionalProperties",
-                JsonPropertyName = null,
-            });
-            #if NET9_0_OR_GREATER
-            properties[4].IsGetNullable = true;
-            properties[4].IsSetNullable = true;
-            #endif
-        }
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
-        private static extern global::Klarna.Hpp.DistributionContactV1 __Ctor_DistributionContactV1();
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_AccessId")]
-        private static extern void __Set_DistributionContactV1_AccessId(global::Klarna.Hpp.DistributionContactV1 obj, global::Klarna.Hpp.DistributionContactV1AccessId? value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Email")]
-        private static extern void __Set_DistributionContactV1_Email(global::Klarna.Hpp.DistributionContactV1 obj, string? value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Phone")]
-        private static extern void __Set_DistributionContactV1_Phone(global::Klarna.Hpp.DistributionContactV1 obj, string? value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_PhoneCountry")]
-        private static extern void __Set_DistributionContactV1_PhoneCountry(global::Klarna.Hpp.DistributionContactV1 obj, string? value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_AdditionalProperties")]
-        private static extern void __Set_DistributionContactV1_AdditionalProperties(global::Klarna.Hpp.DistributionContactV1 obj, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? value);
-
-        private static void Serialize_DistributionContactV1(global::System.Text.Json.Utf8JsonWriter writer, global::Klarna.Hpp.DistributionContactV1? value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
+            if (value is null) { writer.WriteNullValue(); return; }
             writer.WriteStartObject();
             if (value.AccessId is not null)
             {
-                writer.WritePropertyName(__name7);
+                writer.WritePropertyName(__name_DistributionContactV1_AccessId);
                 if (value.AccessId is null) writer.WriteNullValue(); else writer.WriteStringValue(value.AccessId.Value);
             }
-            if (value.Email is not null)
-            {
-                writer.WritePropertyName(__name8);
-                writer.WriteStringValue(value.Email);
-            }
-            if (value.Phone is not null)
-            {
-                writer.WritePropertyName(__name9);
-                writer.WriteStringValue(value.Phone);
-            }
-            if (value.PhoneCountry is not null)
-            {
-                writer.WritePropertyName(__name10);
-                writer.WriteStringValue(value.PhoneCountry);
-            }
+            if (value.Email is not null) writer.WriteString(__name_DistributionContactV1_Email, value.Email);
+            if (value.Phone is not null) writer.WriteString(__name_DistributionContactV1_Phone, value.Phone);
+            if (value.PhoneCountry is not null) writer.WriteString(__name_DistributionContactV1_PhoneCountry, value.PhoneCountry);
             if (value.AdditionalProperties is { } extension)
             {
-                foreach (global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement> member in extension)
+                foreach (global::System.Collections.Generic.KeyValuePair<string, __J.JsonElement> member in extension)
                 {
                     writer.WritePropertyName(member.Key);
                     member.Value.WriteTo(writer);
@@ -672,147 +272,30 @@ namespace Klarna.Hpp
             writer.WriteEndObject();
         }
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.DistributionModuleV1> Create_DistributionModuleV1(global::System.Text.Json.JsonSerializerOptions options)
+        private static __M.JsonPropertyInfo[] Properties_DistributionModuleV1(__J.JsonSerializerOptions options) => new __M.JsonPropertyInfo[]
         {
-            var values = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::Klarna.Hpp.DistributionModuleV1>
-            {
-                ObjectCreator = static () => __Ctor_DistributionModuleV1(),
-                PropertyMetadataInitializer = _ => Properties_DistributionModuleV1(options),
-                SerializeHandler = static (writer, value) => Serialize_DistributionModuleV1(writer, value),
-            };
-            var typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::Klarna.Hpp.DistributionModuleV1>(options, values);
-            typeInfo.OriginatingResolver = this;
-            return typeInfo;
-        }
+            __S.ContextMetadata.Property<global::Klarna.Hpp.DistributionModuleV1, string>(options, "GenerationUrl", "generation_url", static o => o.GenerationUrl, __set_DistributionModuleV1_GenerationUrl, __S.PropertyFlags.Nullable),
+            __S.ContextMetadata.Property<global::Klarna.Hpp.DistributionModuleV1, string>(options, "StandaloneUrl", "standalone_url", static o => o.StandaloneUrl, __set_DistributionModuleV1_StandaloneUrl, __S.PropertyFlags.Nullable),
+            __S.ContextMetadata.Property<global::Klarna.Hpp.DistributionModuleV1, string>(options, "Token", "token", static o => o.Token, __set_DistributionModuleV1_Token, __S.PropertyFlags.Nullable),
+            __S.ContextMetadata.Property<global::Klarna.Hpp.DistributionModuleV1, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>(options, "AdditionalProperties", "", static o => o.AdditionalProperties, __set_DistributionModuleV1_AdditionalProperties, __S.PropertyFlags.ExtensionData | __S.PropertyFlags.Nullable),
+        };
+        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Constructor)]
+        private static extern global::Klarna.Hpp.DistributionModuleV1 __ctor_DistributionModuleV1();
+        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_GenerationUrl")] private static extern void __set_DistributionModuleV1_GenerationUrl(global::Klarna.Hpp.DistributionModuleV1 obj, string? value);
+        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_StandaloneUrl")] private static extern void __set_DistributionModuleV1_StandaloneUrl(global::Klarna.Hpp.DistributionModuleV1 obj, string? value);
+        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_Token")] private static extern void __set_DistributionModuleV1_Token(global::Klarna.Hpp.DistributionModuleV1 obj, string? value);
+        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_AdditionalProperties")] private static extern void __set_DistributionModuleV1_AdditionalProperties(global::Klarna.Hpp.DistributionModuleV1 obj, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? value);
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] Properties_DistributionModuleV1(global::System.Text.Json.JsonSerializerOptions options)
+        private static void Serialize_DistributionModuleV1(__J.Utf8JsonWriter writer, global::Klarna.Hpp.DistributionModuleV1? value)
         {
-            var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[4];
-            Properties_DistributionModuleV1_0(options, properties);
-            return properties;
-        }
-
-        private static void Properties_DistributionModuleV1_0(global::System.Text.Json.JsonSerializerOptions options, global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] properties)
-        {
-            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Klarna.Hpp.DistributionModuleV1),
-                Getter = static obj => ((global::Klarna.Hpp.DistributionModuleV1)obj).GenerationUrl,
-                Setter = static (obj, value) => __Set_DistributionModuleV1_GenerationUrl((global::Klarna.Hpp.DistributionModuleV1)obj, value),
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "GenerationUrl",
-                JsonPropertyName = "generation_url",
-            });
-            #if NET9_0_OR_GREATER
-            properties[0].IsGetNullable = true;
-            properties[0].IsSetNullable = true;
-            #endif
-            properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Klarna.Hpp.DistributionModuleV1),
-                Getter = static obj => ((global::Klarna.Hpp.DistributionModuleV1)obj).StandaloneUrl,
-                Setter = static (obj, value) => __Set_DistributionModuleV1_StandaloneUrl((global::Klarna.Hpp.DistributionModuleV1)obj, value),
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "StandaloneUrl",
-                JsonPropertyName = "standalone_url",
-            });
-            #if NET9_0_OR_GREATER
-            properties[1].IsGetNullable = true;
-            properties[1].IsSetNullable = true;
-            #endif
-            properties[2] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Klarna.Hpp.DistributionModuleV1),
-                Getter = static obj => ((global::Klarna.Hpp.DistributionModuleV1)obj).Token,
-                Setter = static (obj, value) => __Set_DistributionModuleV1_Token((global::Klarna.Hpp.DistributionModuleV1)obj, value),
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "Token",
-                JsonPropertyName = "token",
-            });
-            #if NET9_0_OR_GREATER
-            properties[2].IsGetNullable = true;
-            properties[2].IsSetNullable = true;
-            #endif
-            properties[3] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Klarna.Hpp.DistributionModuleV1),
-                Getter = static obj => ((global::Klarna.Hpp.DistributionModuleV1)obj).AdditionalProperties,
-                Setter = static (obj, value) => __Set_DistributionModuleV1_AdditionalProperties((global::Klarna.Hpp.DistributionModuleV1)obj, value),
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = true,
-                NumberHandling = null,
-                PropertyName = "AdditionalProperties",
-                JsonPropertyName = null,
-            });
-            #if NET9_0_OR_GREATER
-            properties[3].IsGetNullable = true;
-            properties[3].IsSetNullable = true;
-            #endif
-        }
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
-        private static extern global::Klarna.Hpp.DistributionModuleV1 __Ctor_DistributionModuleV1();
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_GenerationUrl")]
-        private static extern void __Set_DistributionModuleV1_GenerationUrl(global::Klarna.Hpp.DistributionModuleV1 obj, string? value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_StandaloneUrl")]
-        private static extern void __Set_DistributionModuleV1_StandaloneUrl(global::Klarna.Hpp.DistributionModuleV1 obj, string? value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Token")]
-        private static extern void __Set_DistributionModuleV1_Token(global::Klarna.Hpp.DistributionModuleV1 obj, string? value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_AdditionalProperties")]
-        private static extern void __Set_DistributionModuleV1_AdditionalProperties(global::Klarna.Hpp.DistributionModuleV1 obj, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? value);
-
-        private static void Serialize_DistributionModuleV1(global::System.Text.Json.Utf8JsonWriter writer, global::Klarna.Hpp.DistributionModuleV1? value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
+            if (value is null) { writer.WriteNullValue(); return; }
             writer.WriteStartObject();
-            if (value.GenerationUrl is not null)
-            {
-                writer.WritePropertyName(__name11);
-                writer.WriteStringValue(value.GenerationUrl);
-            }
-            if (value.StandaloneUrl is not null)
-            {
-                writer.WritePropertyName(__name12);
-                writer.WriteStringValue(value.StandaloneUrl);
-            }
-            if (value.Token is not null)
-            {
-                writer.WritePropertyName(__name13);
-                writer.WriteStringValue(value.Token);
-            }
+            if (value.GenerationUrl is not null) writer.WriteString(__name_DistributionModuleV1_GenerationUrl, value.GenerationUrl);
+            if (value.StandaloneUrl is not null) writer.WriteString(__name_DistributionModuleV1_StandaloneUrl, value.StandaloneUrl);
+            if (value.Token is not null) writer.WriteString(__name_DistributionModuleV1_Token, value.Token);
             if (value.AdditionalProperties is { } extension)
             {
-                foreach (global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement> member in extension)
+                foreach (global::System.Collections.Generic.KeyValuePair<string, __J.JsonElement> member in extension)
                 {
                     writer.WritePropertyName(member.Key);
                     member.Value.WriteTo(writer);
@@ -821,143 +304,36 @@ namespace Klarna.Hpp
             writer.WriteEndObject();
         }
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.DistributionRequestV1> Create_DistributionRequestV1(global::System.Text.Json.JsonSerializerOptions options)
+        private static __M.JsonPropertyInfo[] Properties_DistributionRequestV1(__J.JsonSerializerOptions options) => new __M.JsonPropertyInfo[]
         {
-            var values = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::Klarna.Hpp.DistributionRequestV1>
-            {
-                ObjectCreator = static () => __Ctor_DistributionRequestV1(),
-                PropertyMetadataInitializer = _ => Properties_DistributionRequestV1(options),
-                SerializeHandler = static (writer, value) => Serialize_DistributionRequestV1(writer, value),
-            };
-            var typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::Klarna.Hpp.DistributionRequestV1>(options, values);
-            typeInfo.OriginatingResolver = this;
-            return typeInfo;
-        }
+            __S.ContextMetadata.Property<global::Klarna.Hpp.DistributionRequestV1, global::Klarna.Hpp.DistributionContactV1>(options, "ContactInformation", "contact_information", static o => o.ContactInformation, __set_DistributionRequestV1_ContactInformation, __S.PropertyFlags.Required),
+            __S.ContextMetadata.Property<global::Klarna.Hpp.DistributionRequestV1, global::Klarna.Hpp.DistributionRequestV1Method>(options, "Method", "method", static o => o.Method, __set_DistributionRequestV1_Method, __S.PropertyFlags.Required),
+            __S.ContextMetadata.Property<global::Klarna.Hpp.DistributionRequestV1, global::Klarna.Hpp.DistributionRequestV1Template>(options, "Template", "template", static o => o.Template, __set_DistributionRequestV1_Template, __S.PropertyFlags.Nullable),
+            __S.ContextMetadata.Property<global::Klarna.Hpp.DistributionRequestV1, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>(options, "AdditionalProperties", "", static o => o.AdditionalProperties, __set_DistributionRequestV1_AdditionalProperties, __S.PropertyFlags.ExtensionData | __S.PropertyFlags.Nullable),
+        };
+        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Constructor)]
+        private static extern global::Klarna.Hpp.DistributionRequestV1 __ctor_DistributionRequestV1();
+        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_ContactInformation")] private static extern void __set_DistributionRequestV1_ContactInformation(global::Klarna.Hpp.DistributionRequestV1 obj, global::Klarna.Hpp.DistributionContactV1? value);
+        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_Method")] private static extern void __set_DistributionRequestV1_Method(global::Klarna.Hpp.DistributionRequestV1 obj, global::Klarna.Hpp.DistributionRequestV1Method? value);
+        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_Template")] private static extern void __set_DistributionRequestV1_Template(global::Klarna.Hpp.DistributionRequestV1 obj, global::Klarna.Hpp.DistributionRequestV1Template? value);
+        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_AdditionalProperties")] private static extern void __set_DistributionRequestV1_AdditionalProperties(global::Klarna.Hpp.DistributionRequestV1 obj, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? value);
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] Properties_DistributionRequestV1(global::System.Text.Json.JsonSerializerOptions options)
+        private static void Serialize_DistributionRequestV1(__J.Utf8JsonWriter writer, global::Klarna.Hpp.DistributionRequestV1? value)
         {
-            var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[4];
-            Properties_DistributionRequestV1_0(options, properties);
-            return properties;
-        }
-
-        private static void Properties_DistributionRequestV1_0(global::System.Text.Json.JsonSerializerOptions options, global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] properties)
-        {
-            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::Klarna.Hpp.DistributionContactV1>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::Klarna.Hpp.DistributionContactV1>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Klarna.Hpp.DistributionRequestV1),
-                Getter = static obj => ((global::Klarna.Hpp.DistributionRequestV1)obj).ContactInformation,
-                Setter = static (obj, value) => __Set_DistributionRequestV1_ContactInformation((global::Klarna.Hpp.DistributionRequestV1)obj, value),
-                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "ContactInformation",
-                JsonPropertyName = "contact_information",
-            });
-            properties[0].IsRequired = true;
-            #if NET9_0_OR_GREATER
-            properties[0].IsGetNullable = false;
-            properties[0].IsSetNullable = false;
-            #endif
-            properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::Klarna.Hpp.DistributionRequestV1Method>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::Klarna.Hpp.DistributionRequestV1Method>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Klarna.Hpp.DistributionRequestV1),
-                Getter = static obj => ((global::Klarna.Hpp.DistributionRequestV1)obj).Method,
-                Setter = static (obj, value) => __Set_DistributionRequestV1_Method((global::Klarna.Hpp.DistributionRequestV1)obj, value),
-                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "Method",
-                JsonPropertyName = "method",
-            });
-            properties[1].IsRequired = true;
-            #if NET9_0_OR_GREATER
-            properties[1].IsGetNullable = false;
-            properties[1].IsSetNullable = false;
-            #endif
-            properties[2] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::Klarna.Hpp.DistributionRequestV1Template>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::Klarna.Hpp.DistributionRequestV1Template>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Klarna.Hpp.DistributionRequestV1),
-                Getter = static obj => ((global::Klarna.Hpp.DistributionRequestV1)obj).Template,
-                Setter = static (obj, value) => __Set_DistributionRequestV1_Template((global::Klarna.Hpp.DistributionRequestV1)obj, value),
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "Template",
-                JsonPropertyName = "template",
-            });
-            #if NET9_0_OR_GREATER
-            properties[2].IsGetNullable = true;
-            properties[2].IsSetNullable = true;
-            #endif
-            properties[3] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Klarna.Hpp.DistributionRequestV1),
-                Getter = static obj => ((global::Klarna.Hpp.DistributionRequestV1)obj).AdditionalProperties,
-                Setter = static (obj, value) => __Set_DistributionRequestV1_AdditionalProperties((global::Klarna.Hpp.DistributionRequestV1)obj, value),
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = true,
-                NumberHandling = null,
-                PropertyName = "AdditionalProperties",
-                JsonPropertyName = null,
-            });
-            #if NET9_0_OR_GREATER
-            properties[3].IsGetNullable = true;
-            properties[3].IsSetNullable = true;
-            #endif
-        }
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
-        private static extern global::Klarna.Hpp.DistributionRequestV1 __Ctor_DistributionRequestV1();
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_ContactInformation")]
-        private static extern void __Set_DistributionRequestV1_ContactInformation(global::Klarna.Hpp.DistributionRequestV1 obj, global::Klarna.Hpp.DistributionContactV1? value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Method")]
-        private static extern void __Set_DistributionRequestV1_Method(global::Klarna.Hpp.DistributionRequestV1 obj, global::Klarna.Hpp.DistributionRequestV1Method? value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Template")]
-        private static extern void __Set_DistributionRequestV1_Template(global::Klarna.Hpp.DistributionRequestV1 obj, global::Klarna.Hpp.DistributionRequestV1Template? value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_AdditionalProperties")]
-        private static extern void __Set_DistributionRequestV1_AdditionalProperties(global::Klarna.Hpp.DistributionRequestV1 obj, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? value);
-
-        private static void Serialize_DistributionRequestV1(global::System.Text.Json.Utf8JsonWriter writer, global::Klarna.Hpp.DistributionRequestV1? value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
+            if (value is null) { writer.WriteNullValue(); return; }
             writer.WriteStartObject();
-            writer.WritePropertyName(__name14);
+            writer.WritePropertyName(__name_DistributionRequestV1_ContactInformation);
             Serialize_DistributionContactV1(writer, value.ContactInformation);
-            writer.WritePropertyName(__name15);
+            writer.WritePropertyName(__name_DistributionRequestV1_Method);
             if (value.Method is null) writer.WriteNullValue(); else writer.WriteStringValue(value.Method.Value);
             if (value.Template is not null)
             {
-                writer.WritePropertyName(__name16);
+                writer.WritePropertyName(__name_DistributionRequestV1_Template);
                 if (value.Template is null) writer.WriteNullValue(); else writer.WriteStringValue(value.Template.Value);
             }
             if (value.AdditionalProperties is { } extension)
             {
-                foreach (global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement> member in extension)
+                foreach (global::System.Collections.Generic.KeyValuePair<string, __J.JsonElement> member in extension)
                 {
                     writer.WritePropertyName(member.Key);
                     member.Value.WriteTo(writer);
@@ -966,178 +342,41 @@ namespace Klarna.Hpp
             writer.WriteEndObject();
         }
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.MerchantManualIdentificationV1> Create_MerchantManualIdentificationV1(global::System.Text.Json.JsonSerializerOptions options)
+        private static __M.JsonPropertyInfo[] Properties_MerchantManualIdentificationV1(__J.JsonSerializerOptions options) => new __M.JsonPropertyInfo[]
         {
-            var values = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::Klarna.Hpp.MerchantManualIdentificationV1>
-            {
-                ObjectCreator = static () => __Ctor_MerchantManualIdentificationV1(),
-                PropertyMetadataInitializer = _ => Properties_MerchantManualIdentificationV1(options),
-                SerializeHandler = static (writer, value) => Serialize_MerchantManualIdentificationV1(writer, value),
-            };
-            var typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::Klarna.Hpp.MerchantManualIdentificationV1>(options, values);
-            typeInfo.OriginatingResolver = this;
-            return typeInfo;
-        }
+            __S.ContextMetadata.Property<global::Klarna.Hpp.MerchantManualIdentificationV1, string>(options, "Challenge", "challenge", static o => o.Challenge, __set_MerchantManualIdentificationV1_Challenge, __S.PropertyFlags.Nullable),
+            __S.ContextMetadata.Property<global::Klarna.Hpp.MerchantManualIdentificationV1, global::Klarna.Hpp.CustomerV1>(options, "Customer", "customer", static o => o.Customer, __set_MerchantManualIdentificationV1_Customer, __S.PropertyFlags.Nullable),
+            __S.ContextMetadata.Property<global::Klarna.Hpp.MerchantManualIdentificationV1, global::Klarna.Hpp.CustomerV1>(options, "CustomerObfuscated", "customer_obfuscated", static o => o.CustomerObfuscated, __set_MerchantManualIdentificationV1_CustomerObfuscated, __S.PropertyFlags.Nullable),
+            __S.ContextMetadata.Property<global::Klarna.Hpp.MerchantManualIdentificationV1, global::System.DateTimeOffset?>(options, "ExpiresAt", "expires_at", static o => o.ExpiresAt, __set_MerchantManualIdentificationV1_ExpiresAt, __S.PropertyFlags.Nullable),
+            __S.ContextMetadata.Property<global::Klarna.Hpp.MerchantManualIdentificationV1, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>(options, "AdditionalProperties", "", static o => o.AdditionalProperties, __set_MerchantManualIdentificationV1_AdditionalProperties, __S.PropertyFlags.ExtensionData | __S.PropertyFlags.Nullable),
+        };
+        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Constructor)]
+        private static extern global::Klarna.Hpp.MerchantManualIdentificationV1 __ctor_MerchantManualIdentificationV1();
+        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_Challenge")] private static extern void __set_MerchantManualIdentificationV1_Challenge(global::Klarna.Hpp.MerchantManualIdentificationV1 obj, string? value);
+        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_Customer")] private static extern void __set_MerchantManualIdentificationV1_Customer(global::Klarna.Hpp.MerchantManualIdentificationV1 obj, global::Klarna.Hpp.CustomerV1? value);
+        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_CustomerObfuscated")] private static extern void __set_MerchantManualIdentificationV1_CustomerObfuscated(global::Klarna.Hpp.MerchantManualIdentificationV1 obj, global::Klarna.Hpp.CustomerV1? value);
+        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_ExpiresAt")] private static extern void __set_MerchantManualIdentificationV1_ExpiresAt(global::Klarna.Hpp.MerchantManualIdentificationV1 obj, global::System.DateTimeOffset? value);
+        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_AdditionalProperties")] private static extern void __set_MerchantManualIdentificationV1_AdditionalProperties(global::Klarna.Hpp.MerchantManualIdentificationV1 obj, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? value);
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] Properties_MerchantManualIdentificationV1(global::System.Text.Json.JsonSerializerOptions options)
+        private static void Serialize_MerchantManualIdentificationV1(__J.Utf8JsonWriter writer, global::Klarna.Hpp.MerchantManualIdentificationV1? value)
         {
-            var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[5];
-            Properties_MerchantManualIdentificationV1_0(options, properties);
-            return properties;
-        }
-
-        private static void Properties_MerchantManualIdentificationV1_0(global::System.Text.Json.JsonSerializerOptions options, global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] properties)
-        {
-            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Klarna.Hpp.MerchantManualIdentificationV1),
-                Getter = static obj => ((global::Klarna.Hpp.MerchantManualIdentificationV1)obj).Challenge,
-                Setter = static (obj, value) => __Set_MerchantManualIdentificationV1_Challenge((global::Klarna.Hpp.MerchantManualIdentificationV1)obj, value),
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "Challenge",
-                JsonPropertyName = "challenge",
-            });
-            #if NET9_0_OR_GREATER
-            properties[0].IsGetNullable = true;
-            properties[0].IsSetNullable = true;
-            #endif
-            properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::Klarna.Hpp.CustomerV1>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::Klarna.Hpp.CustomerV1>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Klarna.Hpp.MerchantManualIdentificationV1),
-                Getter = static obj => ((global::Klarna.Hpp.MerchantManualIdentificationV1)obj).Customer,
-                Setter = static (obj, value) => __Set_MerchantManualIdentificationV1_Customer((global::Klarna.Hpp.MerchantManualIdentificationV1)obj, value),
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "Customer",
-                JsonPropertyName = "customer",
-            });
-            #if NET9_0_OR_GREATER
-            properties[1].IsGetNullable = true;
-            properties[1].IsSetNullable = true;
-            #endif
-            properties[2] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::Klarna.Hpp.CustomerV1>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::Klarna.Hpp.CustomerV1>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Klarna.Hpp.MerchantManualIdentificationV1),
-                Getter = static obj => ((global::Klarna.Hpp.MerchantManualIdentificationV1)obj).CustomerObfuscated,
-                Setter = static (obj, value) => __Set_MerchantManualIdentificationV1_CustomerObfuscated((global::Klarna.Hpp.MerchantManualIdentificationV1)obj, value),
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "CustomerObfuscated",
-                JsonPropertyName = "customer_obfuscated",
-            });
-            #if NET9_0_OR_GREATER
-            properties[2].IsGetNullable = true;
-            properties[2].IsSetNullable = true;
-            #endif
-            properties[3] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.DateTimeOffset?>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.DateTimeOffset?>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Klarna.Hpp.MerchantManualIdentificationV1),
-                Getter = static obj => ((global::Klarna.Hpp.MerchantManualIdentificationV1)obj).ExpiresAt,
-                Setter = static (obj, value) => __Set_MerchantManualIdentificationV1_ExpiresAt((global::Klarna.Hpp.MerchantManualIdentificationV1)obj, value),
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "ExpiresAt",
-                JsonPropertyName = "expires_at",
-            });
-            #if NET9_0_OR_GREATER
-            properties[3].IsGetNullable = true;
-            properties[3].IsSetNullable = true;
-            #endif
-            properties[4] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Klarna.Hpp.MerchantManualIdentificationV1),
-                Getter = static obj => ((global::Klarna.Hpp.MerchantManualIdentificationV1)obj).AdditionalProperties,
-                Setter = static (obj, value) => __Set_MerchantManualIdentificationV1_AdditionalProperties((global::Klarna.Hpp.MerchantManualIdentificationV1)obj, value),
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = true,
-                NumberHandling = null,
-                PropertyName = "AdditionalProperties",
-                JsonPropertyName = null,
-            });
-            #if NET9_0_OR_GREATER
-            properties[4].IsGetNullable = true;
-            properties[4].IsSetNullable = true;
-            #endif
-        }
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
-        private static extern global::Klarna.Hpp.MerchantManualIdentificationV1 __Ctor_MerchantManualIdentificationV1();
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Challenge")]
-        private static extern void __Set_MerchantManualIdentificationV1_Challenge(global::Klarna.Hpp.MerchantManualIdentificationV1 obj, string? value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Customer")]
-        private static extern void __Set_MerchantManualIdentificationV1_Customer(global::Klarna.Hpp.MerchantManualIdentificationV1 obj, global::Klarna.Hpp.CustomerV1? value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_CustomerObfuscated")]
-        private static extern void __Set_MerchantManualIdentificationV1_CustomerObfuscated(global::Klarna.Hpp.MerchantManualIdentificationV1 obj, global::Klarna.Hpp.CustomerV1? value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_ExpiresAt")]
-        private static extern void __Set_MerchantManualIdentificationV1_ExpiresAt(global::Klarna.Hpp.MerchantManualIdentificationV1 obj, global::System.DateTimeOffset? value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_AdditionalProperties")]
-        private static extern void __Set_MerchantManualIdentificationV1_AdditionalProperties(global::Klarna.Hpp.MerchantManualIdentificationV1 obj, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? value);
-
-        private static void Serialize_MerchantManualIdentificationV1(global::System.Text.Json.Utf8JsonWriter writer, global::Klarna.Hpp.MerchantManualIdentificationV1? value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
+            if (value is null) { writer.WriteNullValue(); return; }
             writer.WriteStartObject();
-            if (value.Challenge is not null)
-            {
-                writer.WritePropertyName(__name17);
-                writer.WriteStringValue(value.Challenge);
-            }
+            if (value.Challenge is not null) writer.WriteString(__name_MerchantManualIdentificationV1_Challenge, value.Challenge);
             if (value.Customer is not null)
             {
-                writer.WritePropertyName(__name18);
+                writer.WritePropertyName(__name_MerchantManualIdentificationV1_Customer);
                 Serialize_CustomerV1(writer, value.Customer);
             }
             if (value.CustomerObfuscated is not null)
             {
-                writer.WritePropertyName(__name19);
+                writer.WritePropertyName(__name_MerchantManualIdentificationV1_CustomerObfuscated);
                 Serialize_CustomerV1(writer, value.CustomerObfuscated);
             }
-            if (value.ExpiresAt is not null)
-            {
-                writer.WritePropertyName(__name20);
-                if (value.ExpiresAt is null) writer.WriteNullValue();
-                else
-                {
-                    writer.WriteStringValue(value.ExpiresAt.Value);
-                }
-            }
+            if (value.ExpiresAt is not null) writer.WriteString(__name_MerchantManualIdentificationV1_ExpiresAt, value.ExpiresAt.Value);
             if (value.AdditionalProperties is { } extension)
             {
-                foreach (global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement> member in extension)
+                foreach (global::System.Collections.Generic.KeyValuePair<string, __J.JsonElement> member in extension)
                 {
                     writer.WritePropertyName(member.Key);
                     member.Value.WriteTo(writer);
@@ -1146,228 +385,39 @@ namespace Klarna.Hpp
             writer.WriteEndObject();
         }
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.MerchantUrlsV1> Create_MerchantUrlsV1(global::System.Text.Json.JsonSerializerOptions options)
+        private static __M.JsonPropertyInfo[] Properties_MerchantUrlsV1(__J.JsonSerializerOptions options) => new __M.JsonPropertyInfo[]
         {
-            var values = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::Klarna.Hpp.MerchantUrlsV1>
-            {
-                ObjectCreator = static () => __Ctor_MerchantUrlsV1(),
-                PropertyMetadataInitializer = _ => Properties_MerchantUrlsV1(options),
-                SerializeHandler = static (writer, value) => Serialize_MerchantUrlsV1(writer, value),
-            };
-            var typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::Klarna.Hpp.MerchantUrlsV1>(options, values);
-            typeInfo.OriginatingResolver = this;
-            return typeInfo;
-        }
+            __S.ContextMetadata.Property<global::Klarna.Hpp.MerchantUrlsV1, string>(options, "Back", "back", static o => o.Back, __set_MerchantUrlsV1_Back, __S.PropertyFlags.Nullable),
+            __S.ContextMetadata.Property<global::Klarna.Hpp.MerchantUrlsV1, string>(options, "Cancel", "cancel", static o => o.Cancel, __set_MerchantUrlsV1_Cancel, __S.PropertyFlags.Nullable),
+            __S.ContextMetadata.Property<global::Klarna.Hpp.MerchantUrlsV1, string>(options, "Error", "error", static o => o.Error, __set_MerchantUrlsV1_Error, __S.PropertyFlags.Nullable),
+            __S.ContextMetadata.Property<global::Klarna.Hpp.MerchantUrlsV1, string>(options, "Failure", "failure", static o => o.Failure, __set_MerchantUrlsV1_Failure, __S.PropertyFlags.Nullable),
+            __S.ContextMetadata.Property<global::Klarna.Hpp.MerchantUrlsV1, string>(options, "StatusUpdate", "status_update", static o => o.StatusUpdate, __set_MerchantUrlsV1_StatusUpdate, __S.PropertyFlags.Nullable),
+            __S.ContextMetadata.Property<global::Klarna.Hpp.MerchantUrlsV1, string>(options, "Success", "success", static o => o.Success, __set_MerchantUrlsV1_Success, __S.PropertyFlags.Nullable),
+            __S.ContextMetadata.Property<global::Klarna.Hpp.MerchantUrlsV1, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>(options, "AdditionalProperties", "", static o => o.AdditionalProperties, __set_MerchantUrlsV1_AdditionalProperties, __S.PropertyFlags.ExtensionData | __S.PropertyFlags.Nullable),
+        };
+        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Constructor)]
+        private static extern global::Klarna.Hpp.MerchantUrlsV1 __ctor_MerchantUrlsV1();
+        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_Back")] private static extern void __set_MerchantUrlsV1_Back(global::Klarna.Hpp.MerchantUrlsV1 obj, string? value);
+        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_Cancel")] private static extern void __set_MerchantUrlsV1_Cancel(global::Klarna.Hpp.MerchantUrlsV1 obj, string? value);
+        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_Error")] private static extern void __set_MerchantUrlsV1_Error(global::Klarna.Hpp.MerchantUrlsV1 obj, string? value);
+        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_Failure")] private static extern void __set_MerchantUrlsV1_Failure(global::Klarna.Hpp.MerchantUrlsV1 obj, string? value);
+        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_StatusUpdate")] private static extern void __set_MerchantUrlsV1_StatusUpdate(global::Klarna.Hpp.MerchantUrlsV1 obj, string? value);
+        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_Success")] private static extern void __set_MerchantUrlsV1_Success(global::Klarna.Hpp.MerchantUrlsV1 obj, string? value);
+        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_AdditionalProperties")] private static extern void __set_MerchantUrlsV1_AdditionalProperties(global::Klarna.Hpp.MerchantUrlsV1 obj, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? value);
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] Properties_MerchantUrlsV1(global::System.Text.Json.JsonSerializerOptions options)
+        private static void Serialize_MerchantUrlsV1(__J.Utf8JsonWriter writer, global::Klarna.Hpp.MerchantUrlsV1? value)
         {
-            var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[7];
-            Properties_MerchantUrlsV1_0(options, properties);
-            return properties;
-        }
-
-        private static void Properties_MerchantUrlsV1_0(global::System.Text.Json.JsonSerializerOptions options, global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] properties)
-        {
-            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Klarna.Hpp.MerchantUrlsV1),
-                Getter = static obj => ((global::Klarna.Hpp.MerchantUrlsV1)obj).Back,
-                Setter = static (obj, value) => __Set_MerchantUrlsV1_Back((global::Klarna.Hpp.MerchantUrlsV1)obj, value),
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "Back",
-                JsonPropertyName = "back",
-            });
-            #if NET9_0_OR_GREATER
-            properties[0].IsGetNullable = true;
-            properties[0].IsSetNullable = true;
-            #endif
-            properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Klarna.Hpp.MerchantUrlsV1),
-                Getter = static obj => ((global::Klarna.Hpp.MerchantUrlsV1)obj).Cancel,
-                Setter = static (obj, value) => __Set_MerchantUrlsV1_Cancel((global::Klarna.Hpp.MerchantUrlsV1)obj, value),
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "Cancel",
-                JsonPropertyName = "cancel",
-            });
-            #if NET9_0_OR_GREATER
-            properties[1].IsGetNullable = true;
-            properties[1].IsSetNullable = true;
-            #endif
-            properties[2] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Klarna.Hpp.MerchantUrlsV1),
-                Getter = static obj => ((global::Klarna.Hpp.MerchantUrlsV1)obj).Error,
-                Setter = static (obj, value) => __Set_MerchantUrlsV1_Error((global::Klarna.Hpp.MerchantUrlsV1)obj, value),
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "Error",
-                JsonPropertyName = "error",
-            });
-            #if NET9_0_OR_GREATER
-            properties[2].IsGetNullable = true;
-            properties[2].IsSetNullable = true;
-            #endif
-            properties[3] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Klarna.Hpp.MerchantUrlsV1),
-                Getter = static obj => ((global::Klarna.Hpp.MerchantUrlsV1)obj).Failure,
-                Setter = static (obj, value) => __Set_MerchantUrlsV1_Failure((global::Klarna.Hpp.MerchantUrlsV1)obj, value),
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "Failure",
-                JsonPropertyName = "failure",
-            });
-            #if NET9_0_OR_GREATER
-            properties[3].IsGetNullable = true;
-            properties[3].IsSetNullable = true;
-            #endif
-            properties[4] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Klarna.Hpp.MerchantUrlsV1),
-                Getter = static obj => ((global::Klarna.Hpp.MerchantUrlsV1)obj).StatusUpdate,
-                Setter = static (obj, value) => __Set_MerchantUrlsV1_StatusUpdate((global::Klarna.Hpp.MerchantUrlsV1)obj, value),
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "StatusUpdate",
-                JsonPropertyName = "status_update",
-            });
-            #if NET9_0_OR_GREATER
-            properties[4].IsGetNullable = true;
-            properties[4].IsSetNullable = true;
-            #endif
-            properties[5] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Klarna.Hpp.MerchantUrlsV1),
-                Getter = static obj => ((global::Klarna.Hpp.MerchantUrlsV1)obj).Success,
-                Setter = static (obj, value) => __Set_MerchantUrlsV1_Success((global::Klarna.Hpp.MerchantUrlsV1)obj, value),
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "Success",
-                JsonPropertyName = "success",
-            });
-            #if NET9_0_OR_GREATER
-            properties[5].IsGetNullable = true;
-            properties[5].IsSetNullable = true;
-            #endif
-            properties[6] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Klarna.Hpp.MerchantUrlsV1),
-                Getter = static obj => ((global::Klarna.Hpp.MerchantUrlsV1)obj).AdditionalProperties,
-                Setter = static (obj, value) => __Set_MerchantUrlsV1_AdditionalProperties((global::Klarna.Hpp.MerchantUrlsV1)obj, value),
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = true,
-                NumberHandling = null,
-                PropertyName = "AdditionalProperties",
-                JsonPropertyName = null,
-            });
-            #if NET9_0_OR_GREATER
-            properties[6].IsGetNullable = true;
-            properties[6].IsSetNullable = true;
-            #endif
-        }
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
-        private static extern global::Klarna.Hpp.MerchantUrlsV1 __Ctor_MerchantUrlsV1();
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Back")]
-        private static extern void __Set_MerchantUrlsV1_Back(global::Klarna.Hpp.MerchantUrlsV1 obj, string? value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Cancel")]
-        private static extern void __Set_MerchantUrlsV1_Cancel(global::Klarna.Hpp.MerchantUrlsV1 obj, string? value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Error")]
-        private static extern void __Set_MerchantUrlsV1_Error(global::Klarna.Hpp.MerchantUrlsV1 obj, string? value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Failure")]
-        private static extern void __Set_MerchantUrlsV1_Failure(global::Klarna.Hpp.MerchantUrlsV1 obj, string? value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_StatusUpdate")]
-        private static extern void __Set_MerchantUrlsV1_StatusUpdate(global::Klarna.Hpp.MerchantUrlsV1 obj, string? value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Success")]
-        private static extern void __Set_MerchantUrlsV1_Success(global::Klarna.Hpp.MerchantUrlsV1 obj, string? value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_AdditionalProperties")]
-        private static extern void __Set_MerchantUrlsV1_AdditionalProperties(global::Klarna.Hpp.MerchantUrlsV1 obj, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? value);
-
-        private static void Serialize_MerchantUrlsV1(global::System.Text.Json.Utf8JsonWriter writer, global::Klarna.Hpp.MerchantUrlsV1? value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
+            if (value is null) { writer.WriteNullValue(); return; }
             writer.WriteStartObject();
-            if (value.Back is not null)
-            {
-                writer.WritePropertyName(__name21);
-                writer.WriteStringValue(value.Back);
-            }
-            if (value.Cancel is not null)
-            {
-                writer.WritePropertyName(__name22);
-                writer.WriteStringValue(value.Cancel);
-            }
-            if (value.Error is not null)
-            {
-                writer.WritePropertyName(__name23);
-                writer.WriteStringValue(value.Error);
-            }
-            if (value.Failure is not null)
-            {
-                writer.WritePropertyName(__name24);
-                writer.WriteStringValue(value.Failure);
-            }
-            if (value.StatusUpdate is not null)
-            {
-                writer.WritePropertyName(__name25);
-                writer.WriteStringValue(value.StatusUpdate);
-            }
-            if (value.Success is not null)
-            {
-                writer.WritePropertyName(__name26);
-                writer.WriteStringValue(value.Success);
-            }
+            if (value.Back is not null) writer.WriteString(__name_MerchantUrlsV1_Back, value.Back);
+            if (value.Cancel is not null) writer.WriteString(__name_MerchantUrlsV1_Cancel, value.Cancel);
+            if (value.Error is not null) writer.WriteString(__name_MerchantUrlsV1_Error, value.Error);
+            if (value.Failure is not null) writer.WriteString(__name_MerchantUrlsV1_Failure, value.Failure);
+            if (value.StatusUpdate is not null) writer.WriteString(__name_MerchantUrlsV1_StatusUpdate, value.StatusUpdate);
+            if (value.Success is not null) writer.WriteString(__name_MerchantUrlsV1_Success, value.Success);
             if (value.AdditionalProperties is { } extension)
             {
-                foreach (global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement> member in extension)
+                foreach (global::System.Collections.Generic.KeyValuePair<string, __J.JsonElement> member in extension)
                 {
                     writer.WritePropertyName(member.Key);
                     member.Value.WriteTo(writer);
@@ -1376,242 +426,37 @@ namespace Klarna.Hpp
             writer.WriteEndObject();
         }
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.OptionsV1> Create_OptionsV1(global::System.Text.Json.JsonSerializerOptions options)
+        private static __M.JsonPropertyInfo[] Properties_OptionsV1(__J.JsonSerializerOptions options) => new __M.JsonPropertyInfo[]
         {
-            var values = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::Klarna.Hpp.OptionsV1>
-            {
-                ObjectCreator = static () => __Ctor_OptionsV1(),
-                PropertyMetadataInitializer = _ => Properties_OptionsV1(options),
-                SerializeHandler = static (writer, value) => Serialize_OptionsV1(writer, value),
-            };
-            var typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::Klarna.Hpp.OptionsV1>(options, values);
-            typeInfo.OriginatingResolver = this;
-            return typeInfo;
-        }
+            __S.ContextMetadata.Property<global::Klarna.Hpp.OptionsV1, global::System.Collections.Generic.List<global::Klarna.Hpp.BackgroundImageV1>>(options, "BackgroundImages", "background_images", static o => o.BackgroundImages, __set_OptionsV1_BackgroundImages, __S.PropertyFlags.Nullable),
+            __S.ContextMetadata.Property<global::Klarna.Hpp.OptionsV1, string>(options, "LogoUrl", "logo_url", static o => o.LogoUrl, __set_OptionsV1_LogoUrl, __S.PropertyFlags.Nullable),
+            __S.ContextMetadata.Property<global::Klarna.Hpp.OptionsV1, string>(options, "PageTitle", "page_title", static o => o.PageTitle, __set_OptionsV1_PageTitle, __S.PropertyFlags.Nullable),
+            __S.ContextMetadata.Property<global::Klarna.Hpp.OptionsV1, global::System.Collections.Generic.List<global::Klarna.Hpp.OptionsV1PaymentMethodCategoriesItem>>(options, "PaymentMethodCategories", "payment_method_categories", static o => o.PaymentMethodCategories, __set_OptionsV1_PaymentMethodCategories, __S.PropertyFlags.Nullable),
+            __S.ContextMetadata.Property<global::Klarna.Hpp.OptionsV1, global::Klarna.Hpp.OptionsV1PaymentMethodCategoriesItem>(options, "PaymentMethodCategory", "payment_method_category", static o => o.PaymentMethodCategory, __set_OptionsV1_PaymentMethodCategory, __S.PropertyFlags.Nullable),
+            __S.ContextMetadata.Property<global::Klarna.Hpp.OptionsV1, global::Klarna.Hpp.OptionsV1PlaceOrderMode>(options, "PlaceOrderMode", "place_order_mode", static o => o.PlaceOrderMode, __set_OptionsV1_PlaceOrderMode, __S.PropertyFlags.Nullable),
+            __S.ContextMetadata.Property<global::Klarna.Hpp.OptionsV1, global::Klarna.Hpp.OptionsV1PurchaseType>(options, "PurchaseType", "purchase_type", static o => o.PurchaseType, __set_OptionsV1_PurchaseType, __S.PropertyFlags.Nullable),
+            __S.ContextMetadata.Property<global::Klarna.Hpp.OptionsV1, global::Klarna.Hpp.OptionsV1ShowSubtotalDetail>(options, "ShowSubtotalDetail", "show_subtotal_detail", static o => o.ShowSubtotalDetail, __set_OptionsV1_ShowSubtotalDetail, __S.PropertyFlags.Nullable),
+            __S.ContextMetadata.Property<global::Klarna.Hpp.OptionsV1, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>(options, "AdditionalProperties", "", static o => o.AdditionalProperties, __set_OptionsV1_AdditionalProperties, __S.PropertyFlags.ExtensionData | __S.PropertyFlags.Nullable),
+        };
+        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Constructor)]
+        private static extern global::Klarna.Hpp.OptionsV1 __ctor_OptionsV1();
+        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_BackgroundImages")] private static extern void __set_OptionsV1_BackgroundImages(global::Klarna.Hpp.OptionsV1 obj, global::System.Collections.Generic.List<global::Klarna.Hpp.BackgroundImageV1>? value);
+        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_LogoUrl")] private static extern void __set_OptionsV1_LogoUrl(global::Klarna.Hpp.OptionsV1 obj, string? value);
+        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_PageTitle")] private static extern void __set_OptionsV1_PageTitle(global::Klarna.Hpp.OptionsV1 obj, string? value);
+        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_PaymentMethodCategories")] private static extern void __set_OptionsV1_PaymentMethodCategories(global::Klarna.Hpp.OptionsV1 obj, global::System.Collections.Generic.List<global::Klarna.Hpp.OptionsV1PaymentMethodCategoriesItem>? value);
+        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_PaymentMethodCategory")] private static extern void __set_OptionsV1_PaymentMethodCategory(global::Klarna.Hpp.OptionsV1 obj, global::Klarna.Hpp.OptionsV1PaymentMethodCategoriesItem? value);
+        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_PlaceOrderMode")] private static extern void __set_OptionsV1_PlaceOrderMode(global::Klarna.Hpp.OptionsV1 obj, global::Klarna.Hpp.OptionsV1PlaceOrderMode? value);
+        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_PurchaseType")] private static extern void __set_OptionsV1_PurchaseType(global::Klarna.Hpp.OptionsV1 obj, global::Klarna.Hpp.OptionsV1PurchaseType? value);
+        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_ShowSubtotalDetail")] private static extern void __set_OptionsV1_ShowSubtotalDetail(global::Klarna.Hpp.OptionsV1 obj, global::Klarna.Hpp.OptionsV1ShowSubtotalDetail? value);
+        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_AdditionalProperties")] private static extern void __set_OptionsV1_AdditionalProperties(global::Klarna.Hpp.OptionsV1 obj, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? value);
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] Properties_OptionsV1(global::System.Text.Json.JsonSerializerOptions options)
+        private static void Serialize_OptionsV1(__J.Utf8JsonWriter writer, global::Klarna.Hpp.OptionsV1? value)
         {
-            var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[9];
-            Properties_OptionsV1_0(options, properties);
-            return properties;
-        }
-
-        private static void Properties_OptionsV1_0(global::System.Text.Json.JsonSerializerOptions options, global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] properties)
-        {
-            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.List<global::Klarna.Hpp.BackgroundImageV1>>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.List<global::Klarna.Hpp.BackgroundImageV1>>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Klarna.Hpp.OptionsV1),
-                Getter = static obj => ((global::Klarna.Hpp.OptionsV1)obj).BackgroundImages,
-                Setter = static (obj, value) => __Set_OptionsV1_BackgroundImages((global::Klarna.Hpp.OptionsV1)obj, value),
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "BackgroundImages",
-                JsonPropertyName = "background_images",
-            });
-            #if NET9_0_OR_GREATER
-            properties[0].IsGetNullable = true;
-            properties[0].IsSetNullable = true;
-            #endif
-            properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Klarna.Hpp.OptionsV1),
-                Getter = static obj => ((global::Klarna.Hpp.OptionsV1)obj).LogoUrl,
-                Setter = static (obj, value) => __Set_OptionsV1_LogoUrl((global::Klarna.Hpp.OptionsV1)obj, value),
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "LogoUrl",
-                JsonPropertyName = "logo_url",
-            });
-            #if NET9_0_OR_GREATER
-            properties[1].IsGetNullable = true;
-            properties[1].IsSetNullable = true;
-            #endif
-            properties[2] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Klarna.Hpp.OptionsV1),
-                Getter = static obj => ((global::Klarna.Hpp.OptionsV1)obj).PageTitle,
-                Setter = static (obj, value) => __Set_OptionsV1_PageTitle((global::Klarna.Hpp.OptionsV1)obj, value),
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "PageTitle",
-                JsonPropertyName = "page_title",
-            });
-            #if NET9_0_OR_GREATER
-            properties[2].IsGetNullable = true;
-            properties[2].IsSetNullable = true;
-            #endif
-            properties[3] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.List<global::Klarna.Hpp.OptionsV1PaymentMethodCategoriesItem>>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.List<global::Klarna.Hpp.OptionsV1PaymentMethodCategoriesItem>>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Klarna.Hpp.OptionsV1),
-                Getter = static obj => ((global::Klarna.Hpp.OptionsV1)obj).PaymentMethodCategories,
-                Setter = static (obj, value) => __Set_OptionsV1_PaymentMethodCategories((global::Klarna.Hpp.OptionsV1)obj, value),
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "PaymentMethodCategories",
-                JsonPropertyName = "payment_method_categories",
-            });
-            #if NET9_0_OR_GREATER
-            properties[3].IsGetNullable = true;
-            properties[3].IsSetNullable = true;
-            #endif
-            properties[4] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::Klarna.Hpp.OptionsV1PaymentMethodCategory>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::Klarna.Hpp.OptionsV1PaymentMethodCategory>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Klarna.Hpp.OptionsV1),
-                Getter = static obj => ((global::Klarna.Hpp.OptionsV1)obj).PaymentMethodCategory,
-                Setter = static (obj, value) => __Set_OptionsV1_PaymentMethodCategory((global::Klarna.Hpp.OptionsV1)obj, value),
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "PaymentMethodCategory",
-                JsonPropertyName = "payment_method_category",
-            });
-            #if NET9_0_OR_GREATER
-            properties[4].IsGetNullable = true;
-            properties[4].IsSetNullable = true;
-            #endif
-            properties[5] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::Klarna.Hpp.OptionsV1PlaceOrderMode>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::Klarna.Hpp.OptionsV1PlaceOrderMode>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Klarna.Hpp.OptionsV1),
-                Getter = static obj => ((global::Klarna.Hpp.OptionsV1)obj).PlaceOrderMode,
-                Setter = static (obj, value) => __Set_OptionsV1_PlaceOrderMode((global::Klarna.Hpp.OptionsV1)obj, value),
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "PlaceOrderMode",
-                JsonPropertyName = "place_order_mode",
-            });
-            #if NET9_0_OR_GREATER
-            properties[5].IsGetNullable = true;
-            properties[5].IsSetNullable = true;
-            #endif
-            properties[6] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::Klarna.Hpp.OptionsV1PurchaseType>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::Klarna.Hpp.OptionsV1PurchaseType>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Klarna.Hpp.OptionsV1),
-                Getter = static obj => ((global::Klarna.Hpp.OptionsV1)obj).PurchaseType,
-                Setter = static (obj, value) => __Set_OptionsV1_PurchaseType((global::Klarna.Hpp.OptionsV1)obj, value),
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "PurchaseType",
-                JsonPropertyName = "purchase_type",
-            });
-            #if NET9_0_OR_GREATER
-            properties[6].IsGetNullable = true;
-            properties[6].IsSetNullable = true;
-            #endif
-            properties[7] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::Klarna.Hpp.OptionsV1ShowSubtotalDetail>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::Klarna.Hpp.OptionsV1ShowSubtotalDetail>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Klarna.Hpp.OptionsV1),
-                Getter = static obj => ((global::Klarna.Hpp.OptionsV1)obj).ShowSubtotalDetail,
-                Setter = static (obj, value) => __Set_OptionsV1_ShowSubtotalDetail((global::Klarna.Hpp.OptionsV1)obj, value),
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "ShowSubtotalDetail",
-                JsonPropertyName = "show_subtotal_detail",
-            });
-            #if NET9_0_OR_GREATER
-            properties[7].IsGetNullable = true;
-            properties[7].IsSetNullable = true;
-            #endif
-            properties[8] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Klarna.Hpp.OptionsV1),
-                Getter = static obj => ((global::Klarna.Hpp.OptionsV1)obj).AdditionalProperties,
-                Setter = static (obj, value) => __Set_OptionsV1_AdditionalProperties((global::Klarna.Hpp.OptionsV1)obj, value),
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = true,
-                NumberHandling = null,
-                PropertyName = "AdditionalProperties",
-                JsonPropertyName = null,
-            });
-            #if NET9_0_OR_GREATER
-            properties[8].IsGetNullable = true;
-            properties[8].IsSetNullable = true;
-            #endif
-        }
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
-        private static extern global::Klarna.Hpp.OptionsV1 __Ctor_OptionsV1();
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_BackgroundImages")]
-        private static extern void __Set_OptionsV1_BackgroundImages(global::Klarna.Hpp.OptionsV1 obj, global::System.Collections.Generic.List<global::Klarna.Hpp.BackgroundImageV1>? value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_LogoUrl")]
-        private static extern void __Set_OptionsV1_LogoUrl(global::Klarna.Hpp.OptionsV1 obj, string? value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_PageTitle")]
-        private static extern void __Set_OptionsV1_PageTitle(global::Klarna.Hpp.OptionsV1 obj, string? value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_PaymentMethodCategories")]
-        private static extern void __Set_OptionsV1_PaymentMethodCategories(global::Klarna.Hpp.OptionsV1 obj, global::System.Collections.Generic.List<global::Klarna.Hpp.OptionsV1PaymentMethodCategoriesItem>? value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_PaymentMethodCategory")]
-        private static extern void __Set_OptionsV1_PaymentMethodCategory(global::Klarna.Hpp.OptionsV1 obj, global::Klarna.Hpp.OptionsV1PaymentMethodCategory? value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_PlaceOrderMode")]
-        private static extern void __Set_OptionsV1_PlaceOrderMode(global::Klarna.Hpp.OptionsV1 obj, global::Klarna.Hpp.OptionsV1PlaceOrderMode? value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_PurchaseType")]
-        private static extern void __Set_OptionsV1_PurchaseType(global::Klarna.Hpp.OptionsV1 obj, global::Klarna.Hpp.OptionsV1PurchaseType? value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_ShowSubtotalDetail")]
-        private static extern void __Set_OptionsV1_ShowSubtotalDetail(global::Klarna.Hpp.OptionsV1 obj, global::Klarna.Hpp.OptionsV1ShowSubtotalDetail? value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_AdditionalProperties")]
-        private static extern void __Set_OptionsV1_AdditionalProperties(global::Klarna.Hpp.OptionsV1 obj, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? value);
-
-        private static void Serialize_OptionsV1(global::System.Text.Json.Utf8JsonWriter writer, global::Klarna.Hpp.OptionsV1? value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
+            if (value is null) { writer.WriteNullValue(); return; }
             writer.WriteStartObject();
             if (value.BackgroundImages is not null)
             {
-                writer.WritePropertyName(__name27);
+                writer.WritePropertyName(__name_OptionsV1_BackgroundImages);
                 if (value.BackgroundImages is null) writer.WriteNullValue(); else
                 {
                     writer.WriteStartArray();
@@ -1622,19 +467,11 @@ namespace Klarna.Hpp
                     writer.WriteEndArray();
                 }
             }
-            if (value.LogoUrl is not null)
-            {
-                writer.WritePropertyName(__name28);
-                writer.WriteStringValue(value.LogoUrl);
-            }
-            if (value.PageTitle is not null)
-            {
-                writer.WritePropertyName(__name29);
-                writer.WriteStringValue(value.PageTitle);
-            }
+            if (value.LogoUrl is not null) writer.WriteString(__name_OptionsV1_LogoUrl, value.LogoUrl);
+            if (value.PageTitle is not null) writer.WriteString(__name_OptionsV1_PageTitle, value.PageTitle);
             if (value.PaymentMethodCategories is not null)
             {
-                writer.WritePropertyName(__name30);
+                writer.WritePropertyName(__name_OptionsV1_PaymentMethodCategories);
                 if (value.PaymentMethodCategories is null) writer.WriteNullValue(); else
                 {
                     writer.WriteStartArray();
@@ -1647,27 +484,27 @@ namespace Klarna.Hpp
             }
             if (value.PaymentMethodCategory is not null)
             {
-                writer.WritePropertyName(__name31);
+                writer.WritePropertyName(__name_OptionsV1_PaymentMethodCategory);
                 if (value.PaymentMethodCategory is null) writer.WriteNullValue(); else writer.WriteStringValue(value.PaymentMethodCategory.Value);
             }
             if (value.PlaceOrderMode is not null)
             {
-                writer.WritePropertyName(__name32);
+                writer.WritePropertyName(__name_OptionsV1_PlaceOrderMode);
                 if (value.PlaceOrderMode is null) writer.WriteNullValue(); else writer.WriteStringValue(value.PlaceOrderMode.Value);
             }
             if (value.PurchaseType is not null)
             {
-                writer.WritePropertyName(__name33);
+                writer.WritePropertyName(__name_OptionsV1_PurchaseType);
                 if (value.PurchaseType is null) writer.WriteNullValue(); else writer.WriteStringValue(value.PurchaseType.Value);
             }
             if (value.ShowSubtotalDetail is not null)
             {
-                writer.WritePropertyName(__name34);
+                writer.WritePropertyName(__name_OptionsV1_ShowSubtotalDetail);
                 if (value.ShowSubtotalDetail is null) writer.WriteNullValue(); else writer.WriteStringValue(value.ShowSubtotalDetail.Value);
             }
             if (value.AdditionalProperties is { } extension)
             {
-                foreach (global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement> member in extension)
+                foreach (global::System.Collections.Generic.KeyValuePair<string, __J.JsonElement> member in extension)
                 {
                     writer.WritePropertyName(member.Key);
                     member.Value.WriteTo(writer);
@@ -1676,172 +513,41 @@ namespace Klarna.Hpp
             writer.WriteEndObject();
         }
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.SessionCreationRequestV1> Create_SessionCreationRequestV1(global::System.Text.Json.JsonSerializerOptions options)
+        private static __M.JsonPropertyInfo[] Properties_SessionCreationRequestV1(__J.JsonSerializerOptions options) => new __M.JsonPropertyInfo[]
         {
-            var values = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::Klarna.Hpp.SessionCreationRequestV1>
-            {
-                ObjectCreator = static () => __Ctor_SessionCreationRequestV1(),
-                PropertyMetadataInitializer = _ => Properties_SessionCreationRequestV1(options),
-                SerializeHandler = static (writer, value) => Serialize_SessionCreationRequestV1(writer, value),
-            };
-            var typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::Klarna.Hpp.SessionCreationRequestV1>(options, values);
-            typeInfo.OriginatingResolver = this;
-            return typeInfo;
-        }
+            __S.ContextMetadata.Property<global::Klarna.Hpp.SessionCreationRequestV1, global::Klarna.Hpp.MerchantUrlsV1>(options, "MerchantUrls", "merchant_urls", static o => o.MerchantUrls, __set_SessionCreationRequestV1_MerchantUrls, __S.PropertyFlags.Nullable),
+            __S.ContextMetadata.Property<global::Klarna.Hpp.SessionCreationRequestV1, global::Klarna.Hpp.OptionsV1>(options, "Options", "options", static o => o.Options, __set_SessionCreationRequestV1_Options, __S.PropertyFlags.Nullable),
+            __S.ContextMetadata.Property<global::Klarna.Hpp.SessionCreationRequestV1, string>(options, "PaymentSessionUrl", "payment_session_url", static o => o.PaymentSessionUrl, __set_SessionCreationRequestV1_PaymentSessionUrl, __S.PropertyFlags.Required),
+            __S.ContextMetadata.Property<global::Klarna.Hpp.SessionCreationRequestV1, string>(options, "ProfileId", "profile_id", static o => o.ProfileId, __set_SessionCreationRequestV1_ProfileId, __S.PropertyFlags.Nullable),
+            __S.ContextMetadata.Property<global::Klarna.Hpp.SessionCreationRequestV1, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>(options, "AdditionalProperties", "", static o => o.AdditionalProperties, __set_SessionCreationRequestV1_AdditionalProperties, __S.PropertyFlags.ExtensionData | __S.PropertyFlags.Nullable),
+        };
+        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Constructor)]
+        private static extern global::Klarna.Hpp.SessionCreationRequestV1 __ctor_SessionCreationRequestV1();
+        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_MerchantUrls")] private static extern void __set_SessionCreationRequestV1_MerchantUrls(global::Klarna.Hpp.SessionCreationRequestV1 obj, global::Klarna.Hpp.MerchantUrlsV1? value);
+        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_Options")] private static extern void __set_SessionCreationRequestV1_Options(global::Klarna.Hpp.SessionCreationRequestV1 obj, global::Klarna.Hpp.OptionsV1? value);
+        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_PaymentSessionUrl")] private static extern void __set_SessionCreationRequestV1_PaymentSessionUrl(global::Klarna.Hpp.SessionCreationRequestV1 obj, string? value);
+        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_ProfileId")] private static extern void __set_SessionCreationRequestV1_ProfileId(global::Klarna.Hpp.SessionCreationRequestV1 obj, string? value);
+        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_AdditionalProperties")] private static extern void __set_SessionCreationRequestV1_AdditionalProperties(global::Klarna.Hpp.SessionCreationRequestV1 obj, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? value);
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] Properties_SessionCreationRequestV1(global::System.Text.Json.JsonSerializerOptions options)
+        private static void Serialize_SessionCreationRequestV1(__J.Utf8JsonWriter writer, global::Klarna.Hpp.SessionCreationRequestV1? value)
         {
-            var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[5];
-            Properties_SessionCreationRequestV1_0(options, properties);
-            return properties;
-        }
-
-        private static void Properties_SessionCreationRequestV1_0(global::System.Text.Json.JsonSerializerOptions options, global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] properties)
-        {
-            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::Klarna.Hpp.MerchantUrlsV1>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::Klarna.Hpp.MerchantUrlsV1>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Klarna.Hpp.SessionCreationRequestV1),
-                Getter = static obj => ((global::Klarna.Hpp.SessionCreationRequestV1)obj).MerchantUrls,
-                Setter = static (obj, value) => __Set_SessionCreationRequestV1_MerchantUrls((global::Klarna.Hpp.SessionCreationRequestV1)obj, value),
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "MerchantUrls",
-                JsonPropertyName = "merchant_urls",
-            });
-            #if NET9_0_OR_GREATER
-            properties[0].IsGetNullable = true;
-            properties[0].IsSetNullable = true;
-            #endif
-            properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::Klarna.Hpp.OptionsV1>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::Klarna.Hpp.OptionsV1>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Klarna.Hpp.SessionCreationRequestV1),
-                Getter = static obj => ((global::Klarna.Hpp.SessionCreationRequestV1)obj).Options,
-                Setter = static (obj, value) => __Set_SessionCreationRequestV1_Options((global::Klarna.Hpp.SessionCreationRequestV1)obj, value),
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "Options",
-                JsonPropertyName = "options",
-            });
-            #if NET9_0_OR_GREATER
-            properties[1].IsGetNullable = true;
-            properties[1].IsSetNullable = true;
-            #endif
-            properties[2] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Klarna.Hpp.SessionCreationRequestV1),
-                Getter = static obj => ((global::Klarna.Hpp.SessionCreationRequestV1)obj).PaymentSessionUrl,
-                Setter = static (obj, value) => __Set_SessionCreationRequestV1_PaymentSessionUrl((global::Klarna.Hpp.SessionCreationRequestV1)obj, value),
-                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.Never,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "PaymentSessionUrl",
-                JsonPropertyName = "payment_session_url",
-            });
-            properties[2].IsRequired = true;
-            #if NET9_0_OR_GREATER
-            properties[2].IsGetNullable = false;
-            properties[2].IsSetNullable = false;
-            #endif
-            properties[3] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Klarna.Hpp.SessionCreationRequestV1),
-                Getter = static obj => ((global::Klarna.Hpp.SessionCreationRequestV1)obj).ProfileId,
-                Setter = static (obj, value) => __Set_SessionCreationRequestV1_ProfileId((global::Klarna.Hpp.SessionCreationRequestV1)obj, value),
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "ProfileId",
-                JsonPropertyName = "profile_id",
-            });
-            #if NET9_0_OR_GREATER
-            properties[3].IsGetNullable = true;
-            properties[3].IsSetNullable = true;
-            #endif
-            properties[4] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Klarna.Hpp.SessionCreationRequestV1),
-                Getter = static obj => ((global::Klarna.Hpp.SessionCreationRequestV1)obj).AdditionalProperties,
-                Setter = static (obj, value) => __Set_SessionCreationRequestV1_AdditionalProperties((global::Klarna.Hpp.SessionCreationRequestV1)obj, value),
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = true,
-                NumberHandling = null,
-                PropertyName = "AdditionalProperties",
-                JsonPropertyName = null,
-            });
-            #if NET9_0_OR_GREATER
-            properties[4].IsGetNullable = true;
-            properties[4].IsSetNullable = true;
-            #endif
-        }
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
-        private static extern global::Klarna.Hpp.SessionCreationRequestV1 __Ctor_SessionCreationRequestV1();
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_MerchantUrls")]
-        private static extern void __Set_SessionCreationRequestV1_MerchantUrls(global::Klarna.Hpp.SessionCreationRequestV1 obj, global::Klarna.Hpp.MerchantUrlsV1? value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Options")]
-        private static extern void __Set_SessionCreationRequestV1_Options(global::Klarna.Hpp.SessionCreationRequestV1 obj, global::Klarna.Hpp.OptionsV1? value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_PaymentSessionUrl")]
-        private static extern void __Set_SessionCreationRequestV1_PaymentSessionUrl(global::Klarna.Hpp.SessionCreationRequestV1 obj, string? value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_ProfileId")]
-        private static extern void __Set_SessionCreationRequestV1_ProfileId(global::Klarna.Hpp.SessionCreationRequestV1 obj, string? value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_AdditionalProperties")]
-        private static extern void __Set_SessionCreationRequestV1_AdditionalProperties(global::Klarna.Hpp.SessionCreationRequestV1 obj, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? value);
-
-        private static void Serialize_SessionCreationRequestV1(global::System.Text.Json.Utf8JsonWriter writer, global::Klarna.Hpp.SessionCreationRequestV1? value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
+            if (value is null) { writer.WriteNullValue(); return; }
             writer.WriteStartObject();
             if (value.MerchantUrls is not null)
             {
-                writer.WritePropertyName(__name35);
+                writer.WritePropertyName(__name_SessionCreationRequestV1_MerchantUrls);
                 Serialize_MerchantUrlsV1(writer, value.MerchantUrls);
             }
             if (value.Options is not null)
             {
-                writer.WritePropertyName(__name36);
+                writer.WritePropertyName(__name_SessionCreationRequestV1_Options);
                 Serialize_OptionsV1(writer, value.Options);
             }
-            writer.WritePropertyName(__name37);
-            writer.WriteStringValue(value.PaymentSessionUrl);
-            if (value.ProfileId is not null)
-            {
-                writer.WritePropertyName(__name38);
-                writer.WriteStringValue(value.ProfileId);
-            }
+            writer.WriteString(__name_SessionCreationRequestV1_PaymentSessionUrl, value.PaymentSessionUrl);
+            if (value.ProfileId is not null) writer.WriteString(__name_SessionCreationRequestV1_ProfileId, value.ProfileId);
             if (value.AdditionalProperties is { } extension)
             {
-                foreach (global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement> member in extension)
+                foreach (global::System.Collections.Generic.KeyValuePair<string, __J.JsonElement> member in extension)
                 {
                     writer.WritePropertyName(member.Key);
                     member.Value.WriteTo(writer);
@@ -1850,286 +556,49 @@ namespace Klarna.Hpp
             writer.WriteEndObject();
         }
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.SessionCreationResponseV1> Create_SessionCreationResponseV1(global::System.Text.Json.JsonSerializerOptions options)
+        private static __M.JsonPropertyInfo[] Properties_SessionCreationResponseV1(__J.JsonSerializerOptions options) => new __M.JsonPropertyInfo[]
         {
-            var values = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::Klarna.Hpp.SessionCreationResponseV1>
-            {
-                ObjectCreator = static () => __Ctor_SessionCreationResponseV1(),
-                PropertyMetadataInitializer = _ => Properties_SessionCreationResponseV1(options),
-                SerializeHandler = static (writer, value) => Serialize_SessionCreationResponseV1(writer, value),
-            };
-            var typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::Klarna.Hpp.SessionCreationResponseV1>(options, values);
-            typeInfo.OriginatingResolver = this;
-            return typeInfo;
-        }
+            __S.ContextMetadata.Property<global::Klarna.Hpp.SessionCreationResponseV1, global::Klarna.Hpp.DistributionModuleV1>(options, "DistributionModule", "distribution_module", static o => o.DistributionModule, __set_SessionCreationResponseV1_DistributionModule, __S.PropertyFlags.Nullable),
+            __S.ContextMetadata.Property<global::Klarna.Hpp.SessionCreationResponseV1, string>(options, "DistributionUrl", "distribution_url", static o => o.DistributionUrl, __set_SessionCreationResponseV1_DistributionUrl, __S.PropertyFlags.Nullable),
+            __S.ContextMetadata.Property<global::Klarna.Hpp.SessionCreationResponseV1, global::System.DateTimeOffset?>(options, "ExpiresAt", "expires_at", static o => o.ExpiresAt, __set_SessionCreationResponseV1_ExpiresAt, __S.PropertyFlags.Nullable),
+            __S.ContextMetadata.Property<global::Klarna.Hpp.SessionCreationResponseV1, string>(options, "ManualIdentificationCheckUrl", "manual_identification_check_url", static o => o.ManualIdentificationCheckUrl, __set_SessionCreationResponseV1_ManualIdentificationCheckUrl, __S.PropertyFlags.Nullable),
+            __S.ContextMetadata.Property<global::Klarna.Hpp.SessionCreationResponseV1, string>(options, "QrCodeUrl", "qr_code_url", static o => o.QrCodeUrl, __set_SessionCreationResponseV1_QrCodeUrl, __S.PropertyFlags.Nullable),
+            __S.ContextMetadata.Property<global::Klarna.Hpp.SessionCreationResponseV1, string>(options, "RedirectUrl", "redirect_url", static o => o.RedirectUrl, __set_SessionCreationResponseV1_RedirectUrl, __S.PropertyFlags.Nullable),
+            __S.ContextMetadata.Property<global::Klarna.Hpp.SessionCreationResponseV1, string>(options, "SessionId", "session_id", static o => o.SessionId, __set_SessionCreationResponseV1_SessionId, __S.PropertyFlags.Nullable),
+            __S.ContextMetadata.Property<global::Klarna.Hpp.SessionCreationResponseV1, string>(options, "SessionUrl", "session_url", static o => o.SessionUrl, __set_SessionCreationResponseV1_SessionUrl, __S.PropertyFlags.Nullable),
+            __S.ContextMetadata.Property<global::Klarna.Hpp.SessionCreationResponseV1, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>(options, "AdditionalProperties", "", static o => o.AdditionalProperties, __set_SessionCreationResponseV1_AdditionalProperties, __S.PropertyFlags.ExtensionData | __S.PropertyFlags.Nullable),
+        };
+        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Constructor)]
+        private static extern global::Klarna.Hpp.SessionCreationResponseV1 __ctor_SessionCreationResponseV1();
+        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_DistributionModule")] private static extern void __set_SessionCreationResponseV1_DistributionModule(global::Klarna.Hpp.SessionCreationResponseV1 obj, global::Klarna.Hpp.DistributionModuleV1? value);
+        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_DistributionUrl")] private static extern void __set_SessionCreationResponseV1_DistributionUrl(global::Klarna.Hpp.SessionCreationResponseV1 obj, string? value);
+        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_ExpiresAt")] private static extern void __set_SessionCreationResponseV1_ExpiresAt(global::Klarna.Hpp.SessionCreationResponseV1 obj, global::System.DateTimeOffset? value);
+        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_ManualIdentificationCheckUrl")] private static extern void __set_SessionCreationResponseV1_ManualIdentificationCheckUrl(global::Klarna.Hpp.SessionCreationResponseV1 obj, string? value);
+        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_QrCodeUrl")] private static extern void __set_SessionCreationResponseV1_QrCodeUrl(global::Klarna.Hpp.SessionCreationResponseV1 obj, string? value);
+        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_RedirectUrl")] private static extern void __set_SessionCreationResponseV1_RedirectUrl(global::Klarna.Hpp.SessionCreationResponseV1 obj, string? value);
+        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_SessionId")] private static extern void __set_SessionCreationResponseV1_SessionId(global::Klarna.Hpp.SessionCreationResponseV1 obj, string? value);
+        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_SessionUrl")] private static extern void __set_SessionCreationResponseV1_SessionUrl(global::Klarna.Hpp.SessionCreationResponseV1 obj, string? value);
+        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_AdditionalProperties")] private static extern void __set_SessionCreationResponseV1_AdditionalProperties(global::Klarna.Hpp.SessionCreationResponseV1 obj, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? value);
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] Properties_SessionCreationResponseV1(global::System.Text.Json.JsonSerializerOptions options)
+        private static void Serialize_SessionCreationResponseV1(__J.Utf8JsonWriter writer, global::Klarna.Hpp.SessionCreationResponseV1? value)
         {
-            var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[9];
-            Properties_SessionCreationResponseV1_0(options, properties);
-            return properties;
-        }
-
-        private static void Properties_SessionCreationResponseV1_0(global::System.Text.Json.JsonSerializerOptions options, global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] properties)
-        {
-            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::Klarna.Hpp.DistributionModuleV1>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::Klarna.Hpp.DistributionModuleV1>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Klarna.Hpp.SessionCreationResponseV1),
-                Getter = static obj => ((global::Klarna.Hpp.SessionCreationResponseV1)obj).DistributionModule,
-                Setter = static (obj, value) => __Set_SessionCreationResponseV1_DistributionModule((global::Klarna.Hpp.SessionCreationResponseV1)obj, value),
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "DistributionModule",
-                JsonPropertyName = "distribution_module",
-            });
-            #if NET9_0_OR_GREATER
-            properties[0].IsGetNullable = true;
-            properties[0].IsSetNullable = true;
-            #endif
-            properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Klarna.Hpp.SessionCreationResponseV1),
-                Getter = static obj => ((global::Klarna.Hpp.SessionCreationResponseV1)obj).DistributionUrl,
-                Setter = static (obj, value) => __Set_SessionCreationResponseV1_DistributionUrl((global::Klarna.Hpp.SessionCreationResponseV1)obj, value),
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "DistributionUrl",
-                JsonPropertyName = "distribution_url",
-            });
-            #if NET9_0_OR_GREATER
-            properties[1].IsGetNullable = true;
-            properties[1].IsSetNullable = true;
-            #endif
-            properties[2] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.DateTimeOffset?>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.DateTimeOffset?>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Klarna.Hpp.SessionCreationResponseV1),
-                Getter = static obj => ((global::Klarna.Hpp.SessionCreationResponseV1)obj).ExpiresAt,
-                Setter = static (obj, value) => __Set_SessionCreationResponseV1_ExpiresAt((global::Klarna.Hpp.SessionCreationResponseV1)obj, value),
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "ExpiresAt",
-                JsonPropertyName = "expires_at",
-            });
-            #if NET9_0_OR_GREATER
-            properties[2].IsGetNullable = true;
-            properties[2].IsSetNullable = true;
-            #endif
-            properties[3] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Klarna.Hpp.SessionCreationResponseV1),
-                Getter = static obj => ((global::Klarna.Hpp.SessionCreationResponseV1)obj).ManualIdentificationCheckUrl,
-                Setter = static (obj, value) => __Set_SessionCreationResponseV1_ManualIdentificationCheckUrl((global::Klarna.Hpp.SessionCreationResponseV1)obj, value),
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "ManualIdentificationCheckUrl",
-                JsonPropertyName = "manual_identification_check_url",
-            });
-            #if NET9_0_OR_GREATER
-            properties[3].IsGetNullable = true;
-            properties[3].IsSetNullable = true;
-            #endif
-            properties[4] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Klarna.Hpp.SessionCreationResponseV1),
-                Getter = static obj => ((global::Klarna.Hpp.SessionCreationResponseV1)obj).QrCodeUrl,
-                Setter = static (obj, value) => __Set_SessionCreationResponseV1_QrCodeUrl((global::Klarna.Hpp.SessionCreationResponseV1)obj, value),
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "QrCodeUrl",
-                JsonPropertyName = "qr_code_url",
-            });
-            #if NET9_0_OR_GREATER
-            properties[4].IsGetNullable = true;
-            properties[4].IsSetNullable = true;
-            #endif
-            properties[5] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Klarna.Hpp.SessionCreationResponseV1),
-                Getter = static obj => ((global::Klarna.Hpp.SessionCreationResponseV1)obj).RedirectUrl,
-                Setter = static (obj, value) => __Set_SessionCreationResponseV1_RedirectUrl((global::Klarna.Hpp.SessionCreationResponseV1)obj, value),
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "RedirectUrl",
-                JsonPropertyName = "redirect_url",
-            });
-            #if NET9_0_OR_GREATER
-            properties[5].IsGetNullable = true;
-            properties[5].IsSetNullable = true;
-            #endif
-            properties[6] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Klarna.Hpp.SessionCreationResponseV1),
-                Getter = static obj => ((global::Klarna.Hpp.SessionCreationResponseV1)obj).SessionId,
-                Setter = static (obj, value) => __Set_SessionCreationResponseV1_SessionId((global::Klarna.Hpp.SessionCreationResponseV1)obj, value),
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "SessionId",
-                JsonPropertyName = "session_id",
-            });
-            #if NET9_0_OR_GREATER
-            properties[6].IsGetNullable = true;
-            properties[6].IsSetNullable = true;
-            #endif
-            properties[7] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Klarna.Hpp.SessionCreationResponseV1),
-                Getter = static obj => ((global::Klarna.Hpp.SessionCreationResponseV1)obj).SessionUrl,
-                Setter = static (obj, value) => __Set_SessionCreationResponseV1_SessionUrl((global::Klarna.Hpp.SessionCreationResponseV1)obj, value),
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "SessionUrl",
-                JsonPropertyName = "session_url",
-            });
-            #if NET9_0_OR_GREATER
-            properties[7].IsGetNullable = true;
-            properties[7].IsSetNullable = true;
-            #endif
-            properties[8] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Klarna.Hpp.SessionCreationResponseV1),
-                Getter = static obj => ((global::Klarna.Hpp.SessionCreationResponseV1)obj).AdditionalProperties,
-                Setter = static (obj, value) => __Set_SessionCreationResponseV1_AdditionalProperties((global::Klarna.Hpp.SessionCreationResponseV1)obj, value),
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = true,
-                NumberHandling = null,
-                PropertyName = "AdditionalProperties",
-                JsonPropertyName = null,
-            });
-            #if NET9_0_OR_GREATER
-            properties[8].IsGetNullable = true;
-            properties[8].IsSetNullable = true;
-            #endif
-        }
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
-        private static extern global::Klarna.Hpp.SessionCreationResponseV1 __Ctor_SessionCreationResponseV1();
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_DistributionModule")]
-        private static extern void __Set_SessionCreationResponseV1_DistributionModule(global::Klarna.Hpp.SessionCreationResponseV1 obj, global::Klarna.Hpp.DistributionModuleV1? value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_DistributionUrl")]
-        private static extern void __Set_SessionCreationResponseV1_DistributionUrl(global::Klarna.Hpp.SessionCreationResponseV1 obj, string? value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_ExpiresAt")]
-        private static extern void __Set_SessionCreationResponseV1_ExpiresAt(global::Klarna.Hpp.SessionCreationResponseV1 obj, global::System.DateTimeOffset? value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_ManualIdentificationCheckUrl")]
-        private static extern void __Set_SessionCreationResponseV1_ManualIdentificationCheckUrl(global::Klarna.Hpp.SessionCreationResponseV1 obj, string? value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_QrCodeUrl")]
-        private static extern void __Set_SessionCreationResponseV1_QrCodeUrl(global::Klarna.Hpp.SessionCreationResponseV1 obj, string? value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_RedirectUrl")]
-        private static extern void __Set_SessionCreationResponseV1_RedirectUrl(global::Klarna.Hpp.SessionCreationResponseV1 obj, string? value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_SessionId")]
-        private static extern void __Set_SessionCreationResponseV1_SessionId(global::Klarna.Hpp.SessionCreationResponseV1 obj, string? value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_SessionUrl")]
-        private static extern void __Set_SessionCreationResponseV1_SessionUrl(global::Klarna.Hpp.SessionCreationResponseV1 obj, string? value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_AdditionalProperties")]
-        private static extern void __Set_SessionCreationResponseV1_AdditionalProperties(global::Klarna.Hpp.SessionCreationResponseV1 obj, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? value);
-
-        private static void Serialize_SessionCreationResponseV1(global::System.Text.Json.Utf8JsonWriter writer, global::Klarna.Hpp.SessionCreationResponseV1? value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
+            if (value is null) { writer.WriteNullValue(); return; }
             writer.WriteStartObject();
             if (value.DistributionModule is not null)
             {
-                writer.WritePropertyName(__name39);
+                writer.WritePropertyName(__name_SessionCreationResponseV1_DistributionModule);
                 Serialize_DistributionModuleV1(writer, value.DistributionModule);
             }
-            if (value.DistributionUrl is not null)
-            {
-                writer.WritePropertyName(__name40);
-                writer.WriteStringValue(value.DistributionUrl);
-            }
-            if (value.ExpiresAt is not null)
-            {
-                writer.WritePropertyName(__name41);
-                if (value.ExpiresAt is null) writer.WriteNullValue();
-                else
-                {
-                    writer.WriteStringValue(value.ExpiresAt.Value);
-                }
-            }
-            if (value.ManualIdentificationCheckUrl is not null)
-            {
-                writer.WritePropertyName(__name42);
-                writer.WriteStringValue(value.ManualIdentificationCheckUrl);
-            }
-            if (value.QrCodeUrl is not null)
-            {
-                writer.WritePropertyName(__name43);
-                writer.WriteStringValue(value.QrCodeUrl);
-            }
-            if (value.RedirectUrl is not null)
-            {
-                writer.WritePropertyName(__name44);
-                writer.WriteStringValue(value.RedirectUrl);
-            }
-            if (value.SessionId is not null)
-            {
-                writer.WritePropertyName(__name45);
-                writer.WriteStringValue(value.SessionId);
-            }
-            if (value.SessionUrl is not null)
-            {
-                writer.WritePropertyName(__name46);
-                writer.WriteStringValue(value.SessionUrl);
-            }
+            if (value.DistributionUrl is not null) writer.WriteString(__name_SessionCreationResponseV1_DistributionUrl, value.DistributionUrl);
+            if (value.ExpiresAt is not null) writer.WriteString(__name_SessionCreationResponseV1_ExpiresAt, value.ExpiresAt.Value);
+            if (value.ManualIdentificationCheckUrl is not null) writer.WriteString(__name_SessionCreationResponseV1_ManualIdentificationCheckUrl, value.ManualIdentificationCheckUrl);
+            if (value.QrCodeUrl is not null) writer.WriteString(__name_SessionCreationResponseV1_QrCodeUrl, value.QrCodeUrl);
+            if (value.RedirectUrl is not null) writer.WriteString(__name_SessionCreationResponseV1_RedirectUrl, value.RedirectUrl);
+            if (value.SessionId is not null) writer.WriteString(__name_SessionCreationResponseV1_SessionId, value.SessionId);
+            if (value.SessionUrl is not null) writer.WriteString(__name_SessionCreationResponseV1_SessionUrl, value.SessionUrl);
             if (value.AdditionalProperties is { } extension)
             {
-                foreach (global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement> member in extension)
+                foreach (global::System.Collections.Generic.KeyValuePair<string, __J.JsonElement> member in extension)
                 {
                     writer.WritePropertyName(member.Key);
                     member.Value.WriteTo(writer);
@@ -2138,317 +607,60 @@ namespace Klarna.Hpp
             writer.WriteEndObject();
         }
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Klarna.Hpp.SessionResponseV1> Create_SessionResponseV1(global::System.Text.Json.JsonSerializerOptions options)
+        private static __M.JsonPropertyInfo[] Properties_SessionResponseV1(__J.JsonSerializerOptions options) => new __M.JsonPropertyInfo[]
         {
-            var values = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::Klarna.Hpp.SessionResponseV1>
-            {
-                ObjectCreator = static () => __Ctor_SessionResponseV1(),
-                PropertyMetadataInitializer = _ => Properties_SessionResponseV1(options),
-                SerializeHandler = static (writer, value) => Serialize_SessionResponseV1(writer, value),
-            };
-            var typeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::Klarna.Hpp.SessionResponseV1>(options, values);
-            typeInfo.OriginatingResolver = this;
-            return typeInfo;
-        }
+            __S.ContextMetadata.Property<global::Klarna.Hpp.SessionResponseV1, string>(options, "AuthorizationToken", "authorization_token", static o => o.AuthorizationToken, __set_SessionResponseV1_AuthorizationToken, __S.PropertyFlags.Nullable),
+            __S.ContextMetadata.Property<global::Klarna.Hpp.SessionResponseV1, global::Klarna.Hpp.CustomerV1>(options, "Customer", "customer", static o => o.Customer, __set_SessionResponseV1_Customer, __S.PropertyFlags.Nullable),
+            __S.ContextMetadata.Property<global::Klarna.Hpp.SessionResponseV1, global::System.DateTimeOffset?>(options, "ExpiresAt", "expires_at", static o => o.ExpiresAt, __set_SessionResponseV1_ExpiresAt, __S.PropertyFlags.Nullable),
+            __S.ContextMetadata.Property<global::Klarna.Hpp.SessionResponseV1, string>(options, "KlarnaReference", "klarna_reference", static o => o.KlarnaReference, __set_SessionResponseV1_KlarnaReference, __S.PropertyFlags.Nullable),
+            __S.ContextMetadata.Property<global::Klarna.Hpp.SessionResponseV1, global::Klarna.Hpp.MerchantManualIdentificationV1>(options, "ManualIdentification", "manual_identification", static o => o.ManualIdentification, __set_SessionResponseV1_ManualIdentification, __S.PropertyFlags.Nullable),
+            __S.ContextMetadata.Property<global::Klarna.Hpp.SessionResponseV1, string>(options, "OrderId", "order_id", static o => o.OrderId, __set_SessionResponseV1_OrderId, __S.PropertyFlags.Nullable),
+            __S.ContextMetadata.Property<global::Klarna.Hpp.SessionResponseV1, string>(options, "SessionId", "session_id", static o => o.SessionId, __set_SessionResponseV1_SessionId, __S.PropertyFlags.Nullable),
+            __S.ContextMetadata.Property<global::Klarna.Hpp.SessionResponseV1, global::Klarna.Hpp.SessionResponseV1Status>(options, "Status", "status", static o => o.Status, __set_SessionResponseV1_Status, __S.PropertyFlags.Nullable),
+            __S.ContextMetadata.Property<global::Klarna.Hpp.SessionResponseV1, global::System.DateTimeOffset?>(options, "UpdatedAt", "updated_at", static o => o.UpdatedAt, __set_SessionResponseV1_UpdatedAt, __S.PropertyFlags.Nullable),
+            __S.ContextMetadata.Property<global::Klarna.Hpp.SessionResponseV1, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>(options, "AdditionalProperties", "", static o => o.AdditionalProperties, __set_SessionResponseV1_AdditionalProperties, __S.PropertyFlags.ExtensionData | __S.PropertyFlags.Nullable),
+        };
+        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Constructor)]
+        private static extern global::Klarna.Hpp.SessionResponseV1 __ctor_SessionResponseV1();
+        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_AuthorizationToken")] private static extern void __set_SessionResponseV1_AuthorizationToken(global::Klarna.Hpp.SessionResponseV1 obj, string? value);
+        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_Customer")] private static extern void __set_SessionResponseV1_Customer(global::Klarna.Hpp.SessionResponseV1 obj, global::Klarna.Hpp.CustomerV1? value);
+        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_ExpiresAt")] private static extern void __set_SessionResponseV1_ExpiresAt(global::Klarna.Hpp.SessionResponseV1 obj, global::System.DateTimeOffset? value);
+        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_KlarnaReference")] private static extern void __set_SessionResponseV1_KlarnaReference(global::Klarna.Hpp.SessionResponseV1 obj, string? value);
+        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_ManualIdentification")] private static extern void __set_SessionResponseV1_ManualIdentification(global::Klarna.Hpp.SessionResponseV1 obj, global::Klarna.Hpp.MerchantManualIdentificationV1? value);
+        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_OrderId")] private static extern void __set_SessionResponseV1_OrderId(global::Klarna.Hpp.SessionResponseV1 obj, string? value);
+        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_SessionId")] private static extern void __set_SessionResponseV1_SessionId(global::Klarna.Hpp.SessionResponseV1 obj, string? value);
+        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_Status")] private static extern void __set_SessionResponseV1_Status(global::Klarna.Hpp.SessionResponseV1 obj, global::Klarna.Hpp.SessionResponseV1Status? value);
+        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_UpdatedAt")] private static extern void __set_SessionResponseV1_UpdatedAt(global::Klarna.Hpp.SessionResponseV1 obj, global::System.DateTimeOffset? value);
+        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_AdditionalProperties")] private static extern void __set_SessionResponseV1_AdditionalProperties(global::Klarna.Hpp.SessionResponseV1 obj, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? value);
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] Properties_SessionResponseV1(global::System.Text.Json.JsonSerializerOptions options)
+        private static void Serialize_SessionResponseV1(__J.Utf8JsonWriter writer, global::Klarna.Hpp.SessionResponseV1? value)
         {
-            var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[10];
-            Properties_SessionResponseV1_0(options, properties);
-            return properties;
-        }
-
-        private static void Properties_SessionResponseV1_0(global::System.Text.Json.JsonSerializerOptions options, global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] properties)
-        {
-            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Klarna.Hpp.SessionResponseV1),
-                Getter = static obj => ((global::Klarna.Hpp.SessionResponseV1)obj).AuthorizationToken,
-                Setter = static (obj, value) => __Set_SessionResponseV1_AuthorizationToken((global::Klarna.Hpp.SessionResponseV1)obj, value),
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "AuthorizationToken",
-                JsonPropertyName = "authorization_token",
-            });
-            #if NET9_0_OR_GREATER
-            properties[0].IsGetNullable = true;
-            properties[0].IsSetNullable = true;
-            #endif
-            properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::Klarna.Hpp.CustomerV1>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::Klarna.Hpp.CustomerV1>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Klarna.Hpp.SessionResponseV1),
-                Getter = static obj => ((global::Klarna.Hpp.SessionResponseV1)obj).Customer,
-                Setter = static (obj, value) => __Set_SessionResponseV1_Customer((global::Klarna.Hpp.SessionResponseV1)obj, value),
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "Customer",
-                JsonPropertyName = "customer",
-            });
-            #if NET9_0_OR_GREATER
-            properties[1].IsGetNullable = true;
-            properties[1].IsSetNullable = true;
-            #endif
-            properties[2] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.DateTimeOffset?>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.DateTimeOffset?>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Klarna.Hpp.SessionResponseV1),
-                Getter = static obj => ((global::Klarna.Hpp.SessionResponseV1)obj).ExpiresAt,
-                Setter = static (obj, value) => __Set_SessionResponseV1_ExpiresAt((global::Klarna.Hpp.SessionResponseV1)obj, value),
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "ExpiresAt",
-                JsonPropertyName = "expires_at",
-            });
-            #if NET9_0_OR_GREATER
-            properties[2].IsGetNullable = true;
-            properties[2].IsSetNullable = true;
-            #endif
-            properties[3] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Klarna.Hpp.SessionResponseV1),
-                Getter = static obj => ((global::Klarna.Hpp.SessionResponseV1)obj).KlarnaReference,
-                Setter = static (obj, value) => __Set_SessionResponseV1_KlarnaReference((global::Klarna.Hpp.SessionResponseV1)obj, value),
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "KlarnaReference",
-                JsonPropertyName = "klarna_reference",
-            });
-            #if NET9_0_OR_GREATER
-            properties[3].IsGetNullable = true;
-            properties[3].IsSetNullable = true;
-            #endif
-            properties[4] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::Klarna.Hpp.MerchantManualIdentificationV1>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::Klarna.Hpp.MerchantManualIdentificationV1>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Klarna.Hpp.SessionResponseV1),
-                Getter = static obj => ((global::Klarna.Hpp.SessionResponseV1)obj).ManualIdentification,
-                Setter = static (obj, value) => __Set_SessionResponseV1_ManualIdentification((global::Klarna.Hpp.SessionResponseV1)obj, value),
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "ManualIdentification",
-                JsonPropertyName = "manual_identification",
-            });
-            #if NET9_0_OR_GREATER
-            properties[4].IsGetNullable = true;
-            properties[4].IsSetNullable = true;
-            #endif
-            properties[5] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Klarna.Hpp.SessionResponseV1),
-                Getter = static obj => ((global::Klarna.Hpp.SessionResponseV1)obj).OrderId,
-                Setter = static (obj, value) => __Set_SessionResponseV1_OrderId((global::Klarna.Hpp.SessionResponseV1)obj, value),
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "OrderId",
-                JsonPropertyName = "order_id",
-            });
-            #if NET9_0_OR_GREATER
-            properties[5].IsGetNullable = true;
-            properties[5].IsSetNullable = true;
-            #endif
-            properties[6] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Klarna.Hpp.SessionResponseV1),
-                Getter = static obj => ((global::Klarna.Hpp.SessionResponseV1)obj).SessionId,
-                Setter = static (obj, value) => __Set_SessionResponseV1_SessionId((global::Klarna.Hpp.SessionResponseV1)obj, value),
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "SessionId",
-                JsonPropertyName = "session_id",
-            });
-            #if NET9_0_OR_GREATER
-            properties[6].IsGetNullable = true;
-            properties[6].IsSetNullable = true;
-            #endif
-            properties[7] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::Klarna.Hpp.SessionResponseV1Status>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::Klarna.Hpp.SessionResponseV1Status>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Klarna.Hpp.SessionResponseV1),
-                Getter = static obj => ((global::Klarna.Hpp.SessionResponseV1)obj).Status,
-                Setter = static (obj, value) => __Set_SessionResponseV1_Status((global::Klarna.Hpp.SessionResponseV1)obj, value),
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "Status",
-                JsonPropertyName = "status",
-            });
-            #if NET9_0_OR_GREATER
-            properties[7].IsGetNullable = true;
-            properties[7].IsSetNullable = true;
-            #endif
-            properties[8] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.DateTimeOffset?>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.DateTimeOffset?>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Klarna.Hpp.SessionResponseV1),
-                Getter = static obj => ((global::Klarna.Hpp.SessionResponseV1)obj).UpdatedAt,
-                Setter = static (obj, value) => __Set_SessionResponseV1_UpdatedAt((global::Klarna.Hpp.SessionResponseV1)obj, value),
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "UpdatedAt",
-                JsonPropertyName = "updated_at",
-            });
-            #if NET9_0_OR_GREATER
-            properties[8].IsGetNullable = true;
-            properties[8].IsSetNullable = true;
-            #endif
-            properties[9] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>(options, new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Klarna.Hpp.SessionResponseV1),
-                Getter = static obj => ((global::Klarna.Hpp.SessionResponseV1)obj).AdditionalProperties,
-                Setter = static (obj, value) => __Set_SessionResponseV1_AdditionalProperties((global::Klarna.Hpp.SessionResponseV1)obj, value),
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = true,
-                NumberHandling = null,
-                PropertyName = "AdditionalProperties",
-                JsonPropertyName = null,
-            });
-            #if NET9_0_OR_GREATER
-            properties[9].IsGetNullable = true;
-            properties[9].IsSetNullable = true;
-            #endif
-        }
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
-        private static extern global::Klarna.Hpp.SessionResponseV1 __Ctor_SessionResponseV1();
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_AuthorizationToken")]
-        private static extern void __Set_SessionResponseV1_AuthorizationToken(global::Klarna.Hpp.SessionResponseV1 obj, string? value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Customer")]
-        private static extern void __Set_SessionResponseV1_Customer(global::Klarna.Hpp.SessionResponseV1 obj, global::Klarna.Hpp.CustomerV1? value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_ExpiresAt")]
-        private static extern void __Set_SessionResponseV1_ExpiresAt(global::Klarna.Hpp.SessionResponseV1 obj, global::System.DateTimeOffset? value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_KlarnaReference")]
-        private static extern void __Set_SessionResponseV1_KlarnaReference(global::Klarna.Hpp.SessionResponseV1 obj, string? value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_ManualIdentification")]
-        private static extern void __Set_SessionResponseV1_ManualIdentification(global::Klarna.Hpp.SessionResponseV1 obj, global::Klarna.Hpp.MerchantManualIdentificationV1? value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_OrderId")]
-        private static extern void __Set_SessionResponseV1_OrderId(global::Klarna.Hpp.SessionResponseV1 obj, string? value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_SessionId")]
-        private static extern void __Set_SessionResponseV1_SessionId(global::Klarna.Hpp.SessionResponseV1 obj, string? value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Status")]
-        private static extern void __Set_SessionResponseV1_Status(global::Klarna.Hpp.SessionResponseV1 obj, global::Klarna.Hpp.SessionResponseV1Status? value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_UpdatedAt")]
-        private static extern void __Set_SessionResponseV1_UpdatedAt(global::Klarna.Hpp.SessionResponseV1 obj, global::System.DateTimeOffset? value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_AdditionalProperties")]
-        private static extern void __Set_SessionResponseV1_AdditionalProperties(global::Klarna.Hpp.SessionResponseV1 obj, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? value);
-
-        private static void Serialize_SessionResponseV1(global::System.Text.Json.Utf8JsonWriter writer, global::Klarna.Hpp.SessionResponseV1? value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
+            if (value is null) { writer.WriteNullValue(); return; }
             writer.WriteStartObject();
-            if (value.AuthorizationToken is not null)
-            {
-                writer.WritePropertyName(__name47);
-                writer.WriteStringValue(value.AuthorizationToken);
-            }
+            if (value.AuthorizationToken is not null) writer.WriteString(__name_SessionResponseV1_AuthorizationToken, value.AuthorizationToken);
             if (value.Customer is not null)
             {
-                writer.WritePropertyName(__name48);
+                writer.WritePropertyName(__name_SessionResponseV1_Customer);
                 Serialize_CustomerV1(writer, value.Customer);
             }
-            if (value.ExpiresAt is not null)
-            {
-                writer.WritePropertyName(__name49);
-                if (value.ExpiresAt is null) writer.WriteNullValue();
-                else
-                {
-                    writer.WriteStringValue(value.ExpiresAt.Value);
-                }
-            }
-            if (value.KlarnaReference is not null)
-            {
-                writer.WritePropertyName(__name50);
-                writer.WriteStringValue(value.KlarnaReference);
-            }
+            if (value.ExpiresAt is not null) writer.WriteString(__name_SessionResponseV1_ExpiresAt, value.ExpiresAt.Value);
+            if (value.KlarnaReference is not null) writer.WriteString(__name_SessionResponseV1_KlarnaReference, value.KlarnaReference);
             if (value.ManualIdentification is not null)
             {
-                writer.WritePropertyName(__name51);
+                writer.WritePropertyName(__name_SessionResponseV1_ManualIdentification);
                 Serialize_MerchantManualIdentificationV1(writer, value.ManualIdentification);
             }
-            if (value.OrderId is not null)
-            {
-                writer.WritePropertyName(__name52);
-                writer.WriteStringValue(value.OrderId);
-            }
-            if (value.SessionId is not null)
-            {
-                writer.WritePropertyName(__name53);
-                writer.WriteStringValue(value.SessionId);
-            }
+            if (value.OrderId is not null) writer.WriteString(__name_SessionResponseV1_OrderId, value.OrderId);
+            if (value.SessionId is not null) writer.WriteString(__name_SessionResponseV1_SessionId, value.SessionId);
             if (value.Status is not null)
             {
-                writer.WritePropertyName(__name54);
+                writer.WritePropertyName(__name_SessionResponseV1_Status);
                 if (value.Status is null) writer.WriteNullValue(); else writer.WriteStringValue(value.Status.Value);
             }
-            if (value.UpdatedAt is not null)
-            {
-                writer.WritePropertyName(__name55);
-                if (value.UpdatedAt is null) writer.WriteNullValue();
-                else
-                {
-                    writer.WriteStringValue(value.UpdatedAt.Value);
-                }
-            }
+            if (value.UpdatedAt is not null) writer.WriteString(__name_SessionResponseV1_UpdatedAt, value.UpdatedAt.Value);
             if (value.AdditionalProperties is { } extension)
             {
-                foreach (global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement> member in extension)
+                foreach (global::System.Collections.Generic.KeyValuePair<string, __J.JsonElement> member in extension)
                 {
                     writer.WritePropertyName(member.Key);
                     member.Value.WriteTo(writer);
@@ -2457,61 +669,61 @@ namespace Klarna.Hpp
             writer.WriteEndObject();
         }
 
-        private static readonly global::System.Text.Json.JsonEncodedText __name0 = global::System.Text.Json.JsonEncodedText.Encode("url");
-        private static readonly global::System.Text.Json.JsonEncodedText __name1 = global::System.Text.Json.JsonEncodedText.Encode("width");
-        private static readonly global::System.Text.Json.JsonEncodedText __name2 = global::System.Text.Json.JsonEncodedText.Encode("date_of_birth");
-        private static readonly global::System.Text.Json.JsonEncodedText __name3 = global::System.Text.Json.JsonEncodedText.Encode("family_name");
-        private static readonly global::System.Text.Json.JsonEncodedText __name4 = global::System.Text.Json.JsonEncodedText.Encode("given_name");
-        private static readonly global::System.Text.Json.JsonEncodedText __name5 = global::System.Text.Json.JsonEncodedText.Encode("national_identification_number");
-        private static readonly global::System.Text.Json.JsonEncodedText __name6 = global::System.Text.Json.JsonEncodedText.Encode("title");
-        private static readonly global::System.Text.Json.JsonEncodedText __name7 = global::System.Text.Json.JsonEncodedText.Encode("access_id");
-        private static readonly global::System.Text.Json.JsonEncodedText __name8 = global::System.Text.Json.JsonEncodedText.Encode("email");
-        private static readonly global::System.Text.Json.JsonEncodedText __name9 = global::System.Text.Json.JsonEncodedText.Encode("phone");
-        private static readonly global::System.Text.Json.JsonEncodedText __name10 = global::System.Text.Json.JsonEncodedText.Encode("phone_country");
-        private static readonly global::System.Text.Json.JsonEncodedText __name11 = global::System.Text.Json.JsonEncodedText.Encode("generation_url");
-        private static readonly global::System.Text.Json.JsonEncodedText __name12 = global::System.Text.Json.JsonEncodedText.Encode("standalone_url");
-        private static readonly global::System.Text.Json.JsonEncodedText __name13 = global::System.Text.Json.JsonEncodedText.Encode("token");
-        private static readonly global::System.Text.Json.JsonEncodedText __name14 = global::System.Text.Json.JsonEncodedText.Encode("contact_information");
-        private static readonly global::System.Text.Json.JsonEncodedText __name15 = global::System.Text.Json.JsonEncodedText.Encode("method");
-        private static readonly global::System.Text.Json.JsonEncodedText __name16 = global::System.Text.Json.JsonEncodedText.Encode("template");
-        private static readonly global::System.Text.Json.JsonEncodedText __name17 = global::System.Text.Json.JsonEncodedText.Encode("challenge");
-        private static readonly global::System.Text.Json.JsonEncodedText __name18 = global::System.Text.Json.JsonEncodedText.Encode("customer");
-        private static readonly global::System.Text.Json.JsonEncodedText __name19 = global::System.Text.Json.JsonEncodedText.Encode("customer_obfuscated");
-        private static readonly global::System.Text.Json.JsonEncodedText __name20 = global::System.Text.Json.JsonEncodedText.Encode("expires_at");
-        private static readonly global::System.Text.Json.JsonEncodedText __name21 = global::System.Text.Json.JsonEncodedText.Encode("back");
-        private static readonly global::System.Text.Json.JsonEncodedText __name22 = global::System.Text.Json.JsonEncodedText.Encode("cancel");
-        private static readonly global::System.Text.Json.JsonEncodedText __name23 = global::System.Text.Json.JsonEncodedText.Encode("error");
-        private static readonly global::System.Text.Json.JsonEncodedText __name24 = global::System.Text.Json.JsonEncodedText.Encode("failure");
-        private static readonly global::System.Text.Json.JsonEncodedText __name25 = global::System.Text.Json.JsonEncodedText.Encode("status_update");
-        private static readonly global::System.Text.Json.JsonEncodedText __name26 = global::System.Text.Json.JsonEncodedText.Encode("success");
-        private static readonly global::System.Text.Json.JsonEncodedText __name27 = global::System.Text.Json.JsonEncodedText.Encode("background_images");
-        private static readonly global::System.Text.Json.JsonEncodedText __name28 = global::System.Text.Json.JsonEncodedText.Encode("logo_url");
-        private static readonly global::System.Text.Json.JsonEncodedText __name29 = global::System.Text.Json.JsonEncodedText.Encode("page_title");
-        private static readonly global::System.Text.Json.JsonEncodedText __name30 = global::System.Text.Json.JsonEncodedText.Encode("payment_method_categories");
-        private static readonly global::System.Text.Json.JsonEncodedText __name31 = global::System.Text.Json.JsonEncodedText.Encode("payment_method_category");
-        private static readonly global::System.Text.Json.JsonEncodedText __name32 = global::System.Text.Json.JsonEncodedText.Encode("place_order_mode");
-        private static readonly global::System.Text.Json.JsonEncodedText __name33 = global::System.Text.Json.JsonEncodedText.Encode("purchase_type");
-        private static readonly global::System.Text.Json.JsonEncodedText __name34 = global::System.Text.Json.JsonEncodedText.Encode("show_subtotal_detail");
-        private static readonly global::System.Text.Json.JsonEncodedText __name35 = global::System.Text.Json.JsonEncodedText.Encode("merchant_urls");
-        private static readonly global::System.Text.Json.JsonEncodedText __name36 = global::System.Text.Json.JsonEncodedText.Encode("options");
-        private static readonly global::System.Text.Json.JsonEncodedText __name37 = global::System.Text.Json.JsonEncodedText.Encode("payment_session_url");
-        private static readonly global::System.Text.Json.JsonEncodedText __name38 = global::System.Text.Json.JsonEncodedText.Encode("profile_id");
-        private static readonly global::System.Text.Json.JsonEncodedText __name39 = global::System.Text.Json.JsonEncodedText.Encode("distribution_module");
-        private static readonly global::System.Text.Json.JsonEncodedText __name40 = global::System.Text.Json.JsonEncodedText.Encode("distribution_url");
-        private static readonly global::System.Text.Json.JsonEncodedText __name41 = global::System.Text.Json.JsonEncodedText.Encode("expires_at");
-        private static readonly global::System.Text.Json.JsonEncodedText __name42 = global::System.Text.Json.JsonEncodedText.Encode("manual_identification_check_url");
-        private static readonly global::System.Text.Json.JsonEncodedText __name43 = global::System.Text.Json.JsonEncodedText.Encode("qr_code_url");
-        private static readonly global::System.Text.Json.JsonEncodedText __name44 = global::System.Text.Json.JsonEncodedText.Encode("redirect_url");
-        private static readonly global::System.Text.Json.JsonEncodedText __name45 = global::System.Text.Json.JsonEncodedText.Encode("session_id");
-        private static readonly global::System.Text.Json.JsonEncodedText __name46 = global::System.Text.Json.JsonEncodedText.Encode("session_url");
-        private static readonly global::System.Text.Json.JsonEncodedText __name47 = global::System.Text.Json.JsonEncodedText.Encode("authorization_token");
-        private static readonly global::System.Text.Json.JsonEncodedText __name48 = global::System.Text.Json.JsonEncodedText.Encode("customer");
-        private static readonly global::System.Text.Json.JsonEncodedText __name49 = global::System.Text.Json.JsonEncodedText.Encode("expires_at");
-        private static readonly global::System.Text.Json.JsonEncodedText __name50 = global::System.Text.Json.JsonEncodedText.Encode("klarna_reference");
-        private static readonly global::System.Text.Json.JsonEncodedText __name51 = global::System.Text.Json.JsonEncodedText.Encode("manual_identification");
-        private static readonly global::System.Text.Json.JsonEncodedText __name52 = global::System.Text.Json.JsonEncodedText.Encode("order_id");
-        private static readonly global::System.Text.Json.JsonEncodedText __name53 = global::System.Text.Json.JsonEncodedText.Encode("session_id");
-        private static readonly global::System.Text.Json.JsonEncodedText __name54 = global::System.Text.Json.JsonEncodedText.Encode("status");
-        private static readonly global::System.Text.Json.JsonEncodedText __name55 = global::System.Text.Json.JsonEncodedText.Encode("updated_at");
+        private static readonly __J.JsonEncodedText __name_BackgroundImageV1_Url = __J.JsonEncodedText.Encode("url");
+        private static readonly __J.JsonEncodedText __name_BackgroundImageV1_Width = __J.JsonEncodedText.Encode("width");
+        private static readonly __J.JsonEncodedText __name_CustomerV1_DateOfBirth = __J.JsonEncodedText.Encode("date_of_birth");
+        private static readonly __J.JsonEncodedText __name_CustomerV1_FamilyName = __J.JsonEncodedText.Encode("family_name");
+        private static readonly __J.JsonEncodedText __name_CustomerV1_GivenName = __J.JsonEncodedText.Encode("given_name");
+        private static readonly __J.JsonEncodedText __name_CustomerV1_NationalIdentificationNumber = __J.JsonEncodedText.Encode("national_identification_number");
+        private static readonly __J.JsonEncodedText __name_CustomerV1_Title = __J.JsonEncodedText.Encode("title");
+        private static readonly __J.JsonEncodedText __name_DistributionContactV1_AccessId = __J.JsonEncodedText.Encode("access_id");
+        private static readonly __J.JsonEncodedText __name_DistributionContactV1_Email = __J.JsonEncodedText.Encode("email");
+        private static readonly __J.JsonEncodedText __name_DistributionContactV1_Phone = __J.JsonEncodedText.Encode("phone");
+        private static readonly __J.JsonEncodedText __name_DistributionContactV1_PhoneCountry = __J.JsonEncodedText.Encode("phone_country");
+        private static readonly __J.JsonEncodedText __name_DistributionModuleV1_GenerationUrl = __J.JsonEncodedText.Encode("generation_url");
+        private static readonly __J.JsonEncodedText __name_DistributionModuleV1_StandaloneUrl = __J.JsonEncodedText.Encode("standalone_url");
+        private static readonly __J.JsonEncodedText __name_DistributionModuleV1_Token = __J.JsonEncodedText.Encode("token");
+        private static readonly __J.JsonEncodedText __name_DistributionRequestV1_ContactInformation = __J.JsonEncodedText.Encode("contact_information");
+        private static readonly __J.JsonEncodedText __name_DistributionRequestV1_Method = __J.JsonEncodedText.Encode("method");
+        private static readonly __J.JsonEncodedText __name_DistributionRequestV1_Template = __J.JsonEncodedText.Encode("template");
+        private static readonly __J.JsonEncodedText __name_MerchantManualIdentificationV1_Challenge = __J.JsonEncodedText.Encode("challenge");
+        private static readonly __J.JsonEncodedText __name_MerchantManualIdentificationV1_Customer = __J.JsonEncodedText.Encode("customer");
+        private static readonly __J.JsonEncodedText __name_MerchantManualIdentificationV1_CustomerObfuscated = __J.JsonEncodedText.Encode("customer_obfuscated");
+        private static readonly __J.JsonEncodedText __name_MerchantManualIdentificationV1_ExpiresAt = __J.JsonEncodedText.Encode("expires_at");
+        private static readonly __J.JsonEncodedText __name_MerchantUrlsV1_Back = __J.JsonEncodedText.Encode("back");
+        private static readonly __J.JsonEncodedText __name_MerchantUrlsV1_Cancel = __J.JsonEncodedText.Encode("cancel");
+        private static readonly __J.JsonEncodedText __name_MerchantUrlsV1_Error = __J.JsonEncodedText.Encode("error");
+        private static readonly __J.JsonEncodedText __name_MerchantUrlsV1_Failure = __J.JsonEncodedText.Encode("failure");
+        private static readonly __J.JsonEncodedText __name_MerchantUrlsV1_StatusUpdate = __J.JsonEncodedText.Encode("status_update");
+        private static readonly __J.JsonEncodedText __name_MerchantUrlsV1_Success = __J.JsonEncodedText.Encode("success");
+        private static readonly __J.JsonEncodedText __name_OptionsV1_BackgroundImages = __J.JsonEncodedText.Encode("background_images");
+        private static readonly __J.JsonEncodedText __name_OptionsV1_LogoUrl = __J.JsonEncodedText.Encode("logo_url");
+        private static readonly __J.JsonEncodedText __name_OptionsV1_PageTitle = __J.JsonEncodedText.Encode("page_title");
+        private static readonly __J.JsonEncodedText __name_OptionsV1_PaymentMethodCategories = __J.JsonEncodedText.Encode("payment_method_categories");
+        private static readonly __J.JsonEncodedText __name_OptionsV1_PaymentMethodCategory = __J.JsonEncodedText.Encode("payment_method_category");
+        private static readonly __J.JsonEncodedText __name_OptionsV1_PlaceOrderMode = __J.JsonEncodedText.Encode("place_order_mode");
+        private static readonly __J.JsonEncodedText __name_OptionsV1_PurchaseType = __J.JsonEncodedText.Encode("purchase_type");
+        private static readonly __J.JsonEncodedText __name_OptionsV1_ShowSubtotalDetail = __J.JsonEncodedText.Encode("show_subtotal_detail");
+        private static readonly __J.JsonEncodedText __name_SessionCreationRequestV1_MerchantUrls = __J.JsonEncodedText.Encode("merchant_urls");
+        private static readonly __J.JsonEncodedText __name_SessionCreationRequestV1_Options = __J.JsonEncodedText.Encode("options");
+        private static readonly __J.JsonEncodedText __name_SessionCreationRequestV1_PaymentSessionUrl = __J.JsonEncodedText.Encode("payment_session_url");
+        private static readonly __J.JsonEncodedText __name_SessionCreationRequestV1_ProfileId = __J.JsonEncodedText.Encode("profile_id");
+        private static readonly __J.JsonEncodedText __name_SessionCreationResponseV1_DistributionModule = __J.JsonEncodedText.Encode("distribution_module");
+        private static readonly __J.JsonEncodedText __name_SessionCreationResponseV1_DistributionUrl = __J.JsonEncodedText.Encode("distribution_url");
+        private static readonly __J.JsonEncodedText __name_SessionCreationResponseV1_ExpiresAt = __J.JsonEncodedText.Encode("expires_at");
+        private static readonly __J.JsonEncodedText __name_SessionCreationResponseV1_ManualIdentificationCheckUrl = __J.JsonEncodedText.Encode("manual_identification_check_url");
+        private static readonly __J.JsonEncodedText __name_SessionCreationResponseV1_QrCodeUrl = __J.JsonEncodedText.Encode("qr_code_url");
+        private static readonly __J.JsonEncodedText __name_SessionCreationResponseV1_RedirectUrl = __J.JsonEncodedText.Encode("redirect_url");
+        private static readonly __J.JsonEncodedText __name_SessionCreationResponseV1_SessionId = __J.JsonEncodedText.Encode("session_id");
+        private static readonly __J.JsonEncodedText __name_SessionCreationResponseV1_SessionUrl = __J.JsonEncodedText.Encode("session_url");
+        private static readonly __J.JsonEncodedText __name_SessionResponseV1_AuthorizationToken = __J.JsonEncodedText.Encode("authorization_token");
+        private static readonly __J.JsonEncodedText __name_SessionResponseV1_Customer = __J.JsonEncodedText.Encode("customer");
+        private static readonly __J.JsonEncodedText __name_SessionResponseV1_ExpiresAt = __J.JsonEncodedText.Encode("expires_at");
+        private static readonly __J.JsonEncodedText __name_SessionResponseV1_KlarnaReference = __J.JsonEncodedText.Encode("klarna_reference");
+        private static readonly __J.JsonEncodedText __name_SessionResponseV1_ManualIdentification = __J.JsonEncodedText.Encode("manual_identification");
+        private static readonly __J.JsonEncodedText __name_SessionResponseV1_OrderId = __J.JsonEncodedText.Encode("order_id");
+        private static readonly __J.JsonEncodedText __name_SessionResponseV1_SessionId = __J.JsonEncodedText.Encode("session_id");
+        private static readonly __J.JsonEncodedText __name_SessionResponseV1_Status = __J.JsonEncodedText.Encode("status");
+        private static readonly __J.JsonEncodedText __name_SessionResponseV1_UpdatedAt = __J.JsonEncodedText.Encode("updated_at");
     }
 }

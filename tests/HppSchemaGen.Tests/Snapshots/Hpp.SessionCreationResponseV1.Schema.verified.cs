@@ -5,214 +5,39 @@
 
 namespace Klarna.Hpp
 {
-    sealed partial record SessionCreationResponseV1
+    using __J = global::System.Text.Json;
+    using __V = global::HppSchemaGen.Validation;
+    using __C = global::HppSchemaGen.Validation.ValidationCollector;
+
+    /// <summary>Validators of the schema document #/components/schemas/SessionCreationResponseV1.</summary>
+    internal static partial class __Validators
     {
-        /// <summary>Validators of the schema document #/components/schemas/SessionCreationResponseV1, one per schema node.</summary>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        [global::System.CodeDom.Compiler.GeneratedCode("HppSchemaGen", "0.1.0")]
-        internal static class __Schema
+        /// <summary>Schema at <c>#/components/schemas/SessionCreationResponseV1</c>.</summary>
+        internal static bool SessionCreationResponseV1(__J.JsonElement e, __C? c, string ip, string kp)
         {
-            /// <summary>Schema at <c>#</c>.</summary>
-            internal static bool Root(global::System.Text.Json.JsonElement e, global::HppSchemaGen.Validation.ValidationCollector? c, string ip, string kp)
+            if (!global::System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack()) return __V.ValidatorRunner.TooDeep(c, ip, kp);
+            bool ok = true;
+            if (!__V.Checks.Type(e, __V.JsonTypes.Object, c, ip, kp) && __V.Checks.Stop(c, ref ok)) return false;
+            if (e.ValueKind == __J.JsonValueKind.Object)
             {
-                if (!global::System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack()) return global::HppSchemaGen.Validation.ValidatorRunner.TooDeep(c, ip, kp);
-                bool ok = true;
-                if (!(e.ValueKind == global::System.Text.Json.JsonValueKind.Object))
+                foreach (__J.JsonProperty m in e.EnumerateObject())
                 {
-                    if (c is null) return false;
-                    ok = false;
-                    c.Add(ip, kp + "/type", "Expected object but found " + global::HppSchemaGen.Validation.Messages.KindOf(e) + ".");
-                }
-                if (e.ValueKind == global::System.Text.Json.JsonValueKind.Object)
-                {
-                    foreach (global::System.Text.Json.JsonProperty m in e.EnumerateObject())
+                    switch (__SessionCreationResponseV1_Members.Find(m))
                     {
-                        if (m.NameEquals("distribution_module"u8))
-                        {
-                            if (!S_properties_distribution_module(m.Value, c, global::HppSchemaGen.Validation.ValidationCollector.Member(c, ip, m), global::HppSchemaGen.Validation.ValidationCollector.Keyword(c, kp, "/properties/distribution_module")))
-                            {
-                                if (c is null) return false;
-                                ok = false;
-                            }
-                            continue;
-                        }
-                        if (m.NameEquals("distribution_url"u8))
-                        {
-                            if (!S_properties_distribution_url(m.Value, c, global::HppSchemaGen.Validation.ValidationCollector.Member(c, ip, m), global::HppSchemaGen.Validation.ValidationCollector.Keyword(c, kp, "/properties/distribution_url")))
-                            {
-                                if (c is null) return false;
-                                ok = false;
-                            }
-                            continue;
-                        }
-                        if (m.NameEquals("expires_at"u8))
-                        {
-                            if (!S_properties_expires_at(m.Value, c, global::HppSchemaGen.Validation.ValidationCollector.Member(c, ip, m), global::HppSchemaGen.Validation.ValidationCollector.Keyword(c, kp, "/properties/expires_at")))
-                            {
-                                if (c is null) return false;
-                                ok = false;
-                            }
-                            continue;
-                        }
-                        if (m.NameEquals("manual_identification_check_url"u8))
-                        {
-                            if (!S_properties_manual_identification_check_url(m.Value, c, global::HppSchemaGen.Validation.ValidationCollector.Member(c, ip, m), global::HppSchemaGen.Validation.ValidationCollector.Keyword(c, kp, "/properties/manual_identification_check_url")))
-                            {
-                                if (c is null) return false;
-                                ok = false;
-                            }
-                            continue;
-                        }
-                        if (m.NameEquals("qr_code_url"u8))
-                        {
-                            if (!S_properties_qr_code_url(m.Value, c, global::HppSchemaGen.Validation.ValidationCollector.Member(c, ip, m), global::HppSchemaGen.Validation.ValidationCollector.Keyword(c, kp, "/properties/qr_code_url")))
-                            {
-                                if (c is null) return false;
-                                ok = false;
-                            }
-                            continue;
-                        }
-                        if (m.NameEquals("redirect_url"u8))
-                        {
-                            if (!S_properties_redirect_url(m.Value, c, global::HppSchemaGen.Validation.ValidationCollector.Member(c, ip, m), global::HppSchemaGen.Validation.ValidationCollector.Keyword(c, kp, "/properties/redirect_url")))
-                            {
-                                if (c is null) return false;
-                                ok = false;
-                            }
-                            continue;
-                        }
-                        if (m.NameEquals("session_id"u8))
-                        {
-                            if (!S_properties_session_id(m.Value, c, global::HppSchemaGen.Validation.ValidationCollector.Member(c, ip, m), global::HppSchemaGen.Validation.ValidationCollector.Keyword(c, kp, "/properties/session_id")))
-                            {
-                                if (c is null) return false;
-                                ok = false;
-                            }
-                            continue;
-                        }
-                        if (m.NameEquals("session_url"u8))
-                        {
-                            if (!S_properties_session_url(m.Value, c, global::HppSchemaGen.Validation.ValidationCollector.Member(c, ip, m), global::HppSchemaGen.Validation.ValidationCollector.Keyword(c, kp, "/properties/session_url")))
-                            {
-                                if (c is null) return false;
-                                ok = false;
-                            }
-                            continue;
-                        }
+                        case 0: if (!DistributionModuleV1(m.Value, c, __C.Member(c, ip, m), __C.Keyword(c, kp, "/properties/distribution_module/$ref")) && __V.Checks.Stop(c, ref ok)) return false; break;
+                        case 1: if (!IsString(m.Value, c, __C.Member(c, ip, m), __C.Keyword(c, kp, "/properties/distribution_url")) && __V.Checks.Stop(c, ref ok)) return false; break;
+                        case 2: if (!MerchantManualIdentificationV1_ExpiresAt(m.Value, c, __C.Member(c, ip, m), __C.Keyword(c, kp, "/properties/expires_at")) && __V.Checks.Stop(c, ref ok)) return false; break;
+                        case 3: if (!IsString(m.Value, c, __C.Member(c, ip, m), __C.Keyword(c, kp, "/properties/manual_identification_check_url")) && __V.Checks.Stop(c, ref ok)) return false; break;
+                        case 4: if (!IsString(m.Value, c, __C.Member(c, ip, m), __C.Keyword(c, kp, "/properties/qr_code_url")) && __V.Checks.Stop(c, ref ok)) return false; break;
+                        case 5: if (!IsString(m.Value, c, __C.Member(c, ip, m), __C.Keyword(c, kp, "/properties/redirect_url")) && __V.Checks.Stop(c, ref ok)) return false; break;
+                        case 6: if (!IsString(m.Value, c, __C.Member(c, ip, m), __C.Keyword(c, kp, "/properties/session_id")) && __V.Checks.Stop(c, ref ok)) return false; break;
+                        case 7: if (!IsString(m.Value, c, __C.Member(c, ip, m), __C.Keyword(c, kp, "/properties/session_url")) && __V.Checks.Stop(c, ref ok)) return false; break;
                     }
                 }
-                return ok;
             }
-
-            /// <summary>Schema at <c>/properties/distribution_module</c>.</summary>
-            internal static bool S_properties_distribution_module(global::System.Text.Json.JsonElement e, global::HppSchemaGen.Validation.ValidationCollector? c, string ip, string kp)
-            {
-                bool ok = true;
-                if (!global::Klarna.Hpp.DistributionModuleV1.__Schema.Root(e, c, ip, global::HppSchemaGen.Validation.ValidationCollector.Keyword(c, kp, "/$ref")))
-                {
-                    if (c is null) return false;
-                    ok = false;
-                }
-                return ok;
-            }
-
-            /// <summary>Schema at <c>/properties/distribution_url</c>.</summary>
-            internal static bool S_properties_distribution_url(global::System.Text.Json.JsonElement e, global::HppSchemaGen.Validation.ValidationCollector? c, string ip, string kp)
-            {
-                bool ok = true;
-                if (!(e.ValueKind == global::System.Text.Json.JsonValueKind.String))
-                {
-                    if (c is null) return false;
-                    ok = false;
-                    c.Add(ip, kp + "/type", "Expected string but found " + global::HppSchemaGen.Validation.Messages.KindOf(e) + ".");
-                }
-                return ok;
-            }
-
-            /// <summary>Schema at <c>/properties/expires_at</c>.</summary>
-            internal static bool S_properties_expires_at(global::System.Text.Json.JsonElement e, global::HppSchemaGen.Validation.ValidationCollector? c, string ip, string kp)
-            {
-                bool ok = true;
-                if (!(e.ValueKind == global::System.Text.Json.JsonValueKind.String))
-                {
-                    if (c is null) return false;
-                    ok = false;
-                    c.Add(ip, kp + "/type", "Expected string but found " + global::HppSchemaGen.Validation.Messages.KindOf(e) + ".");
-                }
-                if (e.ValueKind == global::System.Text.Json.JsonValueKind.String && !global::HppSchemaGen.Validation.Formats.Check(e, "date-time"))
-                {
-                    if (c is null) return false;
-                    ok = false;
-                    c.Add(ip, kp + "/format", "String is not a valid date-time.");
-                }
-                return ok;
-            }
-
-            /// <summary>Schema at <c>/properties/manual_identification_check_url</c>.</summary>
-            internal static bool S_properties_manual_identification_check_url(global::System.Text.Json.JsonElement e, global::HppSchemaGen.Validation.ValidationCollector? c, string ip, string kp)
-            {
-                bool ok = true;
-                if (!(e.ValueKind == global::System.Text.Json.JsonValueKind.String))
-                {
-                    if (c is null) return false;
-                    ok = false;
-                    c.Add(ip, kp + "/type", "Expected string but found " + global::HppSchemaGen.Validation.Messages.KindOf(e) + ".");
-                }
-                return ok;
-            }
-
-            /// <summary>Schema at <c>/properties/qr_code_url</c>.</summary>
-            internal static bool S_properties_qr_code_url(global::System.Text.Json.JsonElement e, global::HppSchemaGen.Validation.ValidationCollector? c, string ip, string kp)
-            {
-                bool ok = true;
-                if (!(e.ValueKind == global::System.Text.Json.JsonValueKind.String))
-                {
-                    if (c is null) return false;
-                    ok = false;
-                    c.Add(ip, kp + "/type", "Expected string but found " + global::HppSchemaGen.Validation.Messages.KindOf(e) + ".");
-                }
-                return ok;
-            }
-
-            /// <summary>Schema at <c>/properties/redirect_url</c>.</summary>
-            internal static bool S_properties_redirect_url(global::System.Text.Json.JsonElement e, global::HppSchemaGen.Validation.ValidationCollector? c, string ip, string kp)
-            {
-                bool ok = true;
-                if (!(e.ValueKind == global::System.Text.Json.JsonValueKind.String))
-                {
-                    if (c is null) return false;
-                    ok = false;
-                    c.Add(ip, kp + "/type", "Expected string but found " + global::HppSchemaGen.Validation.Messages.KindOf(e) + ".");
-                }
-                return ok;
-            }
-
-            /// <summary>Schema at <c>/properties/session_id</c>.</summary>
-            internal static bool S_properties_session_id(global::System.Text.Json.JsonElement e, global::HppSchemaGen.Validation.ValidationCollector? c, string ip, string kp)
-            {
-                bool ok = true;
-                if (!(e.ValueKind == global::System.Text.Json.JsonValueKind.String))
-                {
-                    if (c is null) return false;
-                    ok = false;
-                    c.Add(ip, kp + "/type", "Expected string but found " + global::HppSchemaGen.Validation.Messages.KindOf(e) + ".");
-                }
-                return ok;
-            }
-
-            /// <summary>Schema at <c>/properties/session_url</c>.</summary>
-            internal static bool S_properties_session_url(global::System.Text.Json.JsonElement e, global::HppSchemaGen.Validation.ValidationCollector? c, string ip, string kp)
-            {
-                bool ok = true;
-                if (!(e.ValueKind == global::System.Text.Json.JsonValueKind.String))
-                {
-                    if (c is null) return false;
-                    ok = false;
-                    c.Add(ip, kp + "/type", "Expected string but found " + global::HppSchemaGen.Validation.Messages.KindOf(e) + ".");
-                }
-                return ok;
-            }
-
+            return ok;
         }
+
+        private static readonly __V.NameTable __SessionCreationResponseV1_Members = new("distribution_module", "distribution_url", "expires_at", "manual_identification_check_url", "qr_code_url", "redirect_url", "session_id", "session_url");
     }
 }

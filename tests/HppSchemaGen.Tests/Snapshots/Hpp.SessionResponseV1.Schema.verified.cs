@@ -5,248 +5,50 @@
 
 namespace Klarna.Hpp
 {
-    sealed partial record SessionResponseV1
+    using __J = global::System.Text.Json;
+    using __V = global::HppSchemaGen.Validation;
+    using __C = global::HppSchemaGen.Validation.ValidationCollector;
+
+    /// <summary>Validators of the schema document #/components/schemas/SessionResponseV1.</summary>
+    internal static partial class __Validators
     {
-        /// <summary>Validators of the schema document #/components/schemas/SessionResponseV1, one per schema node.</summary>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        [global::System.CodeDom.Compiler.GeneratedCode("HppSchemaGen", "0.1.0")]
-        internal static class __Schema
+        /// <summary>Schema at <c>#/components/schemas/SessionResponseV1</c>.</summary>
+        internal static bool SessionResponseV1(__J.JsonElement e, __C? c, string ip, string kp)
         {
-            /// <summary>Schema at <c>#</c>.</summary>
-            internal static bool Root(global::System.Text.Json.JsonElement e, global::HppSchemaGen.Validation.ValidationCollector? c, string ip, string kp)
+            if (!global::System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack()) return __V.ValidatorRunner.TooDeep(c, ip, kp);
+            bool ok = true;
+            if (!__V.Checks.Type(e, __V.JsonTypes.Object, c, ip, kp) && __V.Checks.Stop(c, ref ok)) return false;
+            if (e.ValueKind == __J.JsonValueKind.Object)
             {
-                if (!global::System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack()) return global::HppSchemaGen.Validation.ValidatorRunner.TooDeep(c, ip, kp);
-                bool ok = true;
-                if (!(e.ValueKind == global::System.Text.Json.JsonValueKind.Object))
+                foreach (__J.JsonProperty m in e.EnumerateObject())
                 {
-                    if (c is null) return false;
-                    ok = false;
-                    c.Add(ip, kp + "/type", "Expected object but found " + global::HppSchemaGen.Validation.Messages.KindOf(e) + ".");
-                }
-                if (e.ValueKind == global::System.Text.Json.JsonValueKind.Object)
-                {
-                    foreach (global::System.Text.Json.JsonProperty m in e.EnumerateObject())
+                    switch (__SessionResponseV1_Members.Find(m))
                     {
-                        if (m.NameEquals("authorization_token"u8))
-                        {
-                            if (!S_properties_authorization_token(m.Value, c, global::HppSchemaGen.Validation.ValidationCollector.Member(c, ip, m), global::HppSchemaGen.Validation.ValidationCollector.Keyword(c, kp, "/properties/authorization_token")))
-                            {
-                                if (c is null) return false;
-                                ok = false;
-                            }
-                            continue;
-                        }
-                        if (m.NameEquals("customer"u8))
-                        {
-                            if (!S_properties_customer(m.Value, c, global::HppSchemaGen.Validation.ValidationCollector.Member(c, ip, m), global::HppSchemaGen.Validation.ValidationCollector.Keyword(c, kp, "/properties/customer")))
-                            {
-                                if (c is null) return false;
-                                ok = false;
-                            }
-                            continue;
-                        }
-                        if (m.NameEquals("expires_at"u8))
-                        {
-                            if (!S_properties_expires_at(m.Value, c, global::HppSchemaGen.Validation.ValidationCollector.Member(c, ip, m), global::HppSchemaGen.Validation.ValidationCollector.Keyword(c, kp, "/properties/expires_at")))
-                            {
-                                if (c is null) return false;
-                                ok = false;
-                            }
-                            continue;
-                        }
-                        if (m.NameEquals("klarna_reference"u8))
-                        {
-                            if (!S_properties_klarna_reference(m.Value, c, global::HppSchemaGen.Validation.ValidationCollector.Member(c, ip, m), global::HppSchemaGen.Validation.ValidationCollector.Keyword(c, kp, "/properties/klarna_reference")))
-                            {
-                                if (c is null) return false;
-                                ok = false;
-                            }
-                            continue;
-                        }
-                        if (m.NameEquals("manual_identification"u8))
-                        {
-                            if (!S_properties_manual_identification(m.Value, c, global::HppSchemaGen.Validation.ValidationCollector.Member(c, ip, m), global::HppSchemaGen.Validation.ValidationCollector.Keyword(c, kp, "/properties/manual_identification")))
-                            {
-                                if (c is null) return false;
-                                ok = false;
-                            }
-                            continue;
-                        }
-                        if (m.NameEquals("order_id"u8))
-                        {
-                            if (!S_properties_order_id(m.Value, c, global::HppSchemaGen.Validation.ValidationCollector.Member(c, ip, m), global::HppSchemaGen.Validation.ValidationCollector.Keyword(c, kp, "/properties/order_id")))
-                            {
-                                if (c is null) return false;
-                                ok = false;
-                            }
-                            continue;
-                        }
-                        if (m.NameEquals("session_id"u8))
-                        {
-                            if (!S_properties_session_id(m.Value, c, global::HppSchemaGen.Validation.ValidationCollector.Member(c, ip, m), global::HppSchemaGen.Validation.ValidationCollector.Keyword(c, kp, "/properties/session_id")))
-                            {
-                                if (c is null) return false;
-                                ok = false;
-                            }
-                            continue;
-                        }
-                        if (m.NameEquals("status"u8))
-                        {
-                            if (!S_properties_status(m.Value, c, global::HppSchemaGen.Validation.ValidationCollector.Member(c, ip, m), global::HppSchemaGen.Validation.ValidationCollector.Keyword(c, kp, "/properties/status")))
-                            {
-                                if (c is null) return false;
-                                ok = false;
-                            }
-                            continue;
-                        }
-                        if (m.NameEquals("updated_at"u8))
-                        {
-                            if (!S_properties_updated_at(m.Value, c, global::HppSchemaGen.Validation.ValidationCollector.Member(c, ip, m), global::HppSchemaGen.Validation.ValidationCollector.Keyword(c, kp, "/properties/updated_at")))
-                            {
-                                if (c is null) return false;
-                                ok = false;
-                            }
-                            continue;
-                        }
+                        case 0: if (!IsString(m.Value, c, __C.Member(c, ip, m), __C.Keyword(c, kp, "/properties/authorization_token")) && __V.Checks.Stop(c, ref ok)) return false; break;
+                        case 1: if (!CustomerV1(m.Value, c, __C.Member(c, ip, m), __C.Keyword(c, kp, "/properties/customer/$ref")) && __V.Checks.Stop(c, ref ok)) return false; break;
+                        case 2: if (!MerchantManualIdentificationV1_ExpiresAt(m.Value, c, __C.Member(c, ip, m), __C.Keyword(c, kp, "/properties/expires_at")) && __V.Checks.Stop(c, ref ok)) return false; break;
+                        case 3: if (!IsString(m.Value, c, __C.Member(c, ip, m), __C.Keyword(c, kp, "/properties/klarna_reference")) && __V.Checks.Stop(c, ref ok)) return false; break;
+                        case 4: if (!MerchantManualIdentificationV1(m.Value, c, __C.Member(c, ip, m), __C.Keyword(c, kp, "/properties/manual_identification/$ref")) && __V.Checks.Stop(c, ref ok)) return false; break;
+                        case 5: if (!IsString(m.Value, c, __C.Member(c, ip, m), __C.Keyword(c, kp, "/properties/order_id")) && __V.Checks.Stop(c, ref ok)) return false; break;
+                        case 6: if (!IsString(m.Value, c, __C.Member(c, ip, m), __C.Keyword(c, kp, "/properties/session_id")) && __V.Checks.Stop(c, ref ok)) return false; break;
+                        case 7: if (!SessionResponseV1Status(m.Value, c, __C.Member(c, ip, m), __C.Keyword(c, kp, "/properties/status")) && __V.Checks.Stop(c, ref ok)) return false; break;
+                        case 8: if (!MerchantManualIdentificationV1_ExpiresAt(m.Value, c, __C.Member(c, ip, m), __C.Keyword(c, kp, "/properties/updated_at")) && __V.Checks.Stop(c, ref ok)) return false; break;
                     }
                 }
-                return ok;
             }
-
-            /// <summary>Schema at <c>/properties/authorization_token</c>.</summary>
-            internal static bool S_properties_authorization_token(global::System.Text.Json.JsonElement e, global::HppSchemaGen.Validation.ValidationCollector? c, string ip, string kp)
-            {
-                bool ok = true;
-                if (!(e.ValueKind == global::System.Text.Json.JsonValueKind.String))
-                {
-                    if (c is null) return false;
-                    ok = false;
-                    c.Add(ip, kp + "/type", "Expected string but found " + global::HppSchemaGen.Validation.Messages.KindOf(e) + ".");
-                }
-                return ok;
-            }
-
-            /// <summary>Schema at <c>/properties/customer</c>.</summary>
-            internal static bool S_properties_customer(global::System.Text.Json.JsonElement e, global::HppSchemaGen.Validation.ValidationCollector? c, string ip, string kp)
-            {
-                bool ok = true;
-                if (!global::Klarna.Hpp.CustomerV1.__Schema.Root(e, c, ip, global::HppSchemaGen.Validation.ValidationCollector.Keyword(c, kp, "/$ref")))
-                {
-                    if (c is null) return false;
-                    ok = false;
-                }
-                return ok;
-            }
-
-            /// <summary>Schema at <c>/properties/expires_at</c>.</summary>
-            internal static bool S_properties_expires_at(global::System.Text.Json.JsonElement e, global::HppSchemaGen.Validation.ValidationCollector? c, string ip, string kp)
-            {
-                bool ok = true;
-                if (!(e.ValueKind == global::System.Text.Json.JsonValueKind.String))
-                {
-                    if (c is null) return false;
-                    ok = false;
-                    c.Add(ip, kp + "/type", "Expected string but found " + global::HppSchemaGen.Validation.Messages.KindOf(e) + ".");
-                }
-                if (e.ValueKind == global::System.Text.Json.JsonValueKind.String && !global::HppSchemaGen.Validation.Formats.Check(e, "date-time"))
-                {
-                    if (c is null) return false;
-                    ok = false;
-                    c.Add(ip, kp + "/format", "String is not a valid date-time.");
-                }
-                return ok;
-            }
-
-            /// <summary>Schema at <c>/properties/klarna_reference</c>.</summary>
-            internal static bool S_properties_klarna_reference(global::System.Text.Json.JsonElement e, global::HppSchemaGen.Validation.ValidationCollector? c, string ip, string kp)
-            {
-                bool ok = true;
-                if (!(e.ValueKind == global::System.Text.Json.JsonValueKind.String))
-                {
-                    if (c is null) return false;
-                    ok = false;
-                    c.Add(ip, kp + "/type", "Expected string but found " + global::HppSchemaGen.Validation.Messages.KindOf(e) + ".");
-                }
-                return ok;
-            }
-
-            /// <summary>Schema at <c>/properties/manual_identification</c>.</summary>
-            internal static bool S_properties_manual_identification(global::System.Text.Json.JsonElement e, global::HppSchemaGen.Validation.ValidationCollector? c, string ip, string kp)
-            {
-                bool ok = true;
-                if (!global::Klarna.Hpp.MerchantManualIdentificationV1.__Schema.Root(e, c, ip, global::HppSchemaGen.Validation.ValidationCollector.Keyword(c, kp, "/$ref")))
-                {
-                    if (c is null) return false;
-                    ok = false;
-                }
-                return ok;
-            }
-
-            /// <summary>Schema at <c>/properties/order_id</c>.</summary>
-            internal static bool S_properties_order_id(global::System.Text.Json.JsonElement e, global::HppSchemaGen.Validation.ValidationCollector? c, string ip, string kp)
-            {
-                bool ok = true;
-                if (!(e.ValueKind == global::System.Text.Json.JsonValueKind.String))
-                {
-                    if (c is null) return false;
-                    ok = false;
-                    c.Add(ip, kp + "/type", "Expected string but found " + global::HppSchemaGen.Validation.Messages.KindOf(e) + ".");
-                }
-                return ok;
-            }
-
-            /// <summary>Schema at <c>/properties/session_id</c>.</summary>
-            internal static bool S_properties_session_id(global::System.Text.Json.JsonElement e, global::HppSchemaGen.Validation.ValidationCollector? c, string ip, string kp)
-            {
-                bool ok = true;
-                if (!(e.ValueKind == global::System.Text.Json.JsonValueKind.String))
-                {
-                    if (c is null) return false;
-                    ok = false;
-                    c.Add(ip, kp + "/type", "Expected string but found " + global::HppSchemaGen.Validation.Messages.KindOf(e) + ".");
-                }
-                return ok;
-            }
-
-            /// <summary>Schema at <c>/properties/status</c>.</summary>
-            internal static bool S_properties_status(global::System.Text.Json.JsonElement e, global::HppSchemaGen.Validation.ValidationCollector? c, string ip, string kp)
-            {
-                bool ok = true;
-                if (!(e.ValueKind == global::System.Text.Json.JsonValueKind.String))
-                {
-                    if (c is null) return false;
-                    ok = false;
-                    c.Add(ip, kp + "/type", "Expected string but found " + global::HppSchemaGen.Validation.Messages.KindOf(e) + ".");
-                }
-                if (!((e.ValueKind == global::System.Text.Json.JsonValueKind.String && global::HppSchemaGen.Validation.JsonEquality.IsOneOfStrings(e, __f0))))
-                {
-                    if (c is null) return false;
-                    ok = false;
-                    c.Add(ip, kp + "/enum", "Value must be one of \"WAITING\", \"BACK\", \"IN_PROGRESS\", \"MANUAL_ID_CHECK\", \"COMPLETED\", \"CANCELLED\", \"FAILED\", \"DISABLED\", \"ERROR\".");
-                }
-                return ok;
-            }
-
-            /// <summary>Schema at <c>/properties/updated_at</c>.</summary>
-            internal static bool S_properties_updated_at(global::System.Text.Json.JsonElement e, global::HppSchemaGen.Validation.ValidationCollector? c, string ip, string kp)
-            {
-                bool ok = true;
-                if (!(e.ValueKind == global::System.Text.Json.JsonValueKind.String))
-                {
-                    if (c is null) return false;
-                    ok = false;
-                    c.Add(ip, kp + "/type", "Expected string but found " + global::HppSchemaGen.Validation.Messages.KindOf(e) + ".");
-                }
-                if (e.ValueKind == global::System.Text.Json.JsonValueKind.String && !global::HppSchemaGen.Validation.Formats.Check(e, "date-time"))
-                {
-                    if (c is null) return false;
-                    ok = false;
-                    c.Add(ip, kp + "/format", "String is not a valid date-time.");
-                }
-                return ok;
-            }
-
-            private static readonly byte[][] __f0 = global::HppSchemaGen.Validation.JsonEquality.Utf8Strings(new string[] { "\"WAITING\"", "\"BACK\"", "\"IN_PROGRESS\"", "\"MANUAL_ID_CHECK\"", "\"COMPLETED\"", "\"CANCELLED\"", "\"FAILED\"", "\"DISABLED\"", "\"ERROR\"" });
+            return ok;
         }
+
+        /// <summary>Schema at <c>#/components/schemas/SessionResponseV1 /properties/status</c>.</summary>
+        internal static bool SessionResponseV1Status(__J.JsonElement e, __C? c, string ip, string kp)
+        {
+            bool ok = true;
+            if (!__V.Checks.Type(e, __V.JsonTypes.String, c, ip, kp) && __V.Checks.Stop(c, ref ok)) return false;
+            if (!__V.Checks.Enum(e, __SessionResponseV1Status_Enum, c, ip, kp) && __V.Checks.Stop(c, ref ok)) return false;
+            return ok;
+        }
+
+        private static readonly __V.NameTable __SessionResponseV1_Members = new("authorization_token", "customer", "expires_at", "klarna_reference", "manual_identification", "order_id", "session_id", "status", "updated_at");
+        private static readonly __V.JsonValues __SessionResponseV1Status_Enum = new("\"WAITING\"", "\"BACK\"", "\"IN_PROGRESS\"", "\"MANUAL_ID_CHECK\"", "\"COMPLETED\"", "\"CANCELLED\"", "\"FAILED\"", "\"DISABLED\"", "\"ERROR\"");
     }
 }

@@ -113,7 +113,7 @@ namespace Klarna.Hpp
 
         /// <summary>Validates a JSON value against the schema; collects every error with its instance and keyword location.</summary>
         public static global::HppSchemaGen.ValidationResult Validate(global::System.Text.Json.JsonElement instance)
-            => global::HppSchemaGen.Validation.ValidatorRunner.Run(instance, global::Klarna.Hpp.SessionResponseV1.__Schema.S_properties_status);
+            => global::HppSchemaGen.Validation.ValidatorRunner.Run(instance, global::Klarna.Hpp.__Validators.SessionResponseV1Status);
 
         /// <summary>Reads and writes the JSON string; unknown values are kept, never rejected.</summary>
         public sealed class Converter : global::System.Text.Json.Serialization.JsonConverter<SessionResponseV1Status>

@@ -2,60 +2,45 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Text;
 using HppSchemaGen.Generator.Diagnostics;
 using HppSchemaGen.Generator.Helpers;
 using HppSchemaGen.Generator.Parsing;
 using HppSchemaGen.Generator.Resolution;
 
-namespace HppSchemaGen.Generator.Model;
+namespace HppSchemaGen.Generator.Model.Validation;
 
 /// <summary>
-/// Turns each schema node into a list of checks (one per keyword) for the validator emitter.
-/// Subschemas are referred to by the fully-qualified name of their own validator method.
+/// Turns each schema node into its checks (the IR of ValidatorIr.cs), subschemas referred to by
+/// node index; then cuts in-place reference cycles, marks the nodes that must report what they
+/// evaluated, and hands the drafts to the <see cref="Canonicalizer"/>.
 /// </summary>
 internal sealed class ValidatorBuilder
 {
     private readonly SchemaRegistry _registry;
     private readonly List<DiagnosticInfo> _diagnostics;
     private readonly bool _formatAssertion;
-    private readonly Func<SchemaDocument, (string Namespace, string Owner)> _ownerOf;
-    private readonly Dictionary<JsonNode, string> _methods = new(Resolution.ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<SchemaDocument, HashSet<string>> _methodNames = new();
+    private readonly IReadOnlyList<SchemaNode> _nodes;
+    private readonly Dictionary<SchemaNode, int> _index = new();
+    private int _indexed;
 
-    public ValidatorBuilder(SchemaRegistry registry, List<DiagnosticInfo> diagnostics, bool formatAssertion, Func<SchemaDocument, (string Namespace, string Owner)> ownerOf)
+    public ValidatorBuilder(SchemaRegistry registry, List<DiagnosticInfo> diagnostics, bool formatAssertion, IReadOnlyList<SchemaNode> nodes)
     {
         _registry = registry;
         _diagnostics = diagnostics;
         _formatAssertion = formatAssertion;
-        _ownerOf = ownerOf;
+        _nodes = nodes;
     }
 
-    /// <summary>The fully-qualified validator method of a schema node (named on first request, from its pointer).</summary>
-    public string MethodFor(SchemaNode node)
+    /// <summary>A reference to a node's validator, by its index in the walk (resolved to a method by the canonicalizer).</summary>
+    public NodeRef Ref(SchemaNode node)
     {
-        if (_methods.TryGetValue(node.Json, out string? existing)) return existing;
-        if (!_methodNames.TryGetValue(node.Document, out HashSet<string>? taken)) _methodNames[node.Document] = taken = new HashSet<string>(StringComparer.Ordinal);
-        string name = Naming.Unique(MethodName(node.Pointer), taken);
-        (string ns, string owner) = _ownerOf(node.Document);
-        string full = "global::" + ns + "." + owner + ".__Schema." + name;
-        _methods[node.Json] = full;
-        return full;
-    }
-
-    public static string ShortName(string fullMethod) => fullMethod.Substring(fullMethod.LastIndexOf('.') + 1);
-
-    private static string MethodName(string pointer)
-    {
-        if (pointer.Length == 0) return "Root";
-        var sb = new StringBuilder("S");
-        foreach (char c in pointer)
+        // The walk only appends, so the index catches up lazily.
+        while (!_index.ContainsKey(node) && _indexed < _nodes.Count)
         {
-            if (c < 128 && char.IsLetterOrDigit(c)) sb.Append(c);
-            else if (sb[sb.Length - 1] != '_') sb.Append('_');
-            if (sb.Length > 80) break;
+            _index[_nodes[_indexed]] = _indexed;
+            _indexed++;
         }
-        return sb.ToString().TrimEnd('_');
+        return _index.TryGetValue(node, out int i) ? NodeRef.Node(i) : NodeRef.Cycle;
     }
 
     // $dynamicAnchor names -> index in the packed dynamic scope; (name, node) -> id (1-255).
@@ -86,50 +71,38 @@ internal sealed class ValidatorBuilder
         return result;
     }
 
-    private sealed class NodeDraft
+    /// <summary>One node's checks while the set is built.</summary>
+    internal sealed class NodeDraft
     {
-        public NodeDraft(SchemaNode node, string method, bool? boolean, List<CheckSpec> checks)
+        public NodeDraft(SchemaNode node, bool? boolean, List<Check> checks)
         {
             Node = node;
-            Method = method;
             Boolean = boolean;
             Checks = checks;
         }
 
         public SchemaNode Node { get; }
-        public string Method { get; }
         public bool? Boolean { get; }
-        public List<CheckSpec> Checks { get; }
+        public List<Check> Checks { get; }
         public bool TracksEvaluated { get; set; }
+        public EquatableArray<DynamicAnchorEntry> Enters { get; set; } = EquatableArray<DynamicAnchorEntry>.Empty;
     }
 
-    /// <summary>Builds the validator classes for every document, visiting nodes until no new one appears.</summary>
-    public List<ValidatorClassSpec> Build(IReadOnlyList<SchemaNode> nodes, Func<SchemaDocument, string> ownerDeclaration)
+    /// <summary>Drafts every node (resolving a $ref can register new nodes, so the list is walked by index).</summary>
+    public (List<NodeDraft> Drafts, bool UsesDynamicScope) Build()
     {
         NumberDynamicAnchors();
         var drafts = new List<NodeDraft>();
-        // Resolving a $ref can register new nodes (pointers into non-schema places), so walk by index.
-        for (int i = 0; i < nodes.Count; i++) drafts.Add(BuildNode(nodes[i]));
+        for (int i = 0; i < _nodes.Count; i++) drafts.Add(BuildNode(_nodes[i]));
 
         BreakInPlaceCycles(drafts);
         MarkEvaluatedTracking(drafts);
-        bool dynamicScope = drafts.Any(d => d.Checks.Any(c => c.Kind == CheckKind.DynamicRef));
-
-        var perDoc = new Dictionary<SchemaDocument, List<ValidatorNodeSpec>>();
-        foreach (NodeDraft d in drafts)
+        bool dynamicScope = drafts.Any(d => d.Checks.Any(c => c is DynamicRefCheck));
+        if (dynamicScope)
         {
-            if (!perDoc.TryGetValue(d.Node.Document, out List<ValidatorNodeSpec>? list)) perDoc[d.Node.Document] = list = new List<ValidatorNodeSpec>();
-            EquatableArray<string> enters = dynamicScope ? AnchorsEnteredBy(d.Node) : EquatableArray<string>.Empty;
-            list.Add(new ValidatorNodeSpec(ShortName(d.Method), d.Node.Pointer, d.Boolean, d.Checks.ToEquatableArray(), d.TracksEvaluated, enters));
+            foreach (NodeDraft d in drafts) d.Enters = AnchorsEnteredBy(d.Node);
         }
-        var result = new List<ValidatorClassSpec>();
-        foreach (SchemaDocument doc in _registry.Documents)
-        {
-            if (!perDoc.TryGetValue(doc, out List<ValidatorNodeSpec>? list)) continue;
-            (string ns, string owner) = _ownerOf(doc);
-            result.Add(new ValidatorClassSpec(ns, owner, ownerDeclaration(doc), doc.DisplayId, dynamicScope, list.ToEquatableArray()));
-        }
-        return result;
+        return (drafts, dynamicScope);
     }
 
     private void NumberDynamicAnchors()
@@ -158,33 +131,24 @@ internal sealed class ValidatorBuilder
         }
     }
 
-    /// <summary>"name:id" for each dynamic anchor the node's resource declares.</summary>
-    private EquatableArray<string> AnchorsEnteredBy(SchemaNode node)
+    /// <summary>The dynamic anchors the node's resource declares.</summary>
+    private EquatableArray<DynamicAnchorEntry> AnchorsEnteredBy(SchemaNode node)
     {
-        var result = new List<string>();
+        var result = new List<DynamicAnchorEntry>();
         foreach ((string name, JsonNode anchor) in _registry.DynamicAnchorsIn(SchemaRegistry.ResourceOf(node)))
         {
-            if (_anchorNames.TryGetValue(name, out int k) && _anchorIds.TryGetValue(anchor, out int id))
-                result.Add(k.ToString(CultureInfo.InvariantCulture) + ":" + id.ToString(CultureInfo.InvariantCulture));
+            if (_anchorNames.TryGetValue(name, out int k) && _anchorIds.TryGetValue(anchor, out int id)) result.Add(new DynamicAnchorEntry(k, id));
         }
         return result.ToEquatableArray();
     }
 
-    private const string CycleTarget = "global::HppSchemaGen.Validation.SchemaCycle.Fail";
-
-    private static bool IsInPlace(CheckKind kind)
-        => kind is CheckKind.Ref or CheckKind.DynamicRef or CheckKind.AllOf or CheckKind.AnyOf or CheckKind.OneOf
-            or CheckKind.Not or CheckKind.IfThenElse or CheckKind.DependentSchema;
-
     /// <summary>
     /// A cycle of in-place applicators ($ref, allOf, not ...) that never descends into the instance
-    /// would recurse forever at run time. Each edge closing such a cycle is replaced by a validator
+    /// would recurse forever at run time. Each edge closing such a cycle is replaced by a reference
     /// that fails, and reported (HSG1004). Iterative, so a long chain cannot overflow the stack here.
     /// </summary>
     private void BreakInPlaceCycles(List<NodeDraft> drafts)
     {
-        var byMethod = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (int i = 0; i < drafts.Count; i++) byMethod[drafts[i].Method] = i;
         var state = new byte[drafts.Count]; // 0 new, 1 on the stack, 2 done
         var stack = new Stack<(int Node, int Check, int Target)>();
         for (int root = 0; root < drafts.Count; root++)
@@ -195,9 +159,9 @@ internal sealed class ValidatorBuilder
             while (stack.Count > 0)
             {
                 (int node, int check, int target) = stack.Pop();
-                List<CheckSpec> checks = drafts[node].Checks;
+                List<Check> checks = drafts[node].Checks;
                 // Advance to the next in-place target of this node.
-                while (check < checks.Count && (!IsInPlace(checks[check].Kind) || target >= checks[check].Targets.Count))
+                while (check < checks.Count && (!checks[check].InPlace || target >= checks[check].Targets.Count()))
                 {
                     check++;
                     target = 0;
@@ -208,13 +172,13 @@ internal sealed class ValidatorBuilder
                     continue;
                 }
                 stack.Push((node, check, target + 1));
-                string method = checks[check].Targets[target];
-                if (!byMethod.TryGetValue(method, out int next)) continue;
+                NodeRef edge = checks[check].Targets.ElementAt(target);
+                if (edge.Kind != NodeRefKind.Node) continue;
+                int next = edge.Index;
                 if (state[next] == 1)
                 {
-                    var targets = checks[check].Targets.ToArray();
-                    targets[target] = CycleTarget;
-                    checks[check] = checks[check] with { Targets = targets.ToEquatableArray() };
+                    int seen = 0;
+                    checks[check] = checks[check].MapTargets(r => seen++ == target ? NodeRef.Cycle : r);
                     SchemaNode at = drafts[node].Node;
                     _diagnostics.Add(at.Document.Lines.Diagnostic(DiagnosticDescriptors.RefCycle, at.Json.Start, at.Json.Start + 1, at.Document.DisplayId + "#" + at.Pointer));
                 }
@@ -233,23 +197,21 @@ internal sealed class ValidatorBuilder
     /// </summary>
     private static void MarkEvaluatedTracking(List<NodeDraft> drafts)
     {
-        var byMethod = new Dictionary<string, NodeDraft>(StringComparer.Ordinal);
-        foreach (NodeDraft d in drafts) byMethod[d.Method] = d;
-        var queue = new Queue<NodeDraft>(drafts.Where(d => d.Checks.Any(c => c.Kind is CheckKind.UnevaluatedProperties or CheckKind.UnevaluatedItems)));
+        var queue = new Queue<NodeDraft>(drafts.Where(d => d.Checks.Any(c => c is UnevaluatedCheck)));
         foreach (NodeDraft d in queue) d.TracksEvaluated = true;
         while (queue.Count > 0)
         {
             NodeDraft d = queue.Dequeue();
-            foreach (CheckSpec c in d.Checks)
+            foreach (Check c in d.Checks)
             {
-                if (c.Kind is not (CheckKind.Ref or CheckKind.DynamicRef or CheckKind.AllOf or CheckKind.AnyOf or CheckKind.OneOf or CheckKind.IfThenElse or CheckKind.DependentSchema)) continue;
-                foreach (string t in c.Targets)
+                if (!c.InPlace || c is NotCheck) continue;
+                foreach (NodeRef t in c.Targets)
                 {
-                    if (t.Length > 0 && byMethod.TryGetValue(t, out NodeDraft? target) && !target.TracksEvaluated)
-                    {
-                        target.TracksEvaluated = true;
-                        queue.Enqueue(target);
-                    }
+                    if (t.Kind != NodeRefKind.Node) continue;
+                    NodeDraft target = drafts[t.Index];
+                    if (target.TracksEvaluated) continue;
+                    target.TracksEvaluated = true;
+                    queue.Enqueue(target);
                 }
             }
         }
@@ -257,24 +219,23 @@ internal sealed class ValidatorBuilder
 
     private NodeDraft BuildNode(SchemaNode node)
     {
-        string method = MethodFor(node);
         JsonNode j = node.Json;
-        var checks = new List<CheckSpec>();
-        if (j.Kind != JsonKind.Object) return new NodeDraft(node, method, j.Kind == JsonKind.True, checks);
+        var checks = new List<Check>();
+        if (j.Kind != JsonKind.Object) return new NodeDraft(node, j.Kind == JsonKind.True, checks);
         new NodeContext(this, node, checks).Build();
-        return new NodeDraft(node, method, null, checks);
+        return new NodeDraft(node, null, checks);
     }
 
     private sealed class NodeContext
     {
         private readonly ValidatorBuilder _b;
         private readonly SchemaNode _node;
-        private readonly List<CheckSpec> _checks;
+        private readonly List<Check> _checks;
         private readonly JsonNode _j;
         private readonly Draft _draft;
         private readonly bool _validation;
 
-        public NodeContext(ValidatorBuilder b, SchemaNode node, List<CheckSpec> checks)
+        public NodeContext(ValidatorBuilder b, SchemaNode node, List<Check> checks)
         {
             _b = b;
             _node = node;
@@ -284,16 +245,16 @@ internal sealed class ValidatorBuilder
             _validation = b.Vocabularies(node).Validation;
         }
 
-        private void Add(CheckKind kind, string keyword, IEnumerable<string>? args = null, IEnumerable<string>? targets = null)
-            => _checks.Add(new CheckSpec(kind, keyword, (args ?? Array.Empty<string>()).ToEquatableArray(), (targets ?? Array.Empty<string>()).ToEquatableArray()));
+        private void Add(Check check) => _checks.Add(check);
 
         private void Warn(string id, JsonNode at, params string[] args)
             => _b._diagnostics.Add(_node.Document.Lines.Diagnostic(id, at.Start, at.End, args));
 
-        private string Child(JsonNode child)
+        private NodeRef Child(JsonNode child)
         {
             SchemaNode? n = _b._registry.Find(child);
-            return n is null ? string.Empty : _b.MethodFor(n);
+            // Every subschema was registered by the walk; a miss would be our bug: fail loudly but safely.
+            return n is null ? NodeRef.Cycle : _b.Ref(n);
         }
 
         public void Build()
@@ -314,7 +275,7 @@ internal sealed class ValidatorBuilder
             }
             // format belongs to its own vocabulary: asserted when the option says so or the meta-schema asks for it.
             if ((_b._formatAssertion || _b.Vocabularies(_node).FormatAssertion) && _j.Get("format") is { Kind: JsonKind.String } f)
-                Add(CheckKind.Format, "/format", new[] { f.Text! });
+                Add(new FormatCheck(f.Text!));
             AddArrayChecks();
             AddObjectChecks();
             AddApplicators();
@@ -322,15 +283,15 @@ internal sealed class ValidatorBuilder
             if (_draft >= Draft.Draft201909)
             {
                 if (_j.Get("unevaluatedItems") is JsonNode ui && SchemaRegistry.IsSchema(ui))
-                    Add(CheckKind.UnevaluatedItems, "/unevaluatedItems", null, new[] { Child(ui) });
+                    Add(new UnevaluatedCheck(true, Child(ui)));
                 if (_j.Get("unevaluatedProperties") is JsonNode up && SchemaRegistry.IsSchema(up))
-                    Add(CheckKind.UnevaluatedProperties, "/unevaluatedProperties", null, new[] { Child(up) });
+                    Add(new UnevaluatedCheck(false, Child(up)));
             }
         }
 
         private void AddRef(string keyword, JsonNode reference)
         {
-            if (ResolveOrFail(reference, keyword) is SchemaNode target) Add(CheckKind.Ref, "/" + keyword, null, new[] { _b.MethodFor(target) });
+            if (ResolveOrFail(reference, keyword) is SchemaNode target) Add(new RefCheck("/" + keyword, _b.Ref(target)));
         }
 
         /// <summary>The schema a reference keyword points to; when it has none, a located diagnostic and a failing check.</summary>
@@ -345,7 +306,7 @@ internal sealed class ValidatorBuilder
             if (target is null)
             {
                 Warn(DiagnosticDescriptors.UnresolvedRef, reference, reference.Text!, _node.BaseUri);
-                Add(CheckKind.AlwaysFail, "/" + keyword, new[] { "unresolved reference " + reference.Text });
+                Add(new NeverCheck("/" + keyword, "unresolved reference " + reference.Text));
             }
             return target;
         }
@@ -372,18 +333,16 @@ internal sealed class ValidatorBuilder
             }
             if (!dynamic || !_b._anchorNames.TryGetValue(anchor, out int name))
             {
-                Add(CheckKind.Ref, "/" + keyword, null, new[] { _b.MethodFor(target) });
+                Add(new RefCheck("/" + keyword, _b.Ref(target)));
                 return;
             }
-            var args = new List<string> { name.ToString(CultureInfo.InvariantCulture) };
-            var targets = new List<string> { _b.MethodFor(target) };
+            var candidates = new List<DynamicCandidate>();
             foreach ((string anchorName, JsonNode anchorNode) in _b._registry.AllDynamicAnchors())
             {
                 if (anchorName != anchor || !_b._anchorIds.TryGetValue(anchorNode, out int id) || _b._registry.Find(anchorNode) is not SchemaNode candidate) continue;
-                args.Add(id.ToString(CultureInfo.InvariantCulture));
-                targets.Add(_b.MethodFor(candidate));
+                candidates.Add(new DynamicCandidate(id, _b.Ref(candidate)));
             }
-            Add(CheckKind.DynamicRef, "/" + keyword, args, targets);
+            Add(new DynamicRefCheck("/" + keyword, name, _b.Ref(target), candidates.ToEquatableArray()));
         }
 
         private void AddType()
@@ -405,8 +364,24 @@ internal sealed class ValidatorBuilder
                 Warn(DiagnosticDescriptors.InvalidKeywordValue, type, "type", "no known type name");
                 return;
             }
-            if (_j.Get("nullable") is { Kind: JsonKind.True } && !names.Contains("null")) names.Add("null");
-            Add(CheckKind.Type, "/type", names);
+            if (_j.Get("nullable") is { Kind: JsonKind.True }) names.Add("null");
+            var set = JsonTypeSet.None;
+            foreach (string n in names)
+            {
+                set |= n switch
+                {
+                    "object" => JsonTypeSet.Object,
+                    "array" => JsonTypeSet.Array,
+                    "string" => JsonTypeSet.String,
+                    "number" => JsonTypeSet.Number,
+                    "integer" => JsonTypeSet.Integer,
+                    "boolean" => JsonTypeSet.Boolean,
+                    _ => JsonTypeSet.Null,
+                };
+            }
+            // number already admits every integer.
+            if ((set & JsonTypeSet.Number) != 0) set &= ~JsonTypeSet.Integer;
+            Add(new TypeCheck(set));
         }
 
         private void AddEnumAndConst()
@@ -419,10 +394,10 @@ internal sealed class ValidatorBuilder
                     var values = new List<string>();
                     foreach (JsonNode v in e.Items) values.Add(JsonWriter.Write(v));
                     if (_j.Get("nullable") is { Kind: JsonKind.True } && !values.Contains("null")) values.Add("null");
-                    Add(CheckKind.Enum, "/enum", values);
+                    Add(new EnumCheck("/enum", values.ToEquatableArray(), false));
                 }
             }
-            if (_j.Get("const") is JsonNode c) Add(CheckKind.Const, "/const", new[] { JsonWriter.Write(c) });
+            if (_j.Get("const") is JsonNode c) Add(new EnumCheck("/const", new[] { JsonWriter.Write(c) }.ToEquatableArray(), true));
         }
 
         private bool TryCount(string keyword, out long value)
@@ -438,19 +413,19 @@ internal sealed class ValidatorBuilder
             return false;
         }
 
-        private void AddCount(CheckKind kind, string keyword)
+        private void AddCount(CountKind kind, string keyword)
         {
-            if (TryCount(keyword, out long v)) Add(kind, "/" + keyword, new[] { v.ToString(CultureInfo.InvariantCulture) });
+            if (TryCount(keyword, out long v)) Add(new CountCheck(kind, v));
         }
 
         private void AddStringChecks()
         {
-            AddCount(CheckKind.MinLength, "minLength");
-            AddCount(CheckKind.MaxLength, "maxLength");
+            AddCount(CountKind.MinLength, "minLength");
+            AddCount(CountKind.MaxLength, "maxLength");
             if (_j.Get("pattern") is JsonNode p)
             {
                 if (p.Kind != JsonKind.String) Warn(DiagnosticDescriptors.InvalidKeywordValue, p, "pattern", "expected a string");
-                else if (CheckPattern(p)) Add(CheckKind.Pattern, "/pattern", new[] { p.Text! });
+                else if (CheckPattern(p)) Add(new PatternCheck(p.Text!));
             }
         }
 
@@ -472,22 +447,22 @@ internal sealed class ValidatorBuilder
         {
             bool draft4 = _draft == Draft.Draft4;
             // Draft-04's boolean exclusiveMinimum/exclusiveMaximum make minimum/maximum exclusive.
-            AddBound("minimum", draft4 && _j.Get("exclusiveMinimum") is { Kind: JsonKind.True } ? CheckKind.ExclusiveMinimum : CheckKind.Minimum);
-            AddBound("maximum", draft4 && _j.Get("exclusiveMaximum") is { Kind: JsonKind.True } ? CheckKind.ExclusiveMaximum : CheckKind.Maximum);
+            AddBound("minimum", draft4 && _j.Get("exclusiveMinimum") is { Kind: JsonKind.True } ? BoundKind.ExclusiveMinimum : BoundKind.Minimum);
+            AddBound("maximum", draft4 && _j.Get("exclusiveMaximum") is { Kind: JsonKind.True } ? BoundKind.ExclusiveMaximum : BoundKind.Maximum);
             if (!draft4)
             {
-                AddBound("exclusiveMinimum", CheckKind.ExclusiveMinimum);
-                AddBound("exclusiveMaximum", CheckKind.ExclusiveMaximum);
+                AddBound("exclusiveMinimum", BoundKind.ExclusiveMinimum);
+                AddBound("exclusiveMaximum", BoundKind.ExclusiveMaximum);
             }
             if (_j.Get("multipleOf") is JsonNode m)
             {
                 if (m.Kind == JsonKind.Number && double.TryParse(m.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out double d) && d > 0)
-                    Add(CheckKind.MultipleOf, "/multipleOf", NumberArgs(m.Text!));
+                    Add(new BoundCheck("/multipleOf", BoundKind.MultipleOf, Number(m.Text!)));
                 else Warn(DiagnosticDescriptors.InvalidKeywordValue, m, "multipleOf", "expected a number greater than 0");
             }
         }
 
-        private void AddBound(string keyword, CheckKind kind)
+        private void AddBound(string keyword, BoundKind kind)
         {
             if (_j.Get(keyword) is not JsonNode n) return;
             if (n.Kind != JsonKind.Number)
@@ -495,22 +470,18 @@ internal sealed class ValidatorBuilder
                 if (!(n.IsBoolean && _draft == Draft.Draft4)) Warn(DiagnosticDescriptors.InvalidKeywordValue, n, keyword, "expected a number");
                 return;
             }
-            Add(kind, "/" + keyword, NumberArgs(n.Text!));
+            Add(new BoundCheck("/" + keyword, kind, Number(n.Text!)));
         }
 
-        /// <summary>[decimal literal or "", double literal, original text].</summary>
-        private static string[] NumberArgs(string text)
+        /// <summary>The number as a decimal (when it fits exactly enough), a double and its text.</summary>
+        private static NumberValue Number(string text)
         {
-            string dec = string.Empty;
-            if (decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal d) && (d != 0m || IsZero(text)))
-                dec = d.ToString(CultureInfo.InvariantCulture) + "m";
+            decimal? dec = null;
+            if (decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal d) && (d != 0m || IsZero(text))) dec = d;
             // .NET Framework hosts (Visual Studio) throw on overflow where .NET returns infinity.
             if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double x))
                 x = text.StartsWith("-", StringComparison.Ordinal) ? double.NegativeInfinity : double.PositiveInfinity;
-            string dbl = double.IsPositiveInfinity(x) ? "double.PositiveInfinity"
-                : double.IsNegativeInfinity(x) ? "double.NegativeInfinity"
-                : x.ToString("R", CultureInfo.InvariantCulture) + "d";
-            return new[] { dec, dbl, text };
+            return new NumberValue(dec, x, text);
         }
 
         private static bool IsZero(string text)
@@ -527,39 +498,39 @@ internal sealed class ValidatorBuilder
         {
             if (_validation)
             {
-                AddCount(CheckKind.MinItems, "minItems");
-                AddCount(CheckKind.MaxItems, "maxItems");
-                if (_j.Get("uniqueItems") is { Kind: JsonKind.True }) Add(CheckKind.UniqueItems, "/uniqueItems");
+                AddCount(CountKind.MinItems, "minItems");
+                AddCount(CountKind.MaxItems, "maxItems");
+                if (_j.Get("uniqueItems") is { Kind: JsonKind.True }) Add(new UniqueItemsCheck());
             }
             JsonNode? items = _j.Get("items");
             int prefixCount = 0;
             if (_j.Get("prefixItems") is { Kind: JsonKind.Array } prefix && _draft >= Draft.Draft202012)
             {
                 for (int i = 0; i < prefix.Items.Count; i++)
-                    Add(CheckKind.PrefixItem, "/prefixItems/" + i, new[] { i.ToString(CultureInfo.InvariantCulture) }, new[] { Child(prefix.Items[i]) });
+                    Add(new PrefixItemCheck("/prefixItems/" + i.ToString(CultureInfo.InvariantCulture), i, Child(prefix.Items[i])));
                 prefixCount = prefix.Items.Count;
             }
             if (items is { Kind: JsonKind.Array } && _draft < Draft.Draft202012)
             {
                 for (int i = 0; i < items.Items.Count; i++)
-                    Add(CheckKind.PrefixItem, "/items/" + i, new[] { i.ToString(CultureInfo.InvariantCulture) }, new[] { Child(items.Items[i]) });
+                    Add(new PrefixItemCheck("/items/" + i.ToString(CultureInfo.InvariantCulture), i, Child(items.Items[i])));
                 if (_j.Get("additionalItems") is JsonNode additional && SchemaRegistry.IsSchema(additional))
-                    Add(CheckKind.Items, "/additionalItems", new[] { items.Items.Count.ToString(CultureInfo.InvariantCulture) }, new[] { Child(additional) });
+                    Add(new ItemsCheck("/additionalItems", items.Items.Count, Child(additional)));
             }
             else if (items is not null && SchemaRegistry.IsSchema(items))
             {
-                Add(CheckKind.Items, "/items", new[] { prefixCount.ToString(CultureInfo.InvariantCulture) }, new[] { Child(items) });
+                Add(new ItemsCheck("/items", prefixCount, Child(items)));
             }
             if (_j.Get("contains") is JsonNode contains && SchemaRegistry.IsSchema(contains))
             {
                 long min = 1;
-                string max = string.Empty;
+                long? max = null;
                 if (_draft >= Draft.Draft201909)
                 {
                     if (TryCount("minContains", out long mn)) min = mn;
-                    if (TryCount("maxContains", out long mx)) max = mx.ToString(CultureInfo.InvariantCulture);
+                    if (TryCount("maxContains", out long mx)) max = mx;
                 }
-                Add(CheckKind.Contains, "/contains", new[] { min.ToString(CultureInfo.InvariantCulture), max }, new[] { Child(contains) });
+                Add(new ContainsCheck(min, max, Child(contains)));
             }
         }
 
@@ -574,21 +545,21 @@ internal sealed class ValidatorBuilder
                     {
                         if (n.Kind == JsonKind.String) names.Add(n.Text!);
                     }
-                    if (names.Count > 0) Add(CheckKind.Required, "/required", names);
+                    if (names.Count > 0) Add(new RequiredCheck(names.ToEquatableArray()));
                 }
                 else if (!(required.IsBoolean && _draft == Draft.Draft4)) Warn(DiagnosticDescriptors.InvalidKeywordValue, required, "required", "expected an array of strings");
             }
             if (_validation)
             {
-                AddCount(CheckKind.MinProperties, "minProperties");
-                AddCount(CheckKind.MaxProperties, "maxProperties");
+                AddCount(CountKind.MinProperties, "minProperties");
+                AddCount(CountKind.MaxProperties, "maxProperties");
             }
             AddDependencies(_validation ? "dependentRequired" : string.Empty, "dependentSchemas");
             // "dependencies" was split in 2019-09; later documents still use it, so it is honoured everywhere.
             AddDependencies(_validation ? "dependencies" : string.Empty, "dependencies");
             AddMembers();
             if (_j.Get("propertyNames") is JsonNode names2 && SchemaRegistry.IsSchema(names2))
-                Add(CheckKind.PropertyNames, "/propertyNames", null, new[] { Child(names2) });
+                Add(new PropertyNamesCheck(Child(names2)));
         }
 
         private void AddDependencies(string requiredKeyword, string schemaKeyword)
@@ -598,12 +569,12 @@ internal sealed class ValidatorBuilder
                 foreach (JsonMember m in req.Members)
                 {
                     if (m.Value.Kind != JsonKind.Array) continue;
-                    var args = new List<string> { m.Name };
+                    var names = new List<string>();
                     foreach (JsonNode n in m.Value.Items)
                     {
-                        if (n.Kind == JsonKind.String) args.Add(n.Text!);
+                        if (n.Kind == JsonKind.String) names.Add(n.Text!);
                     }
-                    Add(CheckKind.DependentRequired, "/" + requiredKeyword + "/" + JsonPointer.Escape(m.Name), args);
+                    Add(new DependentRequiredCheck("/" + requiredKeyword + "/" + JsonPointer.Escape(m.Name), m.Name, names.ToEquatableArray()));
                 }
             }
             if (_j.Get(schemaKeyword) is { Kind: JsonKind.Object } schemas)
@@ -611,7 +582,7 @@ internal sealed class ValidatorBuilder
                 foreach (JsonMember m in schemas.Members)
                 {
                     if (!SchemaRegistry.IsSchema(m.Value)) continue;
-                    Add(CheckKind.DependentSchema, "/" + schemaKeyword + "/" + JsonPointer.Escape(m.Name), new[] { m.Name }, new[] { Child(m.Value) });
+                    Add(new DependentSchemaCheck("/" + schemaKeyword + "/" + JsonPointer.Escape(m.Name), m.Name, Child(m.Value)));
                 }
             }
         }
@@ -619,20 +590,18 @@ internal sealed class ValidatorBuilder
         /// <summary>properties / patternProperties / additionalProperties: one pass over the members.</summary>
         private void AddMembers()
         {
-            var args = new List<string>();
-            var targets = new List<string>();
+            var properties = new List<PropertyEntry>();
+            var patterns = new List<PatternEntry>();
             if (_j.Get("properties") is { Kind: JsonKind.Object } props)
             {
                 foreach (JsonMember m in props.Members)
                 {
-                    if (!SchemaRegistry.IsSchema(m.Value)) continue;
-                    args.Add("p" + m.Name);
-                    targets.Add(Child(m.Value));
+                    if (SchemaRegistry.IsSchema(m.Value)) properties.Add(new PropertyEntry(m.Name, Child(m.Value)));
                 }
             }
-            if (_j.Get("patternProperties") is { Kind: JsonKind.Object } patterns)
+            if (_j.Get("patternProperties") is { Kind: JsonKind.Object } patternMap)
             {
-                foreach (JsonMember m in patterns.Members)
+                foreach (JsonMember m in patternMap.Members)
                 {
                     if (!SchemaRegistry.IsSchema(m.Value)) continue;
                     try
@@ -644,22 +613,24 @@ internal sealed class ValidatorBuilder
                         Warn(DiagnosticDescriptors.InvalidPattern, m.Value, m.Name, e.Message);
                         continue;
                     }
-                    args.Add("r" + m.Name);
-                    targets.Add(Child(m.Value));
+                    patterns.Add(new PatternEntry(m.Name, Child(m.Value)));
                 }
             }
-            if (_j.Get("additionalProperties") is JsonNode additional && SchemaRegistry.IsSchema(additional))
+            NodeRef? additional = null;
+            bool trivial = false;
+            if (_j.Get("additionalProperties") is JsonNode a && SchemaRegistry.IsSchema(a))
             {
-                // "A": accepts everything; still marks members evaluated for unevaluatedProperties.
-                args.Add(additional.Kind == JsonKind.True || additional.Kind == JsonKind.Object && additional.Members.Count == 0 ? "A" : "a");
-                targets.Add(Child(additional));
+                additional = Child(a);
+                // Accepts everything; still marks members evaluated for unevaluatedProperties.
+                trivial = a.Kind == JsonKind.True || a.Kind == JsonKind.Object && a.Members.Count == 0;
             }
-            if (args.Count > 0) Add(CheckKind.Members, string.Empty, args, targets);
+            if (properties.Count > 0 || patterns.Count > 0 || additional is not null)
+                Add(new MembersCheck(properties.ToEquatableArray(), patterns.ToEquatableArray(), additional, trivial));
         }
 
         private void AddApplicators()
         {
-            foreach ((string kw, CheckKind kind) in new[] { ("allOf", CheckKind.AllOf), ("anyOf", CheckKind.AnyOf), ("oneOf", CheckKind.OneOf) })
+            foreach ((string kw, CombinatorKind kind) in new[] { ("allOf", CombinatorKind.AllOf), ("anyOf", CombinatorKind.AnyOf), ("oneOf", CombinatorKind.OneOf) })
             {
                 if (_j.Get(kw) is not JsonNode list) continue;
                 if (list.Kind != JsonKind.Array || list.Items.Count == 0)
@@ -667,17 +638,17 @@ internal sealed class ValidatorBuilder
                     Warn(DiagnosticDescriptors.InvalidKeywordValue, list, kw, "expected a non-empty array of schemas");
                     continue;
                 }
-                var targets = new List<string>();
-                foreach (JsonNode item in list.Items) targets.Add(SchemaRegistry.IsSchema(item) ? Child(item) : string.Empty);
-                Add(kind, "/" + kw, null, targets);
+                var branches = new List<BranchRef>();
+                foreach (JsonNode item in list.Items) branches.Add(new BranchRef(SchemaRegistry.IsSchema(item) ? Child(item) : null));
+                Add(new CombinatorCheck("/" + kw, kind, branches.ToEquatableArray()));
             }
-            if (_j.Get("not") is JsonNode not && SchemaRegistry.IsSchema(not)) Add(CheckKind.Not, "/not", null, new[] { Child(not) });
+            if (_j.Get("not") is JsonNode not && SchemaRegistry.IsSchema(not)) Add(new NotCheck(Child(not)));
             if (_draft >= Draft.Draft7 && _j.Get("if") is JsonNode @if && SchemaRegistry.IsSchema(@if))
             {
-                string then = _j.Get("then") is JsonNode t && SchemaRegistry.IsSchema(t) ? Child(t) : string.Empty;
-                string @else = _j.Get("else") is JsonNode e && SchemaRegistry.IsSchema(e) ? Child(e) : string.Empty;
+                NodeRef? then = _j.Get("then") is JsonNode t && SchemaRegistry.IsSchema(t) ? Child(t) : null;
+                NodeRef? @else = _j.Get("else") is JsonNode e && SchemaRegistry.IsSchema(e) ? Child(e) : null;
                 // Even alone, "if" contributes annotations (for unevaluated*), so it is always recorded.
-                Add(CheckKind.IfThenElse, string.Empty, null, new[] { Child(@if), then, @else });
+                Add(new IfThenElseCheck(Child(@if), then, @else));
             }
         }
     }

@@ -1,0 +1,225 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using HppSchemaGen.Generator.Helpers;
+using HppSchemaGen.Generator.Resolution;
+
+namespace HppSchemaGen.Generator.Model.Validation;
+
+/// <summary>
+/// From node drafts to the methods that are emitted:
+/// <list type="number">
+/// <item>A node that is only a <c>$ref</c> gets no method: its callers call the target, adding
+/// <c>/$ref</c> to the keyword location they pass (so errors read as before).</item>
+/// <item>Only nodes reachable from a generated type are kept.</item>
+/// <item>Structurally identical nodes of one namespace (same checks, subschemas identical in turn)
+/// share one method: a partition refinement over the reference graph, so cycles are handled.</item>
+/// <item>Each method is named once, from its first node in walk order: a descriptive name for
+/// trivial shapes (<c>IsString</c>, <c>Any</c>), else the generated type's name or the owner's
+/// name plus the schema path; a schema growing elsewhere never renames it.</item>
+/// </list>
+/// </summary>
+internal sealed class Canonicalizer
+{
+    private readonly List<ValidatorBuilder.NodeDraft> _drafts;
+    private readonly Func<SchemaDocument, string> _namespaceOf;
+    private readonly Func<SchemaDocument, string> _ownerName;
+    private readonly Func<SchemaNode, string?> _typeName;
+    private readonly (int Index, string Via)[] _resolved;
+    private int[] _class = Array.Empty<int>();
+    private readonly Dictionary<int, string> _names = new();
+    private readonly HashSet<int> _shared = new();
+
+    public Canonicalizer(List<ValidatorBuilder.NodeDraft> drafts, Func<SchemaDocument, string> namespaceOf, Func<SchemaDocument, string> ownerName, Func<SchemaNode, string?> typeName)
+    {
+        _drafts = drafts;
+        _namespaceOf = namespaceOf;
+        _ownerName = ownerName;
+        _typeName = typeName;
+        _resolved = new (int, string)[drafts.Count];
+        for (int i = 0; i < drafts.Count; i++) _resolved[i] = Follow(i);
+    }
+
+    private bool IsForwarder(int i)
+    {
+        ValidatorBuilder.NodeDraft d = _drafts[i];
+        return d.Boolean is null && d.Enters.Count == 0 && d.Checks.Count == 1 && d.Checks[0] is RefCheck { Target.Kind: NodeRefKind.Node };
+    }
+
+    /// <summary>The node whose method stands for node <paramref name="i"/>, and the $ref path crossed to reach it.</summary>
+    private (int Index, string Via) Follow(int i)
+    {
+        var via = new StringBuilder();
+        for (int hops = 0; IsForwarder(i) && hops <= _drafts.Count; hops++)
+        {
+            var r = (RefCheck)_drafts[i].Checks[0];
+            via.Append(r.Keyword);
+            i = r.Target.Index;
+        }
+        return (i, via.ToString());
+    }
+
+    /// <summary>Canonicalizes the nodes reachable from <paramref name="entries"/> and returns the files to emit.</summary>
+    public List<ValidatorFileSpec> Run(IReadOnlyCollection<int> entries, bool usesDynamicScope, Func<SchemaDocument, string> hintName)
+    {
+        bool[] live = Reachable(entries);
+        var liveNodes = Enumerable.Range(0, _drafts.Count).Where(i => live[i]).ToList();
+        Partition(liveNodes);
+
+        // Representatives (first node of each class in walk order) name the methods.
+        var representative = new Dictionary<int, int>();
+        foreach (int i in liveNodes)
+        {
+            if (!representative.ContainsKey(_class[i])) representative[_class[i]] = i;
+        }
+        var taken = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        var names = _names;
+        foreach (KeyValuePair<int, int> kv in representative.OrderBy(kv => kv.Value))
+        {
+            ValidatorBuilder.NodeDraft d = _drafts[kv.Value];
+            string ns = _namespaceOf(d.Node.Document);
+            if (!taken.TryGetValue(ns, out HashSet<string>? set)) taken[ns] = set = new HashSet<string>(StringComparer.Ordinal);
+            (string wanted, bool descriptive) = MethodName(d);
+            names[kv.Key] = Naming.Unique(wanted, set);
+            if (descriptive) _shared.Add(kv.Key);
+        }
+
+        var entryClasses = new HashSet<int>(entries.Select(e => _class[_resolved[e].Index]));
+        var perDocument = new Dictionary<SchemaDocument, List<ValidatorMethodSpec>>();
+        var documents = new List<SchemaDocument>();
+        // Methods named by their shape, not a location, live in one file per namespace, so they never
+        // move between documents' files as schemas grow.
+        var shared = new Dictionary<string, List<ValidatorMethodSpec>>(StringComparer.Ordinal);
+        foreach (KeyValuePair<int, int> kv in representative.OrderBy(kv => kv.Value))
+        {
+            ValidatorBuilder.NodeDraft d = _drafts[kv.Value];
+            var checks = d.Checks.Select(c => c.MapTargets(t => Final(t, names))).ToEquatableArray();
+            string location = d.Node.Pointer.Length == 0 ? d.Node.Document.DisplayId : d.Node.Document.DisplayId + " " + d.Node.Pointer;
+            var method = new ValidatorMethodSpec(names[kv.Key], new[] { location }.ToEquatableArray(), d.Boolean, checks, d.TracksEvaluated, entryClasses.Contains(kv.Key), d.Enters);
+            if (_shared.Contains(kv.Key))
+            {
+                string ns = _namespaceOf(d.Node.Document);
+                if (!shared.TryGetValue(ns, out List<ValidatorMethodSpec>? common)) shared[ns] = common = new List<ValidatorMethodSpec>();
+                common.Add(method with { Locations = EquatableArray<string>.Empty });
+                continue;
+            }
+            if (!perDocument.TryGetValue(d.Node.Document, out List<ValidatorMethodSpec>? list))
+            {
+                perDocument[d.Node.Document] = list = new List<ValidatorMethodSpec>();
+                documents.Add(d.Node.Document);
+            }
+            list.Add(method);
+        }
+        var files = documents
+            .OrderBy(doc => doc.Index)
+            .Select(doc => new ValidatorFileSpec(_namespaceOf(doc), hintName(doc), doc.DisplayId, usesDynamicScope, perDocument[doc].ToEquatableArray()))
+            .ToList();
+        foreach (KeyValuePair<string, List<ValidatorMethodSpec>> kv in shared.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            // Shape-named methods in shape order, so the file does not change when schemas are reordered.
+            var methods = kv.Value.OrderBy(m => m.Name, StringComparer.Ordinal).ToEquatableArray();
+            files.Add(new ValidatorFileSpec(kv.Key, "__Validators." + kv.Key + ".g.cs", string.Empty, usesDynamicScope, methods));
+        }
+        return files;
+
+        NodeRef Final(NodeRef t, Dictionary<int, string> n)
+        {
+            if (t.Kind != NodeRefKind.Node) return t;
+            (int index, string via) = _resolved[t.Index];
+            return NodeRef.To(_namespaceOf(_drafts[index].Node.Document), n[_class[index]], via);
+        }
+    }
+
+    /// <summary>The method a generated type validates with node <paramref name="node"/> (after <see cref="Run"/>).</summary>
+    public NodeRef EntryRef(int node)
+    {
+        (int index, string via) = _resolved[node];
+        return _names.TryGetValue(_class[index], out string? name) ? NodeRef.To(_namespaceOf(_drafts[index].Node.Document), name, via) : NodeRef.Cycle;
+    }
+
+    private bool[] Reachable(IReadOnlyCollection<int> entries)
+    {
+        var live = new bool[_drafts.Count];
+        var stack = new Stack<int>();
+        foreach (int e in entries) stack.Push(_resolved[e].Index);
+        while (stack.Count > 0)
+        {
+            int i = stack.Pop();
+            if (live[i]) continue;
+            live[i] = true;
+            foreach (Check c in _drafts[i].Checks)
+            {
+                foreach (NodeRef t in c.Targets)
+                {
+                    if (t.Kind == NodeRefKind.Node) stack.Push(_resolved[t.Index].Index);
+                }
+            }
+        }
+        return live;
+    }
+
+    /// <summary>The identity of a node's shape given the current classes of its subschemas.</summary>
+    private sealed record Signature(string Namespace, bool? Boolean, bool Tracks, EquatableArray<DynamicAnchorEntry> Enters, EquatableArray<Check> Checks, int Previous);
+
+    private void Partition(List<int> nodes)
+    {
+        _class = new int[_drafts.Count];
+        int count = 1;
+        while (true)
+        {
+            var ids = new Dictionary<Signature, int>();
+            var next = new int[_drafts.Count];
+            foreach (int i in nodes)
+            {
+                ValidatorBuilder.NodeDraft d = _drafts[i];
+                var checks = d.Checks.Select(c => c.MapTargets(t =>
+                {
+                    if (t.Kind != NodeRefKind.Node) return t;
+                    (int index, string via) = _resolved[t.Index];
+                    return new NodeRef(NodeRefKind.Node, _class[index], string.Empty, string.Empty, via);
+                })).ToEquatableArray();
+                var sig = new Signature(_namespaceOf(d.Node.Document), d.Boolean, d.TracksEvaluated, d.Enters, checks, _class[i]);
+                if (!ids.TryGetValue(sig, out int id)) ids[sig] = id = ids.Count;
+                next[i] = id;
+            }
+            _class = next;
+            if (ids.Count == count) break;
+            count = ids.Count;
+        }
+    }
+
+    /// <summary>The wanted method name, and whether it names the shape (not a location).</summary>
+    private (string Name, bool Descriptive) MethodName(ValidatorBuilder.NodeDraft d)
+    {
+        if (d.Enters.Count == 0 && !d.TracksEvaluated)
+        {
+            if (d.Boolean is bool b) return (b ? "True" : "False", true);
+            if (d.Checks.Count == 0) return ("Any", true);
+            if (d.Checks.Count == 1 && d.Checks[0] is TypeCheck t) return ("Is" + TypeWords(t.Types), true);
+        }
+        if (_typeName(d.Node) is string typeName) return (typeName, false);
+        var sb = new StringBuilder(_ownerName(d.Node.Document));
+        foreach (string segment in d.Node.Pointer.Split('/'))
+        {
+            if (segment.Length == 0 || segment is "properties" or "$defs" or "definitions") continue;
+            // A segment with no letters or digits (a pattern such as "[^]") contributes nothing.
+            string word = Naming.ToPascalCase(segment.Replace("~1", "/").Replace("~0", "~"), "_").TrimStart('@', '_');
+            if (word.Length == 0) continue;
+            sb.Append('_').Append(word);
+            if (sb.Length > 96) break;
+        }
+        return (sb.ToString(), false);
+    }
+
+    private static string TypeWords(JsonTypeSet types)
+    {
+        if (types == JsonTypeSet.None) return "Nothing";
+        var words = new List<string>();
+        foreach (JsonTypeSet t in new[] { JsonTypeSet.Object, JsonTypeSet.Array, JsonTypeSet.String, JsonTypeSet.Integer, JsonTypeSet.Number, JsonTypeSet.Boolean, JsonTypeSet.Null })
+        {
+            if ((types & t) != 0) words.Add(t.ToString());
+        }
+        return string.Join("Or", words);
+    }
+}

@@ -1,0 +1,27 @@
+using System;
+using System.ComponentModel;
+
+namespace HppSchemaGen.Validation;
+
+/// <summary>The JSON Schema <c>type</c> names as flags: one value stands for a whole <c>type</c> array.</summary>
+[Flags]
+[EditorBrowsable(EditorBrowsableState.Never)]
+public enum JsonTypes
+{
+    /// <summary>No type: an empty <c>type</c> array, which no value satisfies.</summary>
+    None = 0,
+    /// <summary><c>object</c></summary>
+    Object = 1,
+    /// <summary><c>array</c></summary>
+    Array = 2,
+    /// <summary><c>string</c></summary>
+    String = 4,
+    /// <summary><c>number</c> (integers included)</summary>
+    Number = 8,
+    /// <summary><c>integer</c>: a number with no fractional part (<c>2.0</c> counts)</summary>
+    Integer = 16,
+    /// <summary><c>boolean</c></summary>
+    Boolean = 32,
+    /// <summary><c>null</c></summary>
+    Null = 64,
+}

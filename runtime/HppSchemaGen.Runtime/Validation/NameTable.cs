@@ -1,0 +1,117 @@
+using System;
+using System.ComponentModel;
+using System.Text;
+using System.Text.Json;
+#if NET9_0_OR_GREATER
+using System.Runtime.InteropServices;
+#endif
+
+namespace HppSchemaGen.Validation;
+
+/// <summary>
+/// A fixed list of member names (a schema's <c>properties</c>, <c>required</c> ...), built once.
+/// <see cref="Find"/> maps a member to its position without comparing every name in turn: on .NET 9+
+/// it hashes the member's raw UTF-8 name (no allocation); escaped names and older runtimes compare.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class NameTable
+{
+    private readonly string[] _names;
+    private readonly byte[][] _utf8;
+    private readonly bool[] _lone; // names with lone surrogates have no UTF-8 form: compared as strings
+    private readonly int[] _buckets; // open addressing: index + 1, 0 = empty
+    private readonly int _mask;
+
+    /// <summary>Creates the table; positions follow the order given.</summary>
+    public NameTable(params string[] names)
+    {
+        _names = names;
+        _utf8 = new byte[names.Length][];
+        _lone = new bool[names.Length];
+        for (int i = 0; i < names.Length; i++)
+        {
+            _lone[i] = HasLoneSurrogate(names[i]);
+            _utf8[i] = Encoding.UTF8.GetBytes(names[i]);
+        }
+        int size = 4;
+        while (size < names.Length * 2) size <<= 1;
+        _buckets = new int[size];
+        _mask = size - 1;
+        for (int i = 0; i < names.Length; i++)
+        {
+            if (_lone[i]) continue;
+            int slot = Hash(_utf8[i]) & _mask;
+            while (_buckets[slot] != 0)
+            {
+                if (_utf8[_buckets[slot] - 1].AsSpan().SequenceEqual(_utf8[i])) break; // a duplicate keeps its first position
+                slot = (slot + 1) & _mask;
+            }
+            if (_buckets[slot] == 0) _buckets[slot] = i + 1;
+        }
+    }
+
+    /// <summary>Number of names.</summary>
+    public int Count => _names.Length;
+
+    /// <summary>The name at <paramref name="index"/>.</summary>
+    public string this[int index] => _names[index];
+
+    /// <summary>The position of <paramref name="member"/>'s name, or -1.</summary>
+    public int Find(JsonProperty member)
+    {
+#if NET9_0_OR_GREATER
+        ReadOnlySpan<byte> raw = JsonMarshal.GetRawUtf8PropertyName(member);
+        if (raw.IndexOf((byte)'\\') < 0)
+        {
+            int slot = Hash(raw) & _mask;
+            while (true)
+            {
+                int entry = _buckets[slot];
+                if (entry == 0) return FindLone(member);
+                if (raw.SequenceEqual(_utf8[entry - 1])) return entry - 1;
+                slot = (slot + 1) & _mask;
+            }
+        }
+#endif
+        for (int i = 0; i < _names.Length; i++)
+        {
+            if (_lone[i] ? member.NameEquals(_names[i]) : member.NameEquals(_utf8[i])) return i;
+        }
+        return -1;
+    }
+
+    private int FindLone(JsonProperty member)
+    {
+        for (int i = 0; i < _names.Length; i++)
+        {
+            if (_lone[i] && member.NameEquals(_names[i])) return i;
+        }
+        return -1;
+    }
+
+    /// <summary>True when the object <paramref name="e"/> has the member at <paramref name="index"/>.</summary>
+    public bool IsPresent(JsonElement e, int index)
+        => _lone[index] ? e.TryGetProperty(_names[index], out _) : e.TryGetProperty(_utf8[index], out _);
+
+    private static int Hash(ReadOnlySpan<byte> bytes)
+    {
+        // FNV-1a: names are short; collisions only cost a probe.
+        uint h = 2166136261;
+        foreach (byte b in bytes) h = (h ^ b) * 16777619;
+        return (int)(h ^ (h >> 15));
+    }
+
+    private static bool HasLoneSurrogate(string value)
+    {
+        for (int i = 0; i < value.Length; i++)
+        {
+            if (char.IsHighSurrogate(value[i]))
+            {
+                if (i + 1 >= value.Length || !char.IsLowSurrogate(value[i + 1])) return true;
+                i++;
+            }
+            else if (char.IsLowSurrogate(value[i])) return true;
+        }
+        return false;
+    }
+}
