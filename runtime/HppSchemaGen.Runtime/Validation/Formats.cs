@@ -154,7 +154,11 @@ public static class Formats
         return any && (!inTime || timeUnits);
     }
 
-    /// <summary>RFC 5321 mailbox: dot-atom or quoted local part, and a hostname or address literal.</summary>
+    /// <summary>
+    /// RFC 5321 mailbox: dot-atom or quoted local part, and a hostname or address literal. With
+    /// <paramref name="idn"/> (RFC 6531) the domain may be an internationalized host name; RFC 6532 only
+    /// recommends NFC for addresses, so the domain is checked in NFC.
+    /// </summary>
     public static bool IsEmail(ReadOnlySpan<byte> s, bool idn)
     {
         int at = s.LastIndexOf((byte)'@');
@@ -184,55 +188,17 @@ public static class Formats
             if (lit.Length > 5 && lit[0] == 'I' && lit[1] == 'P' && lit[2] == 'v' && lit[3] == '6' && lit[4] == ':') return IsIPv6(lit.Slice(5));
             return IsIPv4(lit);
         }
-        return IsHostname(domain, idn);
+        return idn ? Hostname.IsValidInNfc(domain) : IsHostname(domain, idn: false);
     }
 
     private static bool IsAlnum(byte b) => b is >= (byte)'a' and <= (byte)'z' or >= (byte)'A' and <= (byte)'Z' or >= (byte)'0' and <= (byte)'9';
 
-    /// <summary>RFC 1123 host name (labels of letters, digits and inner hyphens, 63 octets each, 253 in all).</summary>
-    public static bool IsHostname(ReadOnlySpan<byte> s, bool idn)
-    {
-        if (s.Length == 0) return false;
-        if (idn)
-        {
-            string text;
-            try
-            {
-                text = new UTF8Encoding(false, true).GetString(s.ToArray());
-            }
-            catch (ArgumentException)
-            {
-                return false;
-            }
-            try
-            {
-                // IdnMapping applies the IDNA2008-ish rules .NET implements; the ASCII form is then a hostname.
-                text = text.Replace('\u3002', '.').Replace('\uff0e', '.').Replace('\uff61', '.');
-                string ascii = new System.Globalization.IdnMapping { UseStd3AsciiRules = true }.GetAscii(text);
-                return IsHostname(Encoding.ASCII.GetBytes(ascii), idn: false);
-            }
-            catch (ArgumentException)
-            {
-                return false;
-            }
-        }
-        if (s.Length > 253) return false;
-        int labelStart = 0;
-        for (int i = 0; i <= s.Length; i++)
-        {
-            if (i == s.Length || s[i] == '.')
-            {
-                int len = i - labelStart;
-                if (len == 0 || len > 63) return false;
-                if (s[labelStart] == '-' || s[i - 1] == '-') return false;
-                if (len >= 4 && s[labelStart + 2] == '-' && s[labelStart + 3] == '-' && !(s[labelStart] is (byte)'x' or (byte)'X' && s[labelStart + 1] is (byte)'n' or (byte)'N')) return false;
-                labelStart = i + 1;
-                continue;
-            }
-            if (!(IsAlnum(s[i]) || s[i] == '-')) return false;
-        }
-        return true;
-    }
+    /// <summary>
+    /// RFC 1123 host name whose labels may be IDNA2008 A-labels (<paramref name="idn"/> false), or an
+    /// internationalized host name whose labels may also be U-labels (<paramref name="idn"/> true): labels
+    /// of at most 63 octets, at most 253 in all, counted in ASCII form. See <see cref="Hostname"/>.
+    /// </summary>
+    public static bool IsHostname(ReadOnlySpan<byte> s, bool idn) => Hostname.IsValid(s, idn);
 
     /// <summary>Dotted-quad IPv4 without leading zeros.</summary>
     public static bool IsIPv4(ReadOnlySpan<byte> s)
