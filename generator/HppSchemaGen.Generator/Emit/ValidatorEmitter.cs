@@ -103,6 +103,12 @@ internal sealed class ValidatorEmitter
             w.Line("/// <summary>Schema at <c>" + DocComments.EscapeInline(node.Locations[0]) + "</c>" + (_tracking ? ", reporting what it evaluated" : string.Empty) + ".</summary>");
         string signature = "internal static bool " + name + Parameters(_tracking);
         bool enters = _ds && node.EntersAnchors.Count > 0;
+        if (_tracking && !enters && !node.Checks.Any(c => c.InPlace || c.Descends))
+        {
+            // Nothing here marks members or items: the reporting variant is the plain one.
+            w.Line(signature + " => " + node.Name + "(e, c, ip, kp" + DsArg + ");");
+            return;
+        }
         if (node.Boolean is bool b)
         {
             if (!enters)

@@ -61,7 +61,9 @@ internal static class EcmaRegexTranslator
                 if (i + 1 < pattern.Length && pattern[i + 1] == '^') { sb.Append('^'); i++; }
                 continue;
             }
-            if (ch == '$') { sb.Append("(?!\\n)$"); continue; }
+            // ECMA-262 '$' (no multiline flag) is the end of input only: \z, which the non-backtracking engine
+            // supports (the lookahead "(?!\n)$" forced the backtracking engine and its timeout).
+            if (ch == '$') { sb.Append("\\z"); continue; }
             if (ch == '.') { sb.Append(AnyCodePoint); continue; }
             if (char.IsHighSurrogate(ch) && i + 1 < pattern.Length && char.IsLowSurrogate(pattern[i + 1]))
             {

@@ -221,7 +221,8 @@ internal sealed class ValidatorBuilder
     {
         JsonNode j = node.Json;
         var checks = new List<Check>();
-        if (j.Kind != JsonKind.Object) return new NodeDraft(node, j.Kind == JsonKind.True, checks);
+        // true asserts nothing, exactly like {}: one shape, so the two share a method.
+        if (j.Kind != JsonKind.Object) return new NodeDraft(node, j.Kind == JsonKind.True ? null : false, checks);
         new NodeContext(this, node, checks).Build();
         return new NodeDraft(node, null, checks);
     }
