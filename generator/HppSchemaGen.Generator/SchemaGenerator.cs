@@ -81,7 +81,7 @@ public sealed class SchemaGenerator : IIncrementalGenerator
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // An emitter bug must not crash the compiler (CS8785 would drop every output): report it.
-            spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.Get(DiagnosticDescriptors.InternalError), Location.None, hintName + ": " + e.Message));
+            spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, Location.None, hintName + ": " + e.Message));
             return;
         }
         spc.AddSource(hintName, SourceText.From(source, Encoding.UTF8));

@@ -3,49 +3,88 @@ using Microsoft.CodeAnalysis;
 
 namespace HppSchemaGen.Generator.Diagnostics;
 
-/// <summary>Every diagnostic the generator reports; documented in docs/diagnostics.md.</summary>
+/// <summary>
+/// Every diagnostic the generator reports, documented in docs/diagnostics.md (the help link) and
+/// tracked in AnalyzerReleases.Shipped.md / Unshipped.md (RS2008 checks the two agree). Each
+/// descriptor is written out with constant arguments so the release-tracking analyzer can read it.
+/// </summary>
 internal static class DiagnosticDescriptors
 {
     private const string Category = "HppSchemaGen";
     private const string HelpBase = "https://github.com/hppschemagen/hppschemagen/blob/main/docs/diagnostics.md#";
 
-    public const string InvalidJson = "HSG0001";
-    public const string DuplicateMember = "HSG0002";
-    public const string NotASchema = "HSG0003";
-    public const string UnresolvedRef = "HSG1001";
-    public const string DuplicateId = "HSG1002";
-    public const string RefTooDeep = "HSG1003";
-    public const string RefCycle = "HSG1004";
-    public const string UnsupportedKeyword = "HSG2001";
-    public const string InvalidKeywordValue = "HSG2002";
-    public const string InvalidPattern = "HSG2003";
-    public const string TypeRenamed = "HSG3001";
-    public const string MemberRenamed = "HSG3002";
-    public const string FallbackType = "HSG3003";
-    public const string InternalError = "HSG9001";
+    public static readonly DiagnosticDescriptor InvalidJson = new(
+        "HSG0001", "Schema file is not valid JSON", "Schema file is not valid JSON: {0}", Category, DiagnosticSeverity.Error, true,
+        "The file could not be parsed; nothing is generated from it. The location is where parsing stopped.", HelpBase + "hsg0001");
 
-    private static readonly Dictionary<string, DiagnosticDescriptor> s_all = new()
+    public static readonly DiagnosticDescriptor DuplicateMember = new(
+        "HSG0002", "Duplicate member in a schema object", "Member '{0}' appears more than once; the last one is used", Category, DiagnosticSeverity.Warning, true,
+        "JSON leaves duplicate member names undefined; the generator keeps the last, as most parsers do.", HelpBase + "hsg0002");
+
+    public static readonly DiagnosticDescriptor NotASchema = new(
+        "HSG0003", "Value is not a schema", "{0} must be a schema (an object or a boolean); it is ignored", Category, DiagnosticSeverity.Warning, true,
+        "A keyword that takes a subschema was given another kind of value.", HelpBase + "hsg0003");
+
+    public static readonly DiagnosticDescriptor UnresolvedRef = new(
+        "HSG1001", "Unresolved reference", "Cannot resolve '{0}' (base URI '{1}'): no schema in the AdditionalFiles has that URI, anchor or pointer", Category, DiagnosticSeverity.Error, true,
+        "The generator never reads the disk or the network: every referenced schema must be an AdditionalFiles item. The reference fails validation.", HelpBase + "hsg1001");
+
+    public static readonly DiagnosticDescriptor DuplicateId = new(
+        "HSG1002", "Duplicate schema URI", "Schema URI '{0}' is defined more than once; the first definition (in file order) is used", Category, DiagnosticSeverity.Warning, true,
+        "Two schemas declare the same $id (or anchor) URI.", HelpBase + "hsg1002");
+
+    public static readonly DiagnosticDescriptor RefTooDeep = new(
+        "HSG1003", "Reference chain too long", "The reference chain starting at '{0}' is longer than {1} or cycles without a schema; it is treated as accepting any value", Category, DiagnosticSeverity.Warning, true,
+        "Mapping a schema to a C# type follows $ref chains up to a fixed length.", HelpBase + "hsg1003");
+
+    public static readonly DiagnosticDescriptor RefCycle = new(
+        "HSG1004", "Reference cycle", "The schema at '{0}' refers back to itself without moving into the instance; evaluating it would never end, so that reference fails validation", Category, DiagnosticSeverity.Warning, true,
+        "A cycle of in-place applicators ($ref, allOf, not ...) would recurse forever at run time.", HelpBase + "hsg1004");
+
+    public static readonly DiagnosticDescriptor UnsupportedKeyword = new(
+        "HSG2001", "Unsupported keyword", "Keyword '{0}' is not supported and is not asserted", Category, DiagnosticSeverity.Warning, true,
+        "The keyword is understood but beyond what the emitted validators implement.", HelpBase + "hsg2001");
+
+    public static readonly DiagnosticDescriptor InvalidKeywordValue = new(
+        "HSG2002", "Invalid keyword value", "Keyword '{0}' has an invalid value ({1}); it is ignored", Category, DiagnosticSeverity.Warning, true,
+        "The keyword's value does not have the form the specification requires.", HelpBase + "hsg2002");
+
+    public static readonly DiagnosticDescriptor InvalidPattern = new(
+        "HSG2003", "Pattern cannot be compiled", "Pattern '{0}' cannot be compiled as a regular expression ({1}); it asserts nothing", Category, DiagnosticSeverity.Warning, true,
+        "ECMA-262 patterns are translated to .NET; this one has no translation.", HelpBase + "hsg2003");
+
+    public static readonly DiagnosticDescriptor TypeRenamed = new(
+        "HSG3001", "Type name collision", "Type name '{0}' is already taken; the schema at '{1}' is named '{2}'", Category, DiagnosticSeverity.Info, true,
+        "Set x-csharp-name on the schema to choose the name.", HelpBase + "hsg3001");
+
+    public static readonly DiagnosticDescriptor MemberRenamed = new(
+        "HSG3002", "Member name collision", "Member name '{0}' is already taken in '{1}'; JSON name '{2}' becomes '{3}'", Category, DiagnosticSeverity.Info, true,
+        "Set x-csharp-name on the property's schema to choose the name.", HelpBase + "hsg3002");
+
+    public static readonly DiagnosticDescriptor FallbackType = new(
+        "HSG3003", "Schema mapped to JsonElement", "The schema at '{0}' has no single C# shape ({1}); its values are kept as JsonElement", Category, DiagnosticSeverity.Info, true,
+        "Values keep an exact round trip and are still fully validated.", HelpBase + "hsg3003");
+
+    public static readonly DiagnosticDescriptor InternalError = new(
+        "HSG9001", "Generator failure", "The generator failed on this file and generated nothing for it: {0}", Category, DiagnosticSeverity.Error, true,
+        "A bug in the generator; it is reported instead of failing the build. Please file it with the schema.", HelpBase + "hsg9001");
+
+    private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = Index();
+
+    /// <summary>Every descriptor, in id order.</summary>
+    public static IEnumerable<DiagnosticDescriptor> All => s_byId.Values;
+
+    public static DiagnosticDescriptor Get(string id) => s_byId[id];
+
+    private static Dictionary<string, DiagnosticDescriptor> Index()
     {
-        [InvalidJson] = Make(InvalidJson, "Schema file is not valid JSON", "Schema file is not valid JSON: {0}", DiagnosticSeverity.Error),
-        [DuplicateMember] = Make(DuplicateMember, "Duplicate member in a schema object", "Member '{0}' appears more than once; the last one is used", DiagnosticSeverity.Warning),
-        [NotASchema] = Make(NotASchema, "Value is not a schema", "{0} must be a schema (an object or a boolean); it is ignored", DiagnosticSeverity.Warning),
-        [UnresolvedRef] = Make(UnresolvedRef, "Unresolved reference", "Cannot resolve '{0}' (base URI '{1}'): no schema in the AdditionalFiles has that URI, anchor or pointer", DiagnosticSeverity.Error),
-        [DuplicateId] = Make(DuplicateId, "Duplicate schema URI", "Schema URI '{0}' is defined more than once; the first definition (in file order) is used", DiagnosticSeverity.Warning),
-        [RefTooDeep] = Make(RefTooDeep, "Reference chain too long", "The reference chain starting at '{0}' is longer than {1} or cycles without a schema; it is treated as accepting any value", DiagnosticSeverity.Warning),
-        [RefCycle] = Make(RefCycle, "Reference cycle", "The schema at '{0}' refers back to itself without moving into the instance; evaluating it would never end, so that reference fails validation", DiagnosticSeverity.Warning),
-        [UnsupportedKeyword] = Make(UnsupportedKeyword, "Unsupported keyword", "Keyword '{0}' is not supported and is not asserted", DiagnosticSeverity.Warning),
-        [InvalidKeywordValue] = Make(InvalidKeywordValue, "Invalid keyword value", "Keyword '{0}' has an invalid value ({1}); it is ignored", DiagnosticSeverity.Warning),
-        [InvalidPattern] = Make(InvalidPattern, "Pattern cannot be compiled", "Pattern '{0}' cannot be compiled as a regular expression ({1}); it asserts nothing", DiagnosticSeverity.Warning),
-        [TypeRenamed] = Make(TypeRenamed, "Type name collision", "Type name '{0}' is already taken; the schema at '{1}' is named '{2}'", DiagnosticSeverity.Info),
-        [MemberRenamed] = Make(MemberRenamed, "Member name collision", "Member name '{0}' is already taken in '{1}'; JSON name '{2}' becomes '{3}'", DiagnosticSeverity.Info),
-        [FallbackType] = Make(FallbackType, "Schema mapped to JsonElement", "The schema at '{0}' has no single C# shape ({1}); its values are kept as JsonElement", DiagnosticSeverity.Info),
-        [InternalError] = Make(InternalError, "Generator failure", "The generator failed on this file and generated nothing for it: {0}", DiagnosticSeverity.Error),
-    };
-
-    public static IEnumerable<DiagnosticDescriptor> All => s_all.Values;
-
-    public static DiagnosticDescriptor Get(string id) => s_all[id];
-
-    private static DiagnosticDescriptor Make(string id, string title, string message, DiagnosticSeverity severity)
-        => new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant());
+        var all = new[]
+        {
+            InvalidJson, DuplicateMember, NotASchema, UnresolvedRef, DuplicateId, RefTooDeep, RefCycle,
+            UnsupportedKeyword, InvalidKeywordValue, InvalidPattern, TypeRenamed, MemberRenamed, FallbackType, InternalError,
+        };
+        var map = new Dictionary<string, DiagnosticDescriptor>();
+        foreach (DiagnosticDescriptor d in all) map[d.Id] = d;
+        return map;
+    }
 }

@@ -64,8 +64,9 @@ internal sealed class TextLines
         return (index, offset - _lineStarts[index]);
     }
 
-    public DiagnosticInfo Diagnostic(string id, int start, int end, params string[] args)
+    public DiagnosticInfo Diagnostic(DiagnosticDescriptor descriptor, int start, int end, params string[] args)
     {
+        string id = descriptor.Id;
         start = Math.Max(0, Math.Min(start, Text.Length));
         end = Math.Max(start, Math.Min(end, Text.Length));
         (int sl, int sc) = Position(start);

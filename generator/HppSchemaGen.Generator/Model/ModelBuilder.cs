@@ -78,7 +78,7 @@ internal sealed class ModelBuilder
         {
             // A bug of ours must never take the user's compiler down: report it and emit nothing.
             string path = files.Count > 0 ? files[0].Path : string.Empty;
-            var diag = new DiagnosticInfo(DiagnosticDescriptors.InternalError, new[] { e.GetType().Name + ": " + e.Message }.ToEquatableArray(), path, 0, 0, 0, 0, 0, 0);
+            var diag = new DiagnosticInfo(DiagnosticDescriptors.InternalError.Id, new[] { e.GetType().Name + ": " + e.Message }.ToEquatableArray(), path, 0, 0, 0, 0, 0, 0);
             return new GenerationSpec(options, EquatableArray<TypeSpec>.Empty, EquatableArray<ValidatorFileSpec>.Empty, new[] { diag }.ToEquatableArray());
         }
     }

@@ -248,7 +248,7 @@ internal sealed class ValidatorBuilder
 
         private void Add(Check check) => _checks.Add(check);
 
-        private void Warn(string id, JsonNode at, params string[] args)
+        private void Warn(Microsoft.CodeAnalysis.DiagnosticDescriptor id, JsonNode at, params string[] args)
             => _b._diagnostics.Add(_node.Document.Lines.Diagnostic(id, at.Start, at.End, args));
 
         private NodeRef Child(JsonNode child)
