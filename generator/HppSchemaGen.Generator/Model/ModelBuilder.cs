@@ -53,6 +53,7 @@ internal sealed class ModelBuilder
     private readonly List<TypeSpec> _types = new();
     private readonly Dictionary<SchemaDocument, string> _rootNames = new();
     private readonly Dictionary<string, TypeRef> _enumsByValues = new(StringComparer.Ordinal);
+    private readonly Dictionary<JsonNode, SchemaNode?> _resolvedRefs = new(Resolution.ReferenceEqualityComparer.Instance);
     private SchemaRegistry _registry = null!;
     private ValidatorBuilder _validators = null!;
 
@@ -211,7 +212,7 @@ internal sealed class ModelBuilder
 
         if (j.Get("$ref") is { Kind: JsonKind.String } reference && IsPlainReference(node))
         {
-            SchemaNode? target = depth < MaxRefChain ? _registry.Resolve(node, reference.Text!) : null;
+            SchemaNode? target = depth < MaxRefChain ? ResolveCached(node, reference) : null;
             if (target is null)
             {
                 if (depth >= MaxRefChain)
@@ -257,6 +258,13 @@ internal sealed class ModelBuilder
         (TypeRef t, bool allowsNull) = Map(node, hint, depth + 1);
         // Lists of nullable value types would need Nullable<T> metadata; keep such values as JsonElement.
         return allowsNull && t.IsValueType && t != TypeRef.JsonElement ? TypeRef.JsonElement : t;
+    }
+
+    /// <summary>A reference resolved once: long chains are walked from every schema on them.</summary>
+    private SchemaNode? ResolveCached(SchemaNode node, JsonNode reference)
+    {
+        if (!_resolvedRefs.TryGetValue(reference, out SchemaNode? target)) _resolvedRefs[reference] = target = _registry.Resolve(node, reference.Text!);
+        return target;
     }
 
     private static bool IsPlainReference(SchemaNode node)
