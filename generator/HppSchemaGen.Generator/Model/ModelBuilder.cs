@@ -135,7 +135,17 @@ internal sealed class ModelBuilder
 
         List<ValidatorClassSpec> validators = _validators.Build(nodes, OwnerDeclaration);
         List<TypeSpec> types = _types.OrderBy(t => t.Namespace, StringComparer.Ordinal).ThenBy(t => t.Name, StringComparer.Ordinal).ToList();
-        return new GenerationSpec(_options, types.ToEquatableArray(), validators.ToEquatableArray(), _diagnostics.ToEquatableArray());
+
+        // Every output's file name, claimed here and nowhere else, in a fixed order: Roslyn compares
+        // them ignoring case, so Dotnet and DotNet (two C# types) must not both be "Dotnet.g.cs".
+        var hintNames = new HintNames();
+        string contextHintName = hintNames.Claim(_options.ContextName);
+        types = types.Select(t => t with { HintName = hintNames.Claim(t.Name) }).ToList();
+        validators = validators.Select(v => v with { HintName = hintNames.Claim(v.OwnerName + ".Schema") }).ToList();
+        return new GenerationSpec(_options, types.ToEquatableArray(), validators.ToEquatableArray(), _diagnostics.ToEquatableArray())
+        {
+            ContextHintName = contextHintName,
+        };
     }
 
     private string OwnerDeclaration(SchemaDocument doc)

@@ -40,6 +40,9 @@ internal sealed record TypeSpec(
     /// <summary>A member whose constant value tells the union's branches apart, when there is one.</summary>
     public string? Discriminator { get; init; }
 
+    /// <summary>The generated file's hint name, unique ignoring case (assigned by the model through <see cref="HintNames"/>).</summary>
+    public string HintName { get; init; } = string.Empty;
+
     public string FullName => "global::" + Namespace + "." + Name;
 }
 

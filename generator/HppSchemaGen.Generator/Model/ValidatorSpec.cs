@@ -12,7 +12,11 @@ internal sealed record ValidatorClassSpec(
     string OwnerDeclaration,
     string DocumentId,
     bool UsesDynamicScope,
-    EquatableArray<ValidatorNodeSpec> Nodes);
+    EquatableArray<ValidatorNodeSpec> Nodes)
+{
+    /// <summary>The generated file's hint name, unique ignoring case (assigned by the model through <see cref="HintNames"/>).</summary>
+    public string HintName { get; init; } = string.Empty;
+}
 
 /// <summary>
 /// One schema node: its method and the checks it runs, in keyword order. <see cref="TracksEvaluated"/>
