@@ -63,14 +63,19 @@ public sealed class SchemaGenerator : IIncrementalGenerator
         IncrementalValuesProvider<ValidatorFileSpec> validators = model.SelectMany(static (m, _) => m.Validators).WithTrackingName(Steps.Validators);
         context.RegisterSourceOutput(validators, static (spc, v) => Add(spc, v.HintName, () => ValidatorEmitter.Emit(v)));
 
-        IncrementalValueProvider<(GeneratorOptions Options, EquatableArray<TypeSpec> Types)> contextSpec =
-            model.Select(static (m, _) => (m.Options, m.Types)).WithTrackingName(Steps.Context);
+        IncrementalValueProvider<(GeneratorOptions Options, EquatableArray<TypeSpec> Types, string HintName)> contextSpec =
+            model.Select(static (m, _) => (m.Options, m.Types, m.ContextHintName)).WithTrackingName(Steps.Context);
         context.RegisterSourceOutput(contextSpec, static (spc, c) =>
         {
-            if (c.Types.Count > 0) Add(spc, c.Options.ContextName + ".g.cs", () => ContextEmitter.Emit(c.Options, c.Types));
+            if (c.Types.Count > 0) Add(spc, c.HintName, () => ContextEmitter.Emit(c.Options, c.Types));
         });
     }
 
+    /// <summary>
+    /// Adds one output, its hint name assigned by the model (<see cref="HintNames"/>: unique ignoring
+    /// case across all outputs, which is the only defence against two outputs colliding, since Roslyn
+    /// checks that after every callback has returned).
+    /// </summary>
     private static void Add(SourceProductionContext spc, string hintName, Func<string> emit)
     {
         string source;
@@ -84,6 +89,15 @@ public sealed class SchemaGenerator : IIncrementalGenerator
             spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, Location.None, hintName + ": " + e.Message));
             return;
         }
-        spc.AddSource(hintName, SourceText.From(source, Encoding.UTF8));
+        try
+        {
+            spc.AddSource(hintName, SourceText.From(source, Encoding.UTF8));
+        }
+        catch (ArgumentException e)
+        {
+            // A hint name Roslyn refuses (a character, a duplicate in this context) is a bug of ours:
+            // report it rather than let the exception fail the generator and drop every other output.
+            spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, Location.None, hintName + ": " + e.Message));
+        }
     }
 }

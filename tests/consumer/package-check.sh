@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The package as a new user gets it: pack into a temporary feed, create a fresh console project
-# outside the repository, add the package by name, drop the HPP schemas in, build with warnings as
-# errors, run, and check what it prints. Uses no network beyond the package mirror.
+# The package as a new user gets it: `dotnet pack` the repository root into a temporary feed
+# (exactly one package, HppSchemaGen, must come out), create a fresh console project outside the
+# repository, add the package by name, drop the HPP schemas in, build with warnings as errors, run,
+# and check what it prints. Uses no network beyond the package mirror.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 work=$(mktemp -d)
@@ -9,8 +10,26 @@ trap 'rm -rf "$work"' EXIT
 # A version of its own, so a package cached by an earlier run is never picked up instead.
 version="0.1.0-check.$(date +%s%N)"
 
-echo "-- pack HppSchemaGen $version"
-dotnet pack "$repo/runtime/HppSchemaGen.Runtime" -c Release -o "$work/feed" -p:Version="$version" -nologo -v q
+# List a package's entries (unzip where there is one, else Python's zipfile).
+entries() {
+  if command -v unzip >/dev/null; then unzip -Z1 "$1"
+  else python3 -c 'import sys, zipfile; print("\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))' "$1"; fi
+}
+
+# `dotnet pack` at the repository root, as a release does: it must exit 0 and produce exactly one
+# package, HppSchemaGen (the runtime, with the generator inside), and no other project's package.
+echo "-- dotnet pack at the repository root ($version)"
+(cd "$repo" && dotnet pack -c Release -o "$work/feed" -p:Version="$version" -nologo -v q)
+mapfile -t packages < <(cd "$work/feed" && ls -1)
+if [ "${#packages[@]}" -ne 1 ] || [[ "${packages[0]}" != "HppSchemaGen.$version.nupkg" ]]; then
+  echo "expected exactly HppSchemaGen.$version.nupkg from the root pack, got: ${packages[*]:-nothing}"; exit 1
+fi
+listing=$(entries "$work/feed/${packages[0]}")
+for entry in analyzers/dotnet/cs/HppSchemaGen.Generator.dll lib/net8.0/HppSchemaGen.Runtime.dll lib/net10.0/HppSchemaGen.Runtime.dll \
+             build/HppSchemaGen.props build/HppSchemaGen.targets buildTransitive/HppSchemaGen.props buildTransitive/HppSchemaGen.targets; do
+  grep -qxF "$entry" <<<"$listing" || { echo "${packages[0]} lacks $entry"; echo "$listing"; exit 1; }
+done
+echo "one package, ${packages[0]}, with the generator in analyzers/dotnet/cs"
 
 echo "-- new console project, add the package"
 mkdir "$work/HppApp"

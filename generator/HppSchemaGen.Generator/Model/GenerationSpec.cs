@@ -9,4 +9,8 @@ internal sealed record GenerationSpec(
     GeneratorOptions Options,
     EquatableArray<TypeSpec> Types,
     EquatableArray<ValidatorFileSpec> Validators,
-    EquatableArray<DiagnosticInfo> Diagnostics);
+    EquatableArray<DiagnosticInfo> Diagnostics)
+{
+    /// <summary>The context file's hint name, unique ignoring case among every output's (see <see cref="HintNames"/>).</summary>
+    public string ContextHintName { get; init; } = string.Empty;
+}

@@ -145,12 +145,22 @@ internal sealed class ModelBuilder
             foreach (UnionCaseSpec c in t.UnionCases) entries.Add(c.Validator.Index);
         }
         entries.Remove(-1);
-        List<ValidatorFileSpec> validators = canonical.Run(entries, dynamicScope, d => _rootNames[d] + ".Schema.g.cs");
+        List<ValidatorFileSpec> validators = canonical.Run(entries, dynamicScope, d => _rootNames[d] + ".Schema");
         NodeRef Final(NodeRef r) => r.Kind == NodeRefKind.Node ? canonical.EntryRef(r.Index) : r;
         List<TypeSpec> types = _types
             .Select(t => t with { Validator = Final(t.Validator), UnionCases = t.UnionCases.Select(c => c with { Validator = Final(c.Validator) }).ToEquatableArray() })
             .OrderBy(t => t.Namespace, StringComparer.Ordinal).ThenBy(t => t.Name, StringComparer.Ordinal).ToList();
-        return new GenerationSpec(_options, types.ToEquatableArray(), validators.ToEquatableArray(), _diagnostics.ToEquatableArray());
+
+        // Every output's file name, claimed here and nowhere else, in a fixed order: Roslyn compares
+        // them ignoring case, so Dotnet and DotNet (two C# types) must not both be "Dotnet.g.cs".
+        var hintNames = new HintNames();
+        string contextHintName = hintNames.Claim(_options.ContextName);
+        types = types.Select(t => t with { HintName = hintNames.Claim(t.Name) }).ToList();
+        validators = validators.Select(v => v with { HintName = hintNames.Claim(v.HintName) }).ToList();
+        return new GenerationSpec(_options, types.ToEquatableArray(), validators.ToEquatableArray(), _diagnostics.ToEquatableArray())
+        {
+            ContextHintName = contextHintName,
+        };
     }
 
     /// <summary>The generated type a schema node stands for (names its validator method), if any.</summary>

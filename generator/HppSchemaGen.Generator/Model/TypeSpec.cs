@@ -42,8 +42,8 @@ internal sealed record TypeSpec(
     /// <summary>A member whose constant value tells the union's branches apart, when there is one.</summary>
     public string? Discriminator { get; init; }
 
-    /// <summary>The generated file's name, unique ignoring case among the generator's outputs.</summary>
-    public string HintName { get; init; } = Name + ".g.cs";
+    /// <summary>The generated file's hint name, unique ignoring case (assigned by the model through <see cref="HintNames"/>).</summary>
+    public string HintName { get; init; } = string.Empty;
 
     /// <summary>This type as a reference.</summary>
     public TypeRef AsRef => TypeRef.Generated(Kind switch { TypeSpecKind.Record => TypeRefKind.Record, TypeSpecKind.Enum => TypeRefKind.Enum, _ => TypeRefKind.Union }, Namespace, Name);

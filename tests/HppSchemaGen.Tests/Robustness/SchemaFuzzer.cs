@@ -18,6 +18,14 @@ internal static class SchemaFuzzer
     {
         "", "a", "class", "Value", "Validate", "x y", "*/", "</summary>", "\"", "\\", "\n#error x\n", "\u202e", "\u200b", "ü", "日本",
         "\ud800", "$ref", "#", "/", "~", "%25", "12", "@type", "Equals", "AdditionalProperties", "__Schema", "null",
+        // Distinct C# names that are one file name ignoring case (as Roslyn compares hint names).
+        "DotNet", "dotnet", "SCHEMAJSONCONTEXT", "schemaJsonContext",
+    };
+
+    /// <summary>Pairs of JSON names whose C# names differ only in letter case (DotNet / Dotnet, FooBar / Foobar...).</summary>
+    private static readonly (string A, string B)[] CaseTwins =
+    {
+        ("DotNet", "Dotnet"), ("dotNet", "DOTNET"), ("fooBar", "foobar"), ("a_b", "AB"), ("üBer", "übER"), ("SchemaJsonContext", "schemajsoncontext"),
     };
 
     private static readonly string[] Patterns = { "^[a-z]+$", "a+", "(", "\\p{Letter}", "^(a+)+$", "[]", "\\d{2,}", "(?<n>x)\\k<n>", "\\", "[^]" };
@@ -41,7 +49,7 @@ internal static class SchemaFuzzer
     {
         Gen<JsonNode> leaf = Gen.OneOf<JsonNode>(Gen.Bool.Select(b => (JsonNode)JsonValue.Create(b)), Gen.Const<JsonNode>(new JsonObject()));
         if (depth > 3) return leaf;
-        Gen<JsonNode> keyword = Gen.Int[0, 30].SelectMany(k => k switch
+        Gen<JsonNode> keyword = Gen.Int[0, 32].SelectMany(k => k switch
         {
             0 => Pick(Types).Select(t => (JsonNode)new JsonObject { ["type"] = t }),
             1 => Pick(Types).Array[1, 3].Select(t => (JsonNode)new JsonObject { ["type"] = new JsonArray(t.Select(x => (JsonNode?)JsonValue.Create(x)).ToArray()) }),
@@ -73,10 +81,24 @@ internal static class SchemaFuzzer
             27 => Str.Select(n => (JsonNode)new JsonObject { ["x-csharp-name"] = n }),
             28 => Pick("meta", "node").Select(a => (JsonNode)new JsonObject { ["$dynamicAnchor"] = a, ["$dynamicRef"] = "#" + a }),
             29 => Pick("http://example.com/a.json", "urn:uuid:1", "#/components/schemas/X", "child/", "").Select(id => (JsonNode)new JsonObject { ["$id"] = id }),
+            // Members and definitions named alike but for letter case: types whose names differ only in case.
+            30 => Gen.Int[0, CaseTwins.Length - 1].SelectMany(i => self.Array[2].Select(s => (JsonNode)new JsonObject
+            {
+                ["type"] = "object",
+                ["properties"] = new JsonObject { [CaseTwins[i].A] = ObjectOf(s[0]), [CaseTwins[i].B] = ObjectOf(s[1]) },
+            })),
+            31 => Gen.Int[0, CaseTwins.Length - 1].SelectMany(i => self.Array[2].Select(s => (JsonNode)new JsonObject
+            {
+                ["$defs"] = new JsonObject { [CaseTwins[i].A] = ObjectOf(s[0]), [CaseTwins[i].B] = ObjectOf(s[1]) },
+                ["properties"] = new JsonObject { ["p0"] = new JsonObject { ["$ref"] = "#/$defs/" + CaseTwins[i].A }, ["p1"] = new JsonObject { ["$ref"] = "#/$defs/" + CaseTwins[i].B } },
+            })),
             _ => self.Select(s => (JsonNode)new JsonObject { ["propertyNames"] = s, ["minProperties"] = 1, ["uniqueItems"] = true }),
         });
         return Gen.OneOf(leaf, keyword.Array[1, 5].Select(Merge));
     });
+
+    /// <summary>An object schema around <paramref name="member"/>, so it becomes a generated type.</summary>
+    private static JsonNode ObjectOf(JsonNode member) => new JsonObject { ["type"] = "object", ["properties"] = new JsonObject { ["v"] = member } };
 
     private static JsonObject Props(string[] names, JsonNode[] schemas)
     {
@@ -212,6 +234,9 @@ internal static class SchemaFuzzer
         yield return ("only whitespace", "   \n ");
         yield return ("self reference", "{\"$ref\": \"#\"}");
         yield return ("anchor self reference", "{\"$anchor\": \"foo\", \"$ref\": \"#foo\"}");
+        yield return ("names differing only in case", "{\"title\": \"SCHEMAJSONCONTEXT\", \"type\": \"object\", \"properties\": {"
+            + "\"dotNet\": {\"type\": \"object\"}, \"dotnet\": {\"enum\": [\"a\", \"b\"]}, \"d\": {\"$ref\": \"#/$defs/Dotnet\"}},"
+            + "\"$defs\": {\"Dotnet\": {\"type\": \"object\"}, \"DotNet\": {\"oneOf\": [{\"type\": \"string\"}, {\"type\": \"object\"}]}, \"schemaJsonContext\": {\"enum\": [\"x\"]}}}");
         yield return ("empty and non-ASCII names", "{\"title\": \"\", \"properties\": {\"\": {}, \"日本語\": {\"type\": \"string\"}, \"ü\": {\"enum\": [\"\", \"ü\", \"日本\"]}}}");
     }
 }

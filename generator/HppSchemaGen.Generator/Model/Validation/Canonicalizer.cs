@@ -132,7 +132,7 @@ internal sealed class Canonicalizer
         {
             // Shape-named methods in shape order, so the file does not change when schemas are reordered.
             var methods = kv.Value.OrderBy(m => m.Name, StringComparer.Ordinal).ToEquatableArray();
-            files.Add(new ValidatorFileSpec(kv.Key, "__Validators." + kv.Key + ".g.cs", string.Empty, usesDynamicScope, methods));
+            files.Add(new ValidatorFileSpec(kv.Key, "__Validators." + kv.Key, string.Empty, usesDynamicScope, methods));
         }
         return files;
 

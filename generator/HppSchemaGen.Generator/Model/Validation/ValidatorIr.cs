@@ -306,7 +306,7 @@ internal sealed record ValidatorMethodSpec(
 /// </summary>
 internal sealed record ValidatorFileSpec(
     string Namespace,
-    string HintName,
+    string HintName, // a stem while canonicalizing; the unique file name once the model claims it
     string DocumentId,
     bool UsesDynamicScope,
     EquatableArray<ValidatorMethodSpec> Methods);
