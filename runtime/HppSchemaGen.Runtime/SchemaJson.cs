@@ -25,27 +25,20 @@ public static class SchemaJson
     /// <summary>Validates and, when valid, deserializes; malformed JSON is reported in <paramref name="result"/>.</summary>
     public static bool TryParse<T>(ReadOnlySpan<byte> utf8Json, NodeValidator validator, JsonTypeInfo<T> typeInfo, out T? value, out ValidationResult result)
         where T : class
-    {
-        value = null;
-        try
-        {
-            result = Validate(utf8Json, validator);
-            if (!result.IsValid) return false;
-            value = JsonSerializer.Deserialize(utf8Json, typeInfo);
-            return value is not null;
-        }
-        catch (JsonException e)
-        {
-            result = Malformed(e);
-            return false;
-        }
-    }
+        => TryRead(utf8Json, validator, typeInfo, out value, out result) && value is not null;
 
     /// <summary><see cref="TryParse{T}"/> for value types (integer, number, boolean and JsonElement roots).</summary>
     public static bool TryParseValue<T>(ReadOnlySpan<byte> utf8Json, NodeValidator validator, JsonTypeInfo<T> typeInfo, out T? value, out ValidationResult result)
         where T : struct
     {
-        value = null;
+        bool ok = TryRead(utf8Json, validator, typeInfo, out T read, out result);
+        value = ok ? read : null;
+        return ok;
+    }
+
+    private static bool TryRead<T>(ReadOnlySpan<byte> utf8Json, NodeValidator validator, JsonTypeInfo<T> typeInfo, out T? value, out ValidationResult result)
+    {
+        value = default;
         try
         {
             result = Validate(utf8Json, validator);

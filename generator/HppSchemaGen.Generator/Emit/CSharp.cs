@@ -34,19 +34,7 @@ internal static class CSharp
     /// <summary>A UTF-8 literal (<c>"..."u8</c>) when the text has a UTF-8 form, else a plain string literal.</summary>
     public static string Utf8Literal(string value) => HasLoneSurrogate(value) ? Literal(value) : Literal(value) + "u8";
 
-    public static bool HasLoneSurrogate(string value)
-    {
-        for (int i = 0; i < value.Length; i++)
-        {
-            if (char.IsHighSurrogate(value[i]))
-            {
-                if (i + 1 >= value.Length || !char.IsLowSurrogate(value[i + 1])) return true;
-                i++;
-            }
-            else if (char.IsLowSurrogate(value[i])) return true;
-        }
-        return false;
-    }
+    public static bool HasLoneSurrogate(string value) => HppSchemaGen.Validation.Utf16.HasLoneSurrogate(value);
 
     /// <summary>A property type as declared: nullable annotation when null (or absence) is possible.</summary>
     public static string Declared(TypeRef type, bool nullable) => nullable ? TypeName(type) + "?" : TypeName(type);

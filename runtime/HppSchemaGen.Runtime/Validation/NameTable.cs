@@ -30,7 +30,7 @@ public sealed class NameTable
         _lone = new bool[names.Length];
         for (int i = 0; i < names.Length; i++)
         {
-            _lone[i] = HasLoneSurrogate(names[i]);
+            _lone[i] = Utf16.HasLoneSurrogate(names[i]);
             _utf8[i] = Encoding.UTF8.GetBytes(names[i]);
         }
         int size = 4;
@@ -99,19 +99,5 @@ public sealed class NameTable
         uint h = 2166136261;
         foreach (byte b in bytes) h = (h ^ b) * 16777619;
         return (int)(h ^ (h >> 15));
-    }
-
-    private static bool HasLoneSurrogate(string value)
-    {
-        for (int i = 0; i < value.Length; i++)
-        {
-            if (char.IsHighSurrogate(value[i]))
-            {
-                if (i + 1 >= value.Length || !char.IsLowSurrogate(value[i + 1])) return true;
-                i++;
-            }
-            else if (char.IsLowSurrogate(value[i])) return true;
-        }
-        return false;
     }
 }
