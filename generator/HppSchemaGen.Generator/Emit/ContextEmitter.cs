@@ -41,6 +41,27 @@ internal sealed class ContextEmitter
         public bool Alias { get; init; }
     }
 
+    /// <summary>The context's fixed members; {Context} is its name.</summary>
+    private const string HeaderTemplate = """
+        private static readonly __J.JsonSerializerOptions s_defaultOptions = new __J.JsonSerializerOptions
+        {
+            DefaultIgnoreCondition = __J.Serialization.JsonIgnoreCondition.WhenWritingNull,
+        };
+
+        /// <summary>The shared instance (absent optional members are not written).</summary>
+        public static {Context} Default { get; } = new {Context}(new __J.JsonSerializerOptions(s_defaultOptions));
+
+        /// <inheritdoc/>
+        protected override __J.JsonSerializerOptions? GeneratedSerializerOptions { get; } = s_defaultOptions;
+
+        /// <summary>Creates a context with default options.</summary>
+        public {Context}() : base(null) { }
+
+        /// <summary>Creates a context bound to <paramref name="options"/>.</summary>
+        public {Context}(__J.JsonSerializerOptions options) : base(options) { }
+
+        """;
+
     private ContextEmitter(GeneratorOptions options, EquatableArray<TypeSpec> types)
     {
         _options = options;
@@ -84,23 +105,7 @@ internal sealed class ContextEmitter
         _w.Line("/// <summary>Reflection-free System.Text.Json metadata for every type generated from the schemas. Deserializing through it does not validate; use the types' <c>Parse</c>/<c>TryParse</c> for that.</summary>");
         _w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"HppSchemaGen\", \"" + ThisAssembly.Version + "\")]");
         _w.Open("public partial class " + ctx + " : " + Json + ".Serialization.JsonSerializerContext, " + Meta + ".IJsonTypeInfoResolver");
-        _w.Line("private static readonly " + Json + ".JsonSerializerOptions s_defaultOptions = new " + Json + ".JsonSerializerOptions");
-        _w.Line("{");
-        _w.Line("    DefaultIgnoreCondition = " + Json + ".Serialization.JsonIgnoreCondition.WhenWritingNull,");
-        _w.Line("};");
-        _w.Line();
-        _w.Line("/// <summary>The shared instance (absent optional members are not written).</summary>");
-        _w.Line("public static " + ctx + " Default { get; } = new " + ctx + "(new " + Json + ".JsonSerializerOptions(s_defaultOptions));");
-        _w.Line();
-        _w.Line("/// <inheritdoc/>");
-        _w.Line("protected override " + Json + ".JsonSerializerOptions? GeneratedSerializerOptions { get; } = s_defaultOptions;");
-        _w.Line();
-        _w.Line("/// <summary>Creates a context with default options.</summary>");
-        _w.Line("public " + ctx + "() : base(null) { }");
-        _w.Line();
-        _w.Line("/// <summary>Creates a context bound to <paramref name=\"options\"/>.</summary>");
-        _w.Line("public " + ctx + "(" + Json + ".JsonSerializerOptions options) : base(options) { }");
-        _w.Line();
+        _w.Template(HeaderTemplate.Replace("{Context}", ctx));
         foreach (Entry e in _entries)
         {
             // Only generated types get a public property; leaves (string, List<T> ...) are reached through Options.

@@ -15,6 +15,13 @@ internal sealed class SourceWriter
         return this;
     }
 
+    /// <summary>Fixed text (a raw-string template): each of its lines at the current indentation.</summary>
+    public SourceWriter Template(string text)
+    {
+        foreach (string line in text.Replace("\r\n", "\n").Split('\n')) Line(line);
+        return this;
+    }
+
     public SourceWriter Open(string text)
     {
         Line(text);

@@ -1,3 +1,4 @@
+using System.Linq;
 using HppSchemaGen.Generator.Model;
 using HppSchemaGen.Generator.Model.Validation;
 
@@ -161,9 +162,49 @@ internal static class TypeEmitter
         w.Close();
     }
 
+    /// <summary>The fixed part of an open string enum; {T} is the type, {Validate} its validator.</summary>
+    private const string EnumTemplate = """
+        private {T}(string value) => Value = value;
+
+        /// <summary>The JSON string, exactly as received or declared.</summary>
+        public string Value { get; }
+
+        /// <summary>True when the value is one the schema declares; false for values added after generation.</summary>
+        public bool IsKnown => __Known(Value) is not null;
+
+        /// <summary>The instance for <paramref name="value"/>: a declared one when known, else a new one that keeps the value.</summary>
+        public static {T} From(string value) => __Known(value ?? throw new global::System.ArgumentNullException(nameof(value))) ?? new {T}(value);
+
+        /// <inheritdoc/>
+        public bool Equals({T}? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => Equals(obj as {T});
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <inheritdoc/>
+        public override string ToString() => Value;
+
+        /// <summary>Ordinal equality of the values.</summary>
+        public static bool operator ==({T}? left, {T}? right) => left is null ? right is null : left.Equals(right);
+
+        /// <summary>Ordinal inequality of the values.</summary>
+        public static bool operator !=({T}? left, {T}? right) => !(left == right);
+
+        /// <summary>The JSON string.</summary>
+        public static implicit operator string({T} value) => value.Value;
+
+        /// <summary>See <see cref="From"/>.</summary>
+        public static explicit operator {T}(string value) => From(value);
+
+        """;
+
     private static void EmitEnum(SourceWriter w, TypeSpec type)
     {
         string t = type.Name;
+        string self = CSharp.TypeName(type);
         w.Line("[" + Json + ".Serialization.JsonConverter(typeof(" + t + ".Converter))]");
         w.Open("public sealed partial class " + t + " : global::System.IEquatable<" + t + ">");
         foreach (EnumMemberSpec m in type.EnumMembers)
@@ -172,30 +213,16 @@ internal static class TypeEmitter
             w.Line("public static " + t + " " + m.Name + " { get; } = new " + t + "(" + CSharp.Literal(m.Value) + ");");
             w.Line();
         }
-        w.Line("private " + t + "(string value) => Value = value;");
-        w.Line();
-        w.Line("/// <summary>The JSON string, exactly as received or declared.</summary>");
-        w.Line("public string Value { get; }");
-        w.Line();
-        w.Line("/// <summary>True when the value is one the schema declares; false for values added after generation.</summary>");
-        w.Line("public bool IsKnown => __Known(Value) is not null;");
-        w.Line();
+        w.Template(EnumTemplate.Replace("{T}", t));
         w.Line("/// <summary>Every value the schema declares.</summary>");
-        w.Open("public static global::System.Collections.Generic.IReadOnlyList<" + t + "> KnownValues { get; } = new " + t + "[]");
-        foreach (EnumMemberSpec m in type.EnumMembers) w.Line(m.Name + ",");
-        w.Close(";");
-        w.Line();
-        w.Line("/// <summary>The instance for <paramref name=\"value\"/>: a declared one when known, else a new one that keeps the value.</summary>");
-        w.Line("public static " + t + " From(string value) => __Known(value ?? throw new global::System.ArgumentNullException(nameof(value))) ?? new " + t + "(value);");
+        w.Line("public static global::System.Collections.Generic.IReadOnlyList<" + t + "> KnownValues { get; } = new " + t + "[] { " + string.Join(", ", type.EnumMembers.Select(m => m.Name)) + " };");
         w.Line();
         if (type.EnumMembers.Count <= MaxInlineEnumMatches)
         {
-            w.Open("private static " + t + "? __Known(string value)");
-            w.Open("switch (value)");
-            foreach (EnumMemberSpec m in type.EnumMembers) w.Line("case " + CSharp.Literal(m.Value) + ": return " + m.Name + ";");
-            w.Line("default: return null;");
-            w.Close();
-            w.Close();
+            w.Open("private static " + t + "? __Known(string value) => value switch");
+            foreach (EnumMemberSpec m in type.EnumMembers) w.Line(CSharp.Literal(m.Value) + " => " + m.Name + ",");
+            w.Line("_ => null,");
+            w.Close(";");
         }
         else
         {
@@ -212,30 +239,6 @@ internal static class TypeEmitter
             w.Close();
         }
         w.Line();
-        w.Line("/// <inheritdoc/>");
-        w.Line("public bool Equals(" + t + "? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);");
-        w.Line();
-        w.Line("/// <inheritdoc/>");
-        w.Line("public override bool Equals(object? obj) => Equals(obj as " + t + ");");
-        w.Line();
-        w.Line("/// <inheritdoc/>");
-        w.Line("public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);");
-        w.Line();
-        w.Line("/// <inheritdoc/>");
-        w.Line("public override string ToString() => Value;");
-        w.Line();
-        w.Line("/// <summary>Ordinal equality of the values.</summary>");
-        w.Line("public static bool operator ==(" + t + "? left, " + t + "? right) => left is null ? right is null : left.Equals(right);");
-        w.Line();
-        w.Line("/// <summary>Ordinal inequality of the values.</summary>");
-        w.Line("public static bool operator !=(" + t + "? left, " + t + "? right) => !(left == right);");
-        w.Line();
-        w.Line("/// <summary>The JSON string.</summary>");
-        w.Line("public static implicit operator string(" + t + " value) => value.Value;");
-        w.Line();
-        w.Line("/// <summary>See <see cref=\"From\"/>.</summary>");
-        w.Line("public static explicit operator " + t + "(string value) => From(value);");
-        w.Line();
         EmitValidate(w, type);
         w.Line();
         w.Line("/// <summary>Reads and writes the JSON string; unknown values are kept, never rejected.</summary>");
@@ -250,10 +253,10 @@ internal static class TypeEmitter
             foreach (EnumMemberSpec m in type.EnumMembers)
             {
                 // Qualified: inside the converter, a member named like a JsonConverter member (Type) would bind to that.
-                if (!CSharp.HasLoneSurrogate(m.Value)) w.Line("if (reader.ValueTextEquals(" + CSharp.Utf8Literal(m.Value) + ")) return " + CSharp.TypeName(type) + "." + m.Name + ";");
+                if (!CSharp.HasLoneSurrogate(m.Value)) w.Line("if (reader.ValueTextEquals(" + CSharp.Utf8Literal(m.Value) + ")) return " + self + "." + m.Name + ";");
             }
         }
-        w.Line("return " + CSharp.TypeName(type) + ".From(reader.GetString()!);");
+        w.Line("return " + self + ".From(reader.GetString()!);");
         w.Close();
         w.Line();
         w.Line("/// <inheritdoc/>");

@@ -30,27 +30,8 @@ namespace Klarna.Hpp
         /// <summary>True when the value is one the schema declares; false for values added after generation.</summary>
         public bool IsKnown => __Known(Value) is not null;
 
-        /// <summary>Every value the schema declares.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<DistributionContactV1AccessId> KnownValues { get; } = new DistributionContactV1AccessId[]
-        {
-            Klarna09f4a78dD09647d4A0f6Abcf680c70fe,
-            _467521087419,
-            _278352,
-        };
-
         /// <summary>The instance for <paramref name="value"/>: a declared one when known, else a new one that keeps the value.</summary>
         public static DistributionContactV1AccessId From(string value) => __Known(value ?? throw new global::System.ArgumentNullException(nameof(value))) ?? new DistributionContactV1AccessId(value);
-
-        private static DistributionContactV1AccessId? __Known(string value)
-        {
-            switch (value)
-            {
-                case "klarna:09f4a78d-d096-47d4-a0f6-abcf680c70fe": return Klarna09f4a78dD09647d4A0f6Abcf680c70fe;
-                case "467521087419": return _467521087419;
-                case "278352": return _278352;
-                default: return null;
-            }
-        }
 
         /// <inheritdoc/>
         public bool Equals(DistributionContactV1AccessId? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
@@ -75,6 +56,17 @@ namespace Klarna.Hpp
 
         /// <summary>See <see cref="From"/>.</summary>
         public static explicit operator DistributionContactV1AccessId(string value) => From(value);
+
+        /// <summary>Every value the schema declares.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<DistributionContactV1AccessId> KnownValues { get; } = new DistributionContactV1AccessId[] { Klarna09f4a78dD09647d4A0f6Abcf680c70fe, _467521087419, _278352 };
+
+        private static DistributionContactV1AccessId? __Known(string value) => value switch
+        {
+            "klarna:09f4a78d-d096-47d4-a0f6-abcf680c70fe" => Klarna09f4a78dD09647d4A0f6Abcf680c70fe,
+            "467521087419" => _467521087419,
+            "278352" => _278352,
+            _ => null,
+        };
 
         /// <summary>Validates a JSON value against the schema; collects every error with its instance and keyword location.</summary>
         public static global::HppSchemaGen.ValidationResult Validate(global::System.Text.Json.JsonElement instance)

@@ -35,27 +35,8 @@ namespace Klarna.Hpp
         /// <summary>True when the value is one the schema declares; false for values added after generation.</summary>
         public bool IsKnown => __Known(Value) is not null;
 
-        /// <summary>Every value the schema declares.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<DistributionRequestV1Method> KnownValues { get; } = new DistributionRequestV1Method[]
-        {
-            Sms,
-            Email,
-            Token,
-        };
-
         /// <summary>The instance for <paramref name="value"/>: a declared one when known, else a new one that keeps the value.</summary>
         public static DistributionRequestV1Method From(string value) => __Known(value ?? throw new global::System.ArgumentNullException(nameof(value))) ?? new DistributionRequestV1Method(value);
-
-        private static DistributionRequestV1Method? __Known(string value)
-        {
-            switch (value)
-            {
-                case "sms": return Sms;
-                case "email": return Email;
-                case "token": return Token;
-                default: return null;
-            }
-        }
 
         /// <inheritdoc/>
         public bool Equals(DistributionRequestV1Method? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
@@ -80,6 +61,17 @@ namespace Klarna.Hpp
 
         /// <summary>See <see cref="From"/>.</summary>
         public static explicit operator DistributionRequestV1Method(string value) => From(value);
+
+        /// <summary>Every value the schema declares.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<DistributionRequestV1Method> KnownValues { get; } = new DistributionRequestV1Method[] { Sms, Email, Token };
+
+        private static DistributionRequestV1Method? __Known(string value) => value switch
+        {
+            "sms" => Sms,
+            "email" => Email,
+            "token" => Token,
+            _ => null,
+        };
 
         /// <summary>Validates a JSON value against the schema; collects every error with its instance and keyword location.</summary>
         public static global::HppSchemaGen.ValidationResult Validate(global::System.Text.Json.JsonElement instance)

@@ -29,23 +29,8 @@ namespace Klarna.Hpp
         /// <summary>True when the value is one the schema declares; false for values added after generation.</summary>
         public bool IsKnown => __Known(Value) is not null;
 
-        /// <summary>Every value the schema declares.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<DistributionRequestV1Template> KnownValues { get; } = new DistributionRequestV1Template[]
-        {
-            InstorePurchase,
-        };
-
         /// <summary>The instance for <paramref name="value"/>: a declared one when known, else a new one that keeps the value.</summary>
         public static DistributionRequestV1Template From(string value) => __Known(value ?? throw new global::System.ArgumentNullException(nameof(value))) ?? new DistributionRequestV1Template(value);
-
-        private static DistributionRequestV1Template? __Known(string value)
-        {
-            switch (value)
-            {
-                case "INSTORE_PURCHASE": return InstorePurchase;
-                default: return null;
-            }
-        }
 
         /// <inheritdoc/>
         public bool Equals(DistributionRequestV1Template? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
@@ -70,6 +55,15 @@ namespace Klarna.Hpp
 
         /// <summary>See <see cref="From"/>.</summary>
         public static explicit operator DistributionRequestV1Template(string value) => From(value);
+
+        /// <summary>Every value the schema declares.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<DistributionRequestV1Template> KnownValues { get; } = new DistributionRequestV1Template[] { InstorePurchase };
+
+        private static DistributionRequestV1Template? __Known(string value) => value switch
+        {
+            "INSTORE_PURCHASE" => InstorePurchase,
+            _ => null,
+        };
 
         /// <summary>Validates a JSON value against the schema; collects every error with its instance and keyword location.</summary>
         public static global::HppSchemaGen.ValidationResult Validate(global::System.Text.Json.JsonElement instance)

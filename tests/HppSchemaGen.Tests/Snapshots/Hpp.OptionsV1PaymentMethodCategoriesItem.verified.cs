@@ -36,33 +36,8 @@ namespace Klarna.Hpp
         /// <summary>True when the value is one the schema declares; false for values added after generation.</summary>
         public bool IsKnown => __Known(Value) is not null;
 
-        /// <summary>Every value the schema declares.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<OptionsV1PaymentMethodCategoriesItem> KnownValues { get; } = new OptionsV1PaymentMethodCategoriesItem[]
-        {
-            DirectDebit,
-            DirectBankTransfer,
-            PayNow,
-            PayLater,
-            PayOverTime,
-            Klarna,
-        };
-
         /// <summary>The instance for <paramref name="value"/>: a declared one when known, else a new one that keeps the value.</summary>
         public static OptionsV1PaymentMethodCategoriesItem From(string value) => __Known(value ?? throw new global::System.ArgumentNullException(nameof(value))) ?? new OptionsV1PaymentMethodCategoriesItem(value);
-
-        private static OptionsV1PaymentMethodCategoriesItem? __Known(string value)
-        {
-            switch (value)
-            {
-                case "DIRECT_DEBIT": return DirectDebit;
-                case "DIRECT_BANK_TRANSFER": return DirectBankTransfer;
-                case "PAY_NOW": return PayNow;
-                case "PAY_LATER": return PayLater;
-                case "PAY_OVER_TIME": return PayOverTime;
-                case "KLARNA": return Klarna;
-                default: return null;
-            }
-        }
 
         /// <inheritdoc/>
         public bool Equals(OptionsV1PaymentMethodCategoriesItem? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
@@ -87,6 +62,20 @@ namespace Klarna.Hpp
 
         /// <summary>See <see cref="From"/>.</summary>
         public static explicit operator OptionsV1PaymentMethodCategoriesItem(string value) => From(value);
+
+        /// <summary>Every value the schema declares.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<OptionsV1PaymentMethodCategoriesItem> KnownValues { get; } = new OptionsV1PaymentMethodCategoriesItem[] { DirectDebit, DirectBankTransfer, PayNow, PayLater, PayOverTime, Klarna };
+
+        private static OptionsV1PaymentMethodCategoriesItem? __Known(string value) => value switch
+        {
+            "DIRECT_DEBIT" => DirectDebit,
+            "DIRECT_BANK_TRANSFER" => DirectBankTransfer,
+            "PAY_NOW" => PayNow,
+            "PAY_LATER" => PayLater,
+            "PAY_OVER_TIME" => PayOverTime,
+            "KLARNA" => Klarna,
+            _ => null,
+        };
 
         /// <summary>Validates a JSON value against the schema; collects every error with its instance and keyword location.</summary>
         public static global::HppSchemaGen.ValidationResult Validate(global::System.Text.Json.JsonElement instance)

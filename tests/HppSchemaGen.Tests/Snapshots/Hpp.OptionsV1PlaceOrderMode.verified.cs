@@ -32,27 +32,8 @@ namespace Klarna.Hpp
         /// <summary>True when the value is one the schema declares; false for values added after generation.</summary>
         public bool IsKnown => __Known(Value) is not null;
 
-        /// <summary>Every value the schema declares.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<OptionsV1PlaceOrderMode> KnownValues { get; } = new OptionsV1PlaceOrderMode[]
-        {
-            PlaceOrder,
-            CaptureOrder,
-            None,
-        };
-
         /// <summary>The instance for <paramref name="value"/>: a declared one when known, else a new one that keeps the value.</summary>
         public static OptionsV1PlaceOrderMode From(string value) => __Known(value ?? throw new global::System.ArgumentNullException(nameof(value))) ?? new OptionsV1PlaceOrderMode(value);
-
-        private static OptionsV1PlaceOrderMode? __Known(string value)
-        {
-            switch (value)
-            {
-                case "PLACE_ORDER": return PlaceOrder;
-                case "CAPTURE_ORDER": return CaptureOrder;
-                case "NONE": return None;
-                default: return null;
-            }
-        }
 
         /// <inheritdoc/>
         public bool Equals(OptionsV1PlaceOrderMode? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
@@ -77,6 +58,17 @@ namespace Klarna.Hpp
 
         /// <summary>See <see cref="From"/>.</summary>
         public static explicit operator OptionsV1PlaceOrderMode(string value) => From(value);
+
+        /// <summary>Every value the schema declares.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<OptionsV1PlaceOrderMode> KnownValues { get; } = new OptionsV1PlaceOrderMode[] { PlaceOrder, CaptureOrder, None };
+
+        private static OptionsV1PlaceOrderMode? __Known(string value) => value switch
+        {
+            "PLACE_ORDER" => PlaceOrder,
+            "CAPTURE_ORDER" => CaptureOrder,
+            "NONE" => None,
+            _ => null,
+        };
 
         /// <summary>Validates a JSON value against the schema; collects every error with its instance and keyword location.</summary>
         public static global::HppSchemaGen.ValidationResult Validate(global::System.Text.Json.JsonElement instance)

@@ -47,35 +47,8 @@ namespace Klarna.Hpp
         /// <summary>True when the value is one the schema declares; false for values added after generation.</summary>
         public bool IsKnown => __Known(Value) is not null;
 
-        /// <summary>Every value the schema declares.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<OptionsV1PurchaseType> KnownValues { get; } = new OptionsV1PurchaseType[]
-        {
-            Buy,
-            Rent,
-            Book,
-            Subscribe,
-            Download,
-            Order,
-            Continue,
-        };
-
         /// <summary>The instance for <paramref name="value"/>: a declared one when known, else a new one that keeps the value.</summary>
         public static OptionsV1PurchaseType From(string value) => __Known(value ?? throw new global::System.ArgumentNullException(nameof(value))) ?? new OptionsV1PurchaseType(value);
-
-        private static OptionsV1PurchaseType? __Known(string value)
-        {
-            switch (value)
-            {
-                case "BUY": return Buy;
-                case "RENT": return Rent;
-                case "BOOK": return Book;
-                case "SUBSCRIBE": return Subscribe;
-                case "DOWNLOAD": return Download;
-                case "ORDER": return Order;
-                case "CONTINUE": return Continue;
-                default: return null;
-            }
-        }
 
         /// <inheritdoc/>
         public bool Equals(OptionsV1PurchaseType? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
@@ -100,6 +73,21 @@ namespace Klarna.Hpp
 
         /// <summary>See <see cref="From"/>.</summary>
         public static explicit operator OptionsV1PurchaseType(string value) => From(value);
+
+        /// <summary>Every value the schema declares.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<OptionsV1PurchaseType> KnownValues { get; } = new OptionsV1PurchaseType[] { Buy, Rent, Book, Subscribe, Download, Order, Continue };
+
+        private static OptionsV1PurchaseType? __Known(string value) => value switch
+        {
+            "BUY" => Buy,
+            "RENT" => Rent,
+            "BOOK" => Book,
+            "SUBSCRIBE" => Subscribe,
+            "DOWNLOAD" => Download,
+            "ORDER" => Order,
+            "CONTINUE" => Continue,
+            _ => null,
+        };
 
         /// <summary>Validates a JSON value against the schema; collects every error with its instance and keyword location.</summary>
         public static global::HppSchemaGen.ValidationResult Validate(global::System.Text.Json.JsonElement instance)

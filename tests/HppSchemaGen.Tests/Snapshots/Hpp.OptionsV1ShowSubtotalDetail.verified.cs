@@ -26,23 +26,8 @@ namespace Klarna.Hpp
         /// <summary>True when the value is one the schema declares; false for values added after generation.</summary>
         public bool IsKnown => __Known(Value) is not null;
 
-        /// <summary>Every value the schema declares.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<OptionsV1ShowSubtotalDetail> KnownValues { get; } = new OptionsV1ShowSubtotalDetail[]
-        {
-            Hide,
-        };
-
         /// <summary>The instance for <paramref name="value"/>: a declared one when known, else a new one that keeps the value.</summary>
         public static OptionsV1ShowSubtotalDetail From(string value) => __Known(value ?? throw new global::System.ArgumentNullException(nameof(value))) ?? new OptionsV1ShowSubtotalDetail(value);
-
-        private static OptionsV1ShowSubtotalDetail? __Known(string value)
-        {
-            switch (value)
-            {
-                case "HIDE": return Hide;
-                default: return null;
-            }
-        }
 
         /// <inheritdoc/>
         public bool Equals(OptionsV1ShowSubtotalDetail? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
@@ -67,6 +52,15 @@ namespace Klarna.Hpp
 
         /// <summary>See <see cref="From"/>.</summary>
         public static explicit operator OptionsV1ShowSubtotalDetail(string value) => From(value);
+
+        /// <summary>Every value the schema declares.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<OptionsV1ShowSubtotalDetail> KnownValues { get; } = new OptionsV1ShowSubtotalDetail[] { Hide };
+
+        private static OptionsV1ShowSubtotalDetail? __Known(string value) => value switch
+        {
+            "HIDE" => Hide,
+            _ => null,
+        };
 
         /// <summary>Validates a JSON value against the schema; collects every error with its instance and keyword location.</summary>
         public static global::HppSchemaGen.ValidationResult Validate(global::System.Text.Json.JsonElement instance)

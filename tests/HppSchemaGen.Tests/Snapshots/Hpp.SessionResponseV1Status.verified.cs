@@ -53,39 +53,8 @@ namespace Klarna.Hpp
         /// <summary>True when the value is one the schema declares; false for values added after generation.</summary>
         public bool IsKnown => __Known(Value) is not null;
 
-        /// <summary>Every value the schema declares.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<SessionResponseV1Status> KnownValues { get; } = new SessionResponseV1Status[]
-        {
-            Waiting,
-            Back,
-            InProgress,
-            ManualIdCheck,
-            Completed,
-            Cancelled,
-            Failed,
-            Disabled,
-            Error,
-        };
-
         /// <summary>The instance for <paramref name="value"/>: a declared one when known, else a new one that keeps the value.</summary>
         public static SessionResponseV1Status From(string value) => __Known(value ?? throw new global::System.ArgumentNullException(nameof(value))) ?? new SessionResponseV1Status(value);
-
-        private static SessionResponseV1Status? __Known(string value)
-        {
-            switch (value)
-            {
-                case "WAITING": return Waiting;
-                case "BACK": return Back;
-                case "IN_PROGRESS": return InProgress;
-                case "MANUAL_ID_CHECK": return ManualIdCheck;
-                case "COMPLETED": return Completed;
-                case "CANCELLED": return Cancelled;
-                case "FAILED": return Failed;
-                case "DISABLED": return Disabled;
-                case "ERROR": return Error;
-                default: return null;
-            }
-        }
 
         /// <inheritdoc/>
         public bool Equals(SessionResponseV1Status? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
@@ -110,6 +79,23 @@ namespace Klarna.Hpp
 
         /// <summary>See <see cref="From"/>.</summary>
         public static explicit operator SessionResponseV1Status(string value) => From(value);
+
+        /// <summary>Every value the schema declares.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<SessionResponseV1Status> KnownValues { get; } = new SessionResponseV1Status[] { Waiting, Back, InProgress, ManualIdCheck, Completed, Cancelled, Failed, Disabled, Error };
+
+        private static SessionResponseV1Status? __Known(string value) => value switch
+        {
+            "WAITING" => Waiting,
+            "BACK" => Back,
+            "IN_PROGRESS" => InProgress,
+            "MANUAL_ID_CHECK" => ManualIdCheck,
+            "COMPLETED" => Completed,
+            "CANCELLED" => Cancelled,
+            "FAILED" => Failed,
+            "DISABLED" => Disabled,
+            "ERROR" => Error,
+            _ => null,
+        };
 
         /// <summary>Validates a JSON value against the schema; collects every error with its instance and keyword location.</summary>
         public static global::HppSchemaGen.ValidationResult Validate(global::System.Text.Json.JsonElement instance)
