@@ -493,7 +493,7 @@ internal sealed class ValidatorEmitter
         {
             PatternEntry p = check.Patterns[i];
             string pattern = Field(V + ".Pattern", "Property", "new(" + CSharp.Literal(p.Pattern) + ")");
-            w.Open("if (" + pattern + ".IsMatch(m.Name))");
+            w.Open("if (" + pattern + ".IsMatch(" + V + ".Messages.NameOf(m)))");
             if (additional) w.Line("known = true;");
             if (_tracking) w.Line("ev.Mark(i);");
             Assert(w, Sub(p.Target, "m.Value", member, "/patternProperties/" + Escape(p.Pattern)));

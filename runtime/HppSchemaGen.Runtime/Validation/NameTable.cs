@@ -10,7 +10,7 @@ namespace HppSchemaGen.Validation;
 
 /// <summary>
 /// A fixed list of member names (a schema's <c>properties</c>, <c>required</c> ...), built once.
-/// <see cref="Find"/> maps a member to its position without comparing every name in turn: on .NET 9+
+/// <see cref="Find(JsonProperty)"/> maps a member to its position without comparing every name in turn: on .NET 9+
 /// it hashes the member's raw UTF-8 name (no allocation); escaped names and older runtimes compare.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
@@ -63,6 +63,15 @@ public sealed class NameTable
         ReadOnlySpan<byte> raw = JsonMarshal.GetRawUtf8PropertyName(member);
         if (raw.IndexOf((byte)'\\') < 0)
         {
+            if (_names.Length <= LinearLimit)
+            {
+                // A few names: comparing spans (length first) beats hashing.
+                for (int i = 0; i < _utf8.Length; i++)
+                {
+                    if (!_lone[i] && raw.SequenceEqual(_utf8[i])) return i;
+                }
+                return FindLone(member);
+            }
             int slot = Hash(raw) & _mask;
             while (true)
             {
@@ -73,9 +82,16 @@ public sealed class NameTable
             }
         }
 #endif
-        for (int i = 0; i < _names.Length; i++)
+        try
         {
-            if (_lone[i] ? member.NameEquals(_names[i]) : member.NameEquals(_utf8[i])) return i;
+            for (int i = 0; i < _names.Length; i++)
+            {
+                if (_lone[i] ? member.NameEquals(_names[i]) : member.NameEquals(_utf8[i])) return i;
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // The member's name escapes a lone surrogate: it has no text to compare, so it is no known name.
         }
         return -1;
     }
@@ -84,20 +100,65 @@ public sealed class NameTable
     {
         for (int i = 0; i < _names.Length; i++)
         {
-            if (_lone[i] && member.NameEquals(_names[i])) return i;
+            if (_lone[i]) return Find(member, i);
+        }
+        return -1;
+    }
+
+    private int Find(JsonProperty member, int from)
+    {
+        try
+        {
+            for (int i = from; i < _names.Length; i++)
+            {
+                if (_lone[i] && member.NameEquals(_names[i])) return i;
+            }
+        }
+        catch (InvalidOperationException)
+        {
         }
         return -1;
     }
 
     /// <summary>True when the object <paramref name="e"/> has the member at <paramref name="index"/>.</summary>
     public bool IsPresent(JsonElement e, int index)
-        => _lone[index] ? e.TryGetProperty(_names[index], out _) : e.TryGetProperty(_utf8[index], out _);
+    {
+        try
+        {
+            return _lone[index] ? e.TryGetProperty(_names[index], out _) : e.TryGetProperty(_utf8[index], out _);
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+        {
+            // A member of the object escapes a lone surrogate (System.Text.Json refuses to read its
+            // name): compare member by member, that one never equal.
+            return Scan(e, index);
+        }
+    }
+
+    private bool Scan(JsonElement e, int index)
+    {
+        foreach (JsonProperty member in e.EnumerateObject())
+        {
+            try
+            {
+                if (_lone[index] ? member.NameEquals(_names[index]) : member.NameEquals(_utf8[index])) return true;
+            }
+            catch (InvalidOperationException)
+            {
+            }
+        }
+        return false;
+    }
+
+    private const int LinearLimit = 8;
 
     private static int Hash(ReadOnlySpan<byte> bytes)
     {
-        // FNV-1a: names are short; collisions only cost a probe.
-        uint h = 2166136261;
-        foreach (byte b in bytes) h = (h ^ b) * 16777619;
+        // Length and three sampled bytes: constant time whatever the name's length; names that agree
+        // on all four only cost a probe.
+        int n = bytes.Length;
+        uint h = (uint)n * 0x9E3779B1u;
+        if (n > 0) h ^= (bytes[0] * 0x85EBCA77u) ^ (bytes[n - 1] * 0xC2B2AE3Du) ^ (bytes[n / 2] * 0x27D4EB2Fu);
         return (int)(h ^ (h >> 15));
     }
 }

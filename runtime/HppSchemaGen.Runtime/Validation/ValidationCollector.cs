@@ -27,7 +27,7 @@ public sealed class ValidationCollector
 
     /// <summary>The instance location of a member; its name is only read (allocated) on the collect path.</summary>
     public static string Member(ValidationCollector? c, string location, System.Text.Json.JsonProperty member)
-        => c is null ? location : location + "/" + EscapeToken(member.Name);
+        => c is null ? location : location + "/" + EscapeToken(Messages.NameOf(member));
 
     /// <summary>The instance location of an array item; unchanged on the fast path.</summary>
     public static string Item(ValidationCollector? c, string location, int index)

@@ -141,4 +141,16 @@ public class HostilePayloadTests
         byte[] bad = { (byte)'{', (byte)'"', (byte)'s', (byte)'"', (byte)':', (byte)'"', 0xC3, 0x28, (byte)'"', (byte)'}' };
         Assert.ThrowsAny<JsonException>(() => InvokeParse(parse, bad));
     }
+
+    [Fact]
+    public void Member_names_escaping_lone_surrogates_are_validated_not_a_crash()
+    {
+        var validate = Compile("""{"title": "L", "type": "object", "required": ["a"], "properties": {"a": {"type": "integer"}}, "patternProperties": {"^x": {"type": "string"}}, "propertyNames": {"maxLength": 3}, "additionalProperties": {"type": "integer"}}""", "L");
+        using JsonDocument doc = JsonDocument.Parse("{\"\\ud800\": \"s\", \"a\": 1}");
+        ValidationResult r = validate(doc.RootElement);
+        Assert.False(r.IsValid); // additionalProperties: the odd member is not an integer
+        Assert.Contains(r.Errors, e => e.KeywordLocation.EndsWith("/additionalProperties/type", System.StringComparison.Ordinal));
+        using JsonDocument missing = JsonDocument.Parse("{\"\\ud800\": 1}");
+        Assert.Contains(validate(missing.RootElement).Errors, e => e.KeywordLocation.EndsWith("/required", System.StringComparison.Ordinal));
+    }
 }
