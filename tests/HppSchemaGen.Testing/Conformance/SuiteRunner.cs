@@ -37,6 +37,7 @@ public sealed class SuiteRunner
         "draft2020-12" => "https://json-schema.org/draft/2020-12/schema",
         _ => throw new ArgumentException("unknown draft " + draft),
     };
+
     private readonly string _root;
     private readonly List<(string Relative, string Uri, string Text)> _remotes;
 
