@@ -11,12 +11,16 @@ namespace HppSchemaGen.Tests.Conformance;
 
 /// <summary>
 /// The official JSON-Schema-Test-Suite, one case per test group, through the real generator and the
-/// compiled validators; one class per draft (so the drafts run side by side), each schema given the
-/// draft's <c>$schema</c> when it names none. A failure not in expected-failures.json fails, and so
+/// compiled validators; one class per draft, each schema given the draft's <c>$schema</c> when it names
+/// none. The drafts share one collection, so they run one after the other: alongside them, on the
+/// other core, the time-bounded robustness tests keep a core to themselves. A failure not in expected-failures.json fails, and so
 /// does a listed failure that now passes: the list can only shrink.
 /// </summary>
 public abstract class SuiteConformance
 {
+    /// <summary>The xUnit collection of every test that runs the suite (heavy: the generator and the compiler per file).</summary>
+    public const string CollectionName = "JSON-Schema-Test-Suite";
+
     private static readonly SuiteRunner s_runner = new(SuiteRunner.Locate(AppContext.BaseDirectory));
     private static readonly ConcurrentDictionary<string, Lazy<IReadOnlyList<SuiteResult>>> s_results = new();
     private static readonly Lazy<List<ExpectedFailure>> s_expected = new(() =>
@@ -69,6 +73,7 @@ public abstract class SuiteConformance
 }
 
 /// <summary>Draft 2020-12 (schemas without <c>$schema</c> are of this draft anyway).</summary>
+[Collection(SuiteConformance.CollectionName)]
 public class ConformanceTests : SuiteConformance
 {
     public static TheoryData<string, string, int> Groups() => GroupsOf("draft2020-12");
@@ -86,6 +91,7 @@ public class ConformanceTests : SuiteConformance
         });
 }
 
+[Collection(SuiteConformance.CollectionName)]
 public class Draft201909ConformanceTests : SuiteConformance
 {
     public static TheoryData<string, string, int> Groups() => GroupsOf("draft2019-09");
@@ -95,6 +101,7 @@ public class Draft201909ConformanceTests : SuiteConformance
     public void Suite_group_behaves_as_expected(string category, string file, int group) => Check("draft2019-09", category, file, group);
 }
 
+[Collection(SuiteConformance.CollectionName)]
 public class Draft7ConformanceTests : SuiteConformance
 {
     public static TheoryData<string, string, int> Groups() => GroupsOf("draft7");
@@ -104,6 +111,7 @@ public class Draft7ConformanceTests : SuiteConformance
     public void Suite_group_behaves_as_expected(string category, string file, int group) => Check("draft7", category, file, group);
 }
 
+[Collection(SuiteConformance.CollectionName)]
 public class Draft6ConformanceTests : SuiteConformance
 {
     public static TheoryData<string, string, int> Groups() => GroupsOf("draft6");
@@ -113,6 +121,7 @@ public class Draft6ConformanceTests : SuiteConformance
     public void Suite_group_behaves_as_expected(string category, string file, int group) => Check("draft6", category, file, group);
 }
 
+[Collection(SuiteConformance.CollectionName)]
 public class Draft4ConformanceTests : SuiteConformance
 {
     public static TheoryData<string, string, int> Groups() => GroupsOf("draft4");

@@ -11,6 +11,7 @@ namespace HppSchemaGen.Tests.Conformance;
 /// The meta-schemas of every draft are embedded in the generator: a schema that holds schemas
 /// (<c>"$ref"</c> to a meta-schema) validates them offline, and nothing is added when none is referenced.
 /// </summary>
+[Collection(SuiteConformance.CollectionName)]
 public class MetaSchemaTests
 {
     // Each draft's suite (ref.json, "remote ref, containing refs itself") references its own meta-schema;

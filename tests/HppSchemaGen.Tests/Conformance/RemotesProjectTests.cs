@@ -12,6 +12,7 @@ namespace HppSchemaGen.Tests.Conformance;
 /// side. Among them draft-04's <c>"id": "#foo"</c> location-independent identifier
 /// (remotes/draft4/locationIndependentIdentifier.json), which a <c>"$ref": "#foo"</c> must reach.
 /// </summary>
+[Collection(SuiteConformance.CollectionName)]
 public class RemotesProjectTests
 {
     [Fact]
