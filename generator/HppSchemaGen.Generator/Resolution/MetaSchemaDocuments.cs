@@ -8,49 +8,96 @@ using HppSchemaGen.Generator.Parsing;
 namespace HppSchemaGen.Generator.Resolution;
 
 /// <summary>
-/// The 2020-12 meta-schemas, embedded in the generator (never fetched). They join the schema set
-/// only when a document references them and no document of the user's claims their URIs.
+/// The meta-schemas of every supported draft (04, 06, 07, 2019-09 and 2020-12 with their vocabulary
+/// meta-schemas), embedded in the generator (never fetched). A draft's meta-schemas join the schema
+/// set only when a document references one of them, and then only those no document of the user's
+/// claims the URI of.
 /// </summary>
 internal static class MetaSchemaDocuments
 {
-    private const string Prefix = "https://json-schema.org/draft/2020-12/";
-    private static readonly string[] Names = { "schema", "core", "applicator", "unevaluated", "validation", "meta-data", "format-annotation", "format-assertion", "content" };
-    private static readonly Lazy<IReadOnlyList<SchemaFile>> s_files = new(Load);
+    /// <summary>
+    /// One draft's meta-schemas: the URI prefix they (and every reference to them) start with, and
+    /// their paths after it, which are also their paths under MetaSchemas/ (plus ".json").
+    /// </summary>
+    private sealed class Dialect
+    {
+        public Dialect(string prefix, params string[] names)
+        {
+            Prefix = prefix;
+            Names = names;
+            Files = new Lazy<IReadOnlyList<SchemaFile>>(Load);
+        }
+
+        public string Prefix { get; }
+
+        public string[] Names { get; }
+
+        public Lazy<IReadOnlyList<SchemaFile>> Files { get; }
+
+        private IReadOnlyList<SchemaFile> Load()
+        {
+            var files = new List<SchemaFile>();
+            string folder = Prefix.Substring(Prefix.IndexOf("json-schema.org/", StringComparison.Ordinal) + "json-schema.org/".Length);
+            foreach (string name in Names)
+            {
+                string path = folder + name + ".json";
+                if (!s_resources.Value.TryGetValue(path, out string? resource)) continue;
+                using Stream? stream = typeof(MetaSchemaDocuments).Assembly.GetManifestResourceStream(resource);
+                if (stream is null) continue;
+                using var reader = new StreamReader(stream);
+                files.Add(new SchemaFile("HppSchemaGen/MetaSchemas/" + path, reader.ReadToEnd(), null, null, Prefix + name));
+            }
+            return files;
+        }
+    }
+
+    private const string ResourcePrefix = "HppSchemaGen.MetaSchemas/";
+
+    private static readonly Dialect[] s_dialects =
+    {
+        new("http://json-schema.org/draft-04/", "schema"),
+        new("http://json-schema.org/draft-06/", "schema"),
+        new("http://json-schema.org/draft-07/", "schema"),
+        new("https://json-schema.org/draft/2019-09/", "schema", "meta/core", "meta/applicator", "meta/validation", "meta/meta-data", "meta/format", "meta/content"),
+        new("https://json-schema.org/draft/2020-12/", "schema", "meta/core", "meta/applicator", "meta/unevaluated", "meta/validation", "meta/meta-data",
+            "meta/format-annotation", "meta/format-assertion", "meta/content"),
+    };
+
+    /// <summary>Manifest resource name by path under MetaSchemas/ ("draft-07/schema.json"), whatever the separator of the build machine.</summary>
+    private static readonly Lazy<Dictionary<string, string>> s_resources = new(() =>
+        typeof(MetaSchemaDocuments).Assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal))
+            .ToDictionary(n => n.Substring(ResourcePrefix.Length).Replace('\\', '/'), n => n, StringComparer.Ordinal));
 
     public static IEnumerable<SchemaFile> NeededBy(IReadOnlyList<SchemaDocument> documents)
     {
-        if (!documents.Any(d => References(d.Root, 0))) return Array.Empty<SchemaFile>();
-        var claimed = new HashSet<string>(documents.Select(d => d.Root.GetString("$id") ?? string.Empty), StringComparer.Ordinal);
-        return s_files.Value.Where(f => !claimed.Contains(f.BaseUri!));
+        bool[] referenced = new bool[s_dialects.Length];
+        foreach (SchemaDocument d in documents) FindReferences(d.Root, referenced, 0);
+        if (!referenced.Any(r => r)) return Array.Empty<SchemaFile>();
+        var claimed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (SchemaDocument d in documents)
+        {
+            // An $id names the document with or without its empty fragment ("http://json-schema.org/draft-07/schema#").
+            if ((d.Root.GetString(d.Draft.IdKeyword()) ?? d.Root.GetString("$id")) is string id) claimed.Add(Uris.Split(id).Resource);
+        }
+        return s_dialects.Where((_, i) => referenced[i]).SelectMany(d => d.Files.Value).Where(f => !claimed.Contains(f.BaseUri!)).ToList();
     }
 
-    private static bool References(JsonNode node, int depth)
+    /// <summary>Marks the dialects whose meta-schemas a <c>$ref</c> or <c>$dynamicRef</c> under <paramref name="node"/> points into.</summary>
+    private static void FindReferences(JsonNode node, bool[] referenced, int depth)
     {
-        if (depth > JsonParser.MaxDepth) return false;
+        if (depth > JsonParser.MaxDepth) return;
         foreach (JsonMember m in node.Members)
         {
-            if (m.Name is "$ref" or "$dynamicRef" && m.Value.Kind == JsonKind.String && m.Value.Text!.StartsWith(Prefix, StringComparison.Ordinal)) return true;
-            if (References(m.Value, depth + 1)) return true;
+            if (m.Name is "$ref" or "$dynamicRef" && m.Value.Kind == JsonKind.String)
+            {
+                for (int i = 0; i < s_dialects.Length; i++)
+                {
+                    if (m.Value.Text!.StartsWith(s_dialects[i].Prefix, StringComparison.Ordinal)) referenced[i] = true;
+                }
+            }
+            FindReferences(m.Value, referenced, depth + 1);
         }
-        foreach (JsonNode item in node.Items)
-        {
-            if (References(item, depth + 1)) return true;
-        }
-        return false;
-    }
-
-    private static IReadOnlyList<SchemaFile> Load()
-    {
-        var files = new List<SchemaFile>();
-        var assembly = typeof(MetaSchemaDocuments).Assembly;
-        foreach (string name in Names)
-        {
-            using Stream? stream = assembly.GetManifestResourceStream("HppSchemaGen.MetaSchemas." + name + ".json");
-            if (stream is null) continue;
-            using var reader = new StreamReader(stream);
-            string uri = Prefix + (name == "schema" ? "schema" : "meta/" + name);
-            files.Add(new SchemaFile("HppSchemaGen/MetaSchemas/" + name + ".json", reader.ReadToEnd(), null, null, uri));
-        }
-        return files;
+        foreach (JsonNode item in node.Items) FindReferences(item, referenced, depth + 1);
     }
 }

@@ -14,6 +14,7 @@ internal sealed class SchemaRegistry
     private readonly Dictionary<string, JsonNode> _resources = new(System.StringComparer.Ordinal);
     private readonly Dictionary<string, JsonNode> _anchors = new(System.StringComparer.Ordinal);
     private readonly Dictionary<string, JsonNode> _aliases = new(System.StringComparer.Ordinal);
+    private readonly Dictionary<string, JsonNode> _legacyAnchors = new(System.StringComparer.Ordinal);
     private readonly Dictionary<string, List<(string Name, JsonNode Node)>> _dynamicAnchors = new(System.StringComparer.Ordinal);
     private readonly List<DiagnosticInfo> _diagnostics;
 
@@ -78,6 +79,15 @@ internal sealed class SchemaRegistry
         }
         string resourceNow = Uris.Split(baseUri).Resource;
         if (json.GetString("$anchor") is string anchor) _anchors[resourceNow + "#" + anchor] = json;
+        // A document that names no dialect may still be a draft-04 one, whose location-independent
+        // identifiers are written "id": "#name" (later drafts write "$id": "#name", taken above): such a
+        // name answers a reference that nothing else of its resource answers.
+        if (draft == Draft.Draft202012 && doc.Root.Get("$schema") is null && json.Get("$ref") is null
+            && json.GetString("id") is { Length: > 1 } legacyId && legacyId[0] == '#' && legacyId[1] != '/'
+            && !_legacyAnchors.ContainsKey(resourceNow + legacyId))
+        {
+            _legacyAnchors[resourceNow + legacyId] = json;
+        }
         // 2019-09's "$recursiveAnchor": true is a dynamic anchor without a name: RecursiveAnchorName stands for it.
         if (json.Get("$recursiveAnchor") is { Kind: JsonKind.True }) AddDynamicAnchor(resourceNow, RecursiveAnchorName, json);
         if (json.GetString("$dynamicAnchor") is string dynamicAnchor)
@@ -177,7 +187,8 @@ internal sealed class SchemaRegistry
             {
                 JsonNode? node = fragment.Length == 0 ? root
                     : fragment[0] == '/' ? Navigate(root, fragment)
-                    : _anchors.TryGetValue(resource + "#" + fragment, out JsonNode? anchored) ? anchored : null;
+                    : _anchors.TryGetValue(resource + "#" + fragment, out JsonNode? anchored) ? anchored
+                    : _legacyAnchors.TryGetValue(resource + "#" + fragment, out JsonNode? legacy) ? legacy : null;
                 if (node is not null && Find(node) is SchemaNode found) return found;
             }
         }

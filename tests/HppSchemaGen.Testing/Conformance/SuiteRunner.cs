@@ -17,11 +17,27 @@ namespace HppSchemaGen.Testing.Conformance;
 /// Runs JSON-Schema-Test-Suite files through the real generator: each group's schema (plus the
 /// remotes it mentions, under their http://localhost:1234/ URIs) is generated in its own namespace,
 /// everything generated for one file is compiled into one in-memory assembly, and every test's
-/// data goes through the emitted <c>Root.Validate(JsonElement)</c>.
+/// data goes through the emitted <c>Root.Validate(JsonElement)</c>. A schema or remote that names no
+/// dialect is given the <c>$schema</c> of the draft under test, as the suite prescribes.
 /// </summary>
 public sealed class SuiteRunner
 {
     private const string RemoteBase = "http://localhost:1234/";
+
+    /// <summary>The suite's draft folders this runner knows, oldest first.</summary>
+    public static readonly IReadOnlyList<string> Drafts = new[] { "draft4", "draft6", "draft7", "draft2019-09", "draft2020-12" };
+
+    /// <summary>The <c>$schema</c> URI of a draft folder of the suite.</summary>
+    public static string MetaSchemaUri(string draft) => draft switch
+    {
+        "draft4" => "http://json-schema.org/draft-04/schema#",
+        "draft6" => "http://json-schema.org/draft-06/schema#",
+        "draft7" => "http://json-schema.org/draft-07/schema#",
+        "draft2019-09" => "https://json-schema.org/draft/2019-09/schema",
+        "draft2020-12" => "https://json-schema.org/draft/2020-12/schema",
+        _ => throw new ArgumentException("unknown draft " + draft),
+    };
+
     private readonly string _root;
     private readonly List<(string Relative, string Uri, string Text)> _remotes;
 
@@ -52,10 +68,10 @@ public sealed class SuiteRunner
         throw new DirectoryNotFoundException("tests/JSON-Schema-Test-Suite not found above " + start);
     }
 
-    /// <summary>Suite files of a category: "required", "optional" (optional/*.json) or "format" (optional/format).</summary>
-    public IReadOnlyList<string> Files(string category)
+    /// <summary>Suite files of a draft and category: "required", "optional" (optional/*.json) or "format" (optional/format).</summary>
+    public IReadOnlyList<string> Files(string draft, string category)
     {
-        string dir = Path.Combine(_root, "tests", "draft2020-12");
+        string dir = Path.Combine(_root, "tests", draft);
         string sub = category switch
         {
             "required" => dir,
@@ -67,9 +83,16 @@ public sealed class SuiteRunner
             .Select(p => Path.GetRelativePath(dir, p).Replace('\\', '/')).ToList();
     }
 
-    public IReadOnlyList<SuiteResult> RunFile(string relativeFile, bool formatAssertion)
+    /// <summary>The test groups of a suite file, as JSON.</summary>
+    public JsonElement[] Groups(string draft, string relativeFile)
     {
-        string path = Path.Combine(_root, "tests", "draft2020-12", relativeFile);
+        using JsonDocument suite = JsonDocument.Parse(File.ReadAllText(Path.Combine(_root, "tests", draft, relativeFile)));
+        return suite.RootElement.EnumerateArray().Select(g => g.Clone()).ToArray();
+    }
+
+    public IReadOnlyList<SuiteResult> RunFile(string draft, string relativeFile, bool formatAssertion)
+    {
+        string path = Path.Combine(_root, "tests", draft, relativeFile);
         using JsonDocument suite = JsonDocument.Parse(File.ReadAllText(path));
         JsonElement[] groups = suite.RootElement.EnumerateArray().ToArray();
 
@@ -79,7 +102,7 @@ public sealed class SuiteRunner
         {
             try
             {
-                foreach (SyntaxTree tree in Generate(relativeFile, g, groups[g].GetProperty("schema").GetRawText(), formatAssertion))
+                foreach (SyntaxTree tree in Generate(draft, relativeFile, g, groups[g].GetProperty("schema").GetRawText(), formatAssertion))
                     trees.Add((g, tree));
             }
             catch (Exception e)
@@ -151,7 +174,7 @@ public sealed class SuiteRunner
                             testProblem = "validator threw " + e.GetType().Name + ": " + e.Message;
                         }
                     }
-                    results.Add(new SuiteResult(relativeFile, g, groupName, name, expected, actual, testProblem));
+                    results.Add(new SuiteResult(draft, relativeFile, g, groupName, name, expected, actual, testProblem));
                 }
             }
         }
@@ -162,18 +185,19 @@ public sealed class SuiteRunner
         return results;
     }
 
-    private IEnumerable<SyntaxTree> Generate(string file, int group, string schema, bool formatAssertion)
+    private IEnumerable<SyntaxTree> Generate(string draft, string file, int group, string schema, bool formatAssertion)
     {
-        string schemaPath = "/suite/" + file + "/g" + group + ".json";
-        var texts = new List<AdditionalText> { new InMemoryAdditionalText(schemaPath, schema) };
+        string schemaPath = "/suite/" + draft + "/" + file + "/g" + group + ".json";
+        string dialect = MetaSchemaUri(draft);
+        var texts = new List<AdditionalText> { new InMemoryAdditionalText(schemaPath, WithDialect(schema, dialect)) };
         var perFile = new Dictionary<string, IReadOnlyDictionary<string, string>>
         {
             [schemaPath] = new Dictionary<string, string> { ["build_metadata.AdditionalFiles.HppSchemaGenTypeName"] = "Root" },
         };
-        foreach (var remote in RemotesFor(schema))
+        foreach (var remote in RemotesFor(draft, schema))
         {
             string remotePath = "/remotes/" + remote.Relative;
-            texts.Add(new InMemoryAdditionalText(remotePath, remote.Text));
+            texts.Add(new InMemoryAdditionalText(remotePath, WithDialect(remote.Text, dialect)));
             perFile[remotePath] = new Dictionary<string, string> { ["build_metadata.AdditionalFiles.HppSchemaGenBaseUri"] = remote.Uri };
         }
         var global = new Dictionary<string, string>
@@ -189,8 +213,53 @@ public sealed class SuiteRunner
         return run.GeneratedSources.Select(s => s.SyntaxTree).ToList();
     }
 
+    /// <summary>
+    /// <paramref name="schema"/> with <c>"$schema": dialect</c> as its first member when it is an
+    /// object that names no dialect of its own (a boolean schema is left as it is).
+    /// </summary>
+    public static string WithDialect(string schema, string dialect)
+    {
+        int open = 0;
+        while (open < schema.Length && char.IsWhiteSpace(schema[open])) open++;
+        if (open == schema.Length || schema[open] != '{') return schema;
+        using (JsonDocument doc = JsonDocument.Parse(schema))
+        {
+            if (doc.RootElement.TryGetProperty("$schema", out _)) return schema;
+        }
+        int next = open + 1;
+        while (next < schema.Length && char.IsWhiteSpace(schema[next])) next++;
+        string member = "\"$schema\": " + JsonSerializer.Serialize(dialect);
+        return schema.Substring(0, open + 1) + member + (schema[next] == '}' ? string.Empty : ", ") + schema.Substring(open + 1);
+    }
+
+    /// <summary>
+    /// Runs the generator once over every file of remotes/, each under its http://localhost:1234/ URI
+    /// and as written (no dialect supplied), and compiles what it emits: the generator's diagnostics,
+    /// then the compiler's errors.
+    /// </summary>
+    public (IReadOnlyList<Diagnostic> Generator, IReadOnlyList<Diagnostic> Compiler) BuildAllRemotes()
+    {
+        var texts = new List<AdditionalText>();
+        var perFile = new Dictionary<string, IReadOnlyDictionary<string, string>>();
+        foreach (var remote in _remotes)
+        {
+            string remotePath = "/remotes/" + remote.Relative;
+            texts.Add(new InMemoryAdditionalText(remotePath, remote.Text));
+            perFile[remotePath] = new Dictionary<string, string> { ["build_metadata.AdditionalFiles.HppSchemaGenBaseUri"] = remote.Uri };
+        }
+        var global = new Dictionary<string, string> { ["build_property.HppSchemaGenNamespace"] = "Remotes" };
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(
+            new[] { new SchemaGenerator().AsSourceGenerator() }, texts, CompilationReferences.ParseOptions, new TestOptionsProvider(global, perFile));
+        driver = driver.RunGeneratorsAndUpdateCompilation(
+            CSharpCompilation.Create("Remotes", references: CompilationReferences.All, options: CompilationReferences.Options(warningsAsErrors: true)),
+            out Compilation output, out ImmutableArray<Diagnostic> diagnostics);
+        GeneratorRunResult run = driver.GetRunResult().Results.Single();
+        if (run.Exception is not null) throw run.Exception;
+        return (diagnostics, output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList());
+    }
+
     /// <summary>The remotes a schema mentions by file name, and the ones those mention, transitively.</summary>
-    private List<(string Relative, string Uri, string Text)> RemotesFor(string schema)
+    private List<(string Relative, string Uri, string Text)> RemotesFor(string draft, string schema)
     {
         var chosen = new List<(string Relative, string Uri, string Text)>();
         var pending = new Queue<string>();
@@ -204,7 +273,7 @@ public sealed class SuiteRunner
                 if (chosen.Contains(remote)) continue;
                 string fileName = Path.GetFileName(remote.Relative);
                 string dir = remote.Relative.Contains('/') ? remote.Relative.Substring(0, remote.Relative.IndexOf('/')) : string.Empty;
-                bool draftOk = dir.Length == 0 || !dir.StartsWith("draft", StringComparison.Ordinal) || text.Contains(dir, StringComparison.Ordinal) || dir == "draft2020-12";
+                bool draftOk = dir.Length == 0 || !dir.StartsWith("draft", StringComparison.Ordinal) || text.Contains(dir, StringComparison.Ordinal) || dir == draft;
                 if (draftOk && text.Contains(fileName, StringComparison.Ordinal))
                 {
                     chosen.Add(remote);
