@@ -555,7 +555,8 @@ internal sealed class ValidatorBuilder
                 AddCount(CountKind.MinProperties, "minProperties");
                 AddCount(CountKind.MaxProperties, "maxProperties");
             }
-            AddDependencies(_validation ? "dependentRequired" : string.Empty, "dependentSchemas");
+            // dependentRequired / dependentSchemas are 2019-09 keywords: in an older draft they are unknown words.
+            if (_draft >= Draft.Draft201909) AddDependencies(_validation ? "dependentRequired" : string.Empty, "dependentSchemas");
             // "dependencies" was split in 2019-09; later documents still use it, so it is honoured everywhere.
             AddDependencies(_validation ? "dependencies" : string.Empty, "dependencies");
             AddMembers();
