@@ -158,3 +158,21 @@ public class GeneratedCodeTests
         if (hunk.Count > 0) yield return hunk;
     }
 }
+
+/// <summary>Large APIs: components that refer to each other in long chains.</summary>
+public class LargeApiTests
+{
+    [Fact]
+    public void A_ring_of_300_components_maps_every_reference_to_its_record()
+    {
+        const int n = 300;
+        var files = Enumerable.Range(0, n).Select(i => ("/api/C" + i + ".schema.json",
+            "{\"$id\": \"https://api.example/C" + i + ".schema.json\", \"title\": \"C" + i + "\", \"type\": \"object\", \"properties\": {"
+            + "\"next\": {\"$ref\": \"C" + ((i + 1) % n) + ".schema.json\"}, \"items\": {\"type\": \"array\", \"items\": {\"$ref\": \"C" + ((i + 2) % n) + ".schema.json\"}}}}")).ToList();
+        var result = GeneratorHarness.Run(files);
+        Assert.Empty(result.GeneratorDiagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning).Select(d => d.ToString()));
+        Assert.Empty(result.CompileDiagnostics.Select(d => d.ToString()));
+        Assert.Contains("public global::Consumer.C1? Next { get; init; }", result.Source("C0.g.cs"), StringComparison.Ordinal);
+        Assert.Contains("List<global::Consumer.C0>? Items", result.Source("C298.g.cs"), StringComparison.Ordinal);
+    }
+}

@@ -53,6 +53,7 @@ internal sealed class ModelBuilder
     private readonly List<TypeSpec> _types = new();
     private readonly Dictionary<SchemaDocument, string> _rootNames = new();
     private readonly Dictionary<string, TypeRef> _enumsByValues = new(StringComparer.Ordinal);
+    private readonly Queue<(SchemaNode Node, string Name)> _deferred = new();
     private readonly Dictionary<JsonNode, SchemaNode?> _resolvedRefs = new(Resolution.ReferenceEqualityComparer.Instance);
     private SchemaRegistry _registry = null!;
     private ValidatorBuilder _validators = null!;
@@ -134,6 +135,13 @@ internal sealed class ModelBuilder
                     if (_registry.Find(m.Value) is SchemaNode def && _plannedNames.TryGetValue(m.Value, out string? defName)) Map(def, defName, 0);
                 }
             }
+        }
+
+        while (_deferred.Count > 0)
+        {
+            ct.ThrowIfCancellationRequested();
+            (SchemaNode node, string name) = _deferred.Dequeue();
+            if (!_named.ContainsKey(node.Json)) Map(node, name, 0);
         }
 
         (List<ValidatorBuilder.NodeDraft> drafts, bool dynamicScope) = _validators.Build();
@@ -230,6 +238,15 @@ internal sealed class ModelBuilder
                 return (TypeRef.JsonElement, true);
             }
             string hint = _plannedNames.TryGetValue(target.Json, out string? planned) ? planned : nameHint;
+            if (planned is not null && !_named.ContainsKey(target.Json) && target.Json.Get("$ref") is null
+                && SchemaShape.Of(target, _registry).Kind == ShapeKind.Record)
+            {
+                // A record named in advance (a root or $defs entry) is referred to by its name and mapped
+                // later from a worklist: 2,000 components referring to each other in a ring are not a
+                // 2,000-deep recursion (nor a "chain too long", since the depth counts $ref hops).
+                _deferred.Enqueue((target, planned));
+                return (TypeRef.Generated(TypeRefKind.Record, NamespaceOf(target.Document), planned), AllowsNull(target.Json) || allowsNull);
+            }
             (TypeRef t, bool n) = Map(target, hint, depth + 1);
             return (t, n || allowsNull);
         }
