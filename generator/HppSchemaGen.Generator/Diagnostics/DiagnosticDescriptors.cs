@@ -12,6 +12,10 @@ internal static class DiagnosticDescriptors
     public const string InvalidJson = "HSG0001";
     public const string DuplicateMember = "HSG0002";
     public const string NotASchema = "HSG0003";
+    public const string InvalidYaml = "HSG0004";
+    public const string YamlReadDifferently = "HSG0005";
+    public const string SwaggerNotSupported = "HSG0006";
+    public const string OpenApiSkipped = "HSG0007";
     public const string UnresolvedRef = "HSG1001";
     public const string DuplicateId = "HSG1002";
     public const string RefTooDeep = "HSG1003";
@@ -29,6 +33,10 @@ internal static class DiagnosticDescriptors
         [InvalidJson] = Make(InvalidJson, "Schema file is not valid JSON", "Schema file is not valid JSON: {0}", DiagnosticSeverity.Error),
         [DuplicateMember] = Make(DuplicateMember, "Duplicate member in a schema object", "Member '{0}' appears more than once; the last one is used", DiagnosticSeverity.Warning),
         [NotASchema] = Make(NotASchema, "Value is not a schema", "{0} must be a schema (an object or a boolean); it is ignored", DiagnosticSeverity.Warning),
+        [InvalidYaml] = Make(InvalidYaml, "File is not valid YAML", "File is not valid YAML: {0}", DiagnosticSeverity.Error),
+        [YamlReadDifferently] = Make(YamlReadDifferently, "YAML value read differently", "YAML: {0}", DiagnosticSeverity.Warning),
+        [SwaggerNotSupported] = Make(SwaggerNotSupported, "Swagger 2.0 is not supported", "This is a Swagger {0} document; only OpenAPI 3.0 and 3.1 are read. Convert it to OpenAPI 3 (for example with swagger2openapi); nothing is generated for this file", DiagnosticSeverity.Error),
+        [OpenApiSkipped] = Make(OpenApiSkipped, "OpenAPI document structure skipped", "OpenAPI: {0}", DiagnosticSeverity.Warning),
         [UnresolvedRef] = Make(UnresolvedRef, "Unresolved reference", "Cannot resolve '{0}' (base URI '{1}'): no schema in the AdditionalFiles has that URI, anchor or pointer", DiagnosticSeverity.Error),
         [DuplicateId] = Make(DuplicateId, "Duplicate schema URI", "Schema URI '{0}' is defined more than once; the first definition (in file order) is used", DiagnosticSeverity.Warning),
         [RefTooDeep] = Make(RefTooDeep, "Reference chain too long", "The reference chain starting at '{0}' is longer than {1} or cycles without a schema; it is treated as accepting any value", DiagnosticSeverity.Warning),
