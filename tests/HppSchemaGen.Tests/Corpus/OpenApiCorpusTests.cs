@@ -105,6 +105,8 @@ public class OpenApiCorpusTests(ITestOutputHelper output)
                 problems.Add(component.Name + ": " + type.Name + " has no Validate");
                 continue;
             }
+            List<string> examples = Examples(component.Value).ToList();
+            if (examples.Count == 0) continue;
             Json.Schema.JsonSchema? peer = null;
             try
             {
@@ -114,7 +116,7 @@ public class OpenApiCorpusTests(ITestOutputHelper output)
             {
                 skipped++;
             }
-            foreach (string example in Examples(component.Value))
+            foreach (string example in examples)
             {
                 using JsonDocument instance = JsonDocument.Parse(example);
                 bool peerValid;
