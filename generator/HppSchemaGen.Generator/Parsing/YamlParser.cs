@@ -332,9 +332,38 @@ internal sealed class YamlParser
 
     private sealed class MappingBuilder
     {
-        public readonly List<JsonMember> Members = new();
-        public readonly Dictionary<string, int> Index = new(StringComparer.Ordinal);
+        private const int LinearSearchLimit = 8;
+
+        public readonly List<JsonMember> Members = new(4);
+        private Dictionary<string, int>? _index;
         public List<(int Position, JsonNode Value)>? Merges;
+
+        /// <summary>The position of a member by name (a dictionary only once the mapping is large: most are small).</summary>
+        public int IndexOf(string name)
+        {
+            if (_index is not null) return _index.TryGetValue(name, out int i) ? i : -1;
+            for (int i = 0; i < Members.Count; i++)
+            {
+                if (string.Equals(Members[i].Name, name, StringComparison.Ordinal)) return i;
+            }
+            return -1;
+        }
+
+        public void Add(JsonMember member)
+        {
+            Members.Add(member);
+            if (_index is not null) _index[member.Name] = Members.Count - 1;
+            else if (Members.Count > LinearSearchLimit)
+            {
+                _index = new Dictionary<string, int>(Members.Count * 2, StringComparer.Ordinal);
+                for (int i = 0; i < Members.Count; i++) _index[Members[i].Name] = i;
+            }
+        }
+
+        public IEnumerable<string> Names()
+        {
+            foreach (JsonMember m in Members) yield return m.Name;
+        }
     }
 
     private JsonNode ParseBlockMapping(int indent, int keyStart)
@@ -476,15 +505,15 @@ internal sealed class YamlParser
             throw Error("The value of a merge key '<<' must be a mapping, an alias of one, or a sequence of them", value.Start);
         }
         var member = new JsonMember(key, nameStart, value);
-        if (b.Index.TryGetValue(key, out int existing))
+        int existing = b.IndexOf(key);
+        if (existing >= 0)
         {
             // Last one wins, as for JSON; reported so nobody is surprised.
             _duplicates.Add((key, nameStart));
             b.Members[existing] = member;
             return;
         }
-        b.Index[key] = b.Members.Count;
-        b.Members.Add(member);
+        b.Add(member);
     }
 
     private static bool AllObjects(IReadOnlyList<JsonNode> items)
@@ -501,7 +530,7 @@ internal sealed class YamlParser
     {
         if (b.Merges is null) return b.Members.ToArray();
         var result = new List<JsonMember>(b.Members.Count);
-        var taken = new HashSet<string>(b.Index.Keys, StringComparer.Ordinal);
+        var taken = new HashSet<string>(b.Names(), StringComparer.Ordinal);
         int next = 0;
         for (int i = 0; i <= b.Members.Count; i++)
         {

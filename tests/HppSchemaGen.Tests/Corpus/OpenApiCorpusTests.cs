@@ -18,6 +18,7 @@ namespace HppSchemaGen.Tests.Corpus;
 /// builds with warnings as errors, every component gets a type with a Validate method, and every
 /// component example that JsonSchema.Net 8.0.5 accepts is accepted by the generated validator.
 /// </summary>
+[Collection(HppSchemaGen.Tests.Infrastructure.HeavyCollection.Name)]
 public class OpenApiCorpusTests(ITestOutputHelper output)
 {
     private static string CorpusDirectory => Path.Combine(DiagnosticTests.RepoRoot(), "tests", "openapi-corpus");

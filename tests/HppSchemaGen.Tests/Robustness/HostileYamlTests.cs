@@ -12,6 +12,7 @@ namespace HppSchemaGen.Tests.Robustness;
 /// OpenAPI documents in YAML come from vendors: crafted ones must give a located diagnostic in
 /// bounded time through the real generator, never a crash, a hang or a stack overflow.
 /// </summary>
+[Collection(HppSchemaGen.Tests.Infrastructure.HeavyCollection.Name)]
 public class HostileYamlTests
 {
     private const string Header = "openapi: 3.1.0\ninfo: {title: t, version: '1'}\n";

@@ -9,6 +9,7 @@ using Xunit;
 namespace HppSchemaGen.Tests.Yaml;
 
 /// <summary>The YAML reader builds the tree the JSON reader would build for the equivalent JSON, with YAML positions.</summary>
+[Collection(HppSchemaGen.Tests.Infrastructure.HeavyCollection.Name)]
 public class YamlParserTests
 {
     private static string Json(string yaml)
