@@ -40,7 +40,7 @@ public sealed class SchemaGenerator : IIncrementalGenerator
             .WithTrackingName(Steps.Options);
 
         IncrementalValuesProvider<SchemaFile> files = context.AdditionalTextsProvider
-            .Where(static t => t.Path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+            .Where(static t => t.Path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || SchemaDocuments.IsYaml(t.Path))
             .Combine(context.AnalyzerConfigOptionsProvider)
             .Select(static (pair, ct) => OptionsReader.ReadFile(pair.Left, pair.Right.GetOptions(pair.Left), ct))
             .Where(static f => f is not null)

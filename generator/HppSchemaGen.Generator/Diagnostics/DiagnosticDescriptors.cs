@@ -25,6 +25,22 @@ internal static class DiagnosticDescriptors
         "HSG0003", "Value is not a schema", "{0} must be a schema (an object or a boolean); it is ignored", Category, DiagnosticSeverity.Warning, true,
         "A keyword that takes a subschema was given another kind of value.", HelpBase + "hsg0003");
 
+    public static readonly DiagnosticDescriptor InvalidYaml = new(
+        "HSG0004", "File is not valid YAML", "File is not valid YAML: {0}", Category, DiagnosticSeverity.Error, true,
+        "The YAML reader (YAML 1.2, JSON-compatible core schema) stopped here; nothing is generated from the file.", HelpBase + "hsg0004");
+
+    public static readonly DiagnosticDescriptor YamlReadDifferently = new(
+        "HSG0005", "YAML value read differently", "YAML: {0}", Category, DiagnosticSeverity.Warning, true,
+        "A YAML construct with no JSON equivalent (a tag, a complex key ...) was read in the nearest JSON way.", HelpBase + "hsg0005");
+
+    public static readonly DiagnosticDescriptor SwaggerNotSupported = new(
+        "HSG0006", "Swagger 2.0 is not supported", "This is a Swagger {0} document; only OpenAPI 3.0 and 3.1 are read. Convert it to OpenAPI 3 (for example with swagger2openapi); nothing is generated for this file.", Category, DiagnosticSeverity.Error, true,
+        "Swagger 2.0 documents have another structure (definitions, parameters in body).", HelpBase + "hsg0006");
+
+    public static readonly DiagnosticDescriptor OpenApiSkipped = new(
+        "HSG0007", "OpenAPI document structure skipped", "OpenAPI: {0}", Category, DiagnosticSeverity.Warning, true,
+        "A part of the OpenAPI document that should hold schemas does not have the expected shape.", HelpBase + "hsg0007");
+
     public static readonly DiagnosticDescriptor UnresolvedRef = new(
         "HSG1001", "Unresolved reference", "Cannot resolve '{0}' (base URI '{1}'): no schema in the AdditionalFiles has that URI, anchor or pointer", Category, DiagnosticSeverity.Error, true,
         "The generator never reads the disk or the network: every referenced schema must be an AdditionalFiles item. The reference fails validation.", HelpBase + "hsg1001");
@@ -80,7 +96,7 @@ internal static class DiagnosticDescriptors
     {
         var all = new[]
         {
-            InvalidJson, DuplicateMember, NotASchema, UnresolvedRef, DuplicateId, RefTooDeep, RefCycle,
+            InvalidJson, DuplicateMember, NotASchema, InvalidYaml, YamlReadDifferently, SwaggerNotSupported, OpenApiSkipped, UnresolvedRef, DuplicateId, RefTooDeep, RefCycle,
             UnsupportedKeyword, InvalidKeywordValue, InvalidPattern, TypeRenamed, MemberRenamed, FallbackType, InternalError,
         };
         var map = new Dictionary<string, DiagnosticDescriptor>();

@@ -14,7 +14,7 @@ namespace HppSchemaGen.Generator.Model;
 /// The one step that sees the whole schema set: parse, resolve, name, map to C# shapes and build
 /// the validator checks. Everything it returns is equatable data; the JSON trees die with it.
 /// </summary>
-internal sealed class ModelBuilder
+internal sealed partial class ModelBuilder
 {
     private const int MaxRefChain = 64;
 
@@ -98,9 +98,17 @@ internal sealed class ModelBuilder
 
         // Names are planned in a fixed order (roots, then $defs, then inline schemas as they are met)
         // so that adding a property never renames a type declared elsewhere.
-        foreach (SchemaDocument doc in docs) _rootNames[doc] = PlanName(doc.Root, RootName(doc), doc, string.Empty);
         foreach (SchemaDocument doc in docs)
         {
+            if (doc.OpenApi is null) _rootNames[doc] = PlanName(doc.Root, RootName(doc), doc, string.Empty);
+        }
+        foreach (SchemaDocument doc in docs)
+        {
+            if (doc.OpenApi is not null)
+            {
+                PlanOpenApiComponents(doc);
+                continue;
+            }
             foreach (string defs in new[] { "$defs", "definitions" })
             {
                 if (doc.Root.Get(defs) is not { Kind: JsonKind.Object } map) continue;
@@ -112,9 +120,16 @@ internal sealed class ModelBuilder
             }
         }
 
+        PlanOpenApiInline(docs);
+
         foreach (SchemaDocument doc in docs)
         {
             ct.ThrowIfCancellationRequested();
+            if (doc.OpenApi is not null)
+            {
+                MapOpenApi(doc);
+                continue;
+            }
             SchemaNode root = _registry.Find(doc.Root)!;
             TypeRef rootType = Map(root, _rootNames[doc], 0).Type;
             if (!_named.ContainsKey(doc.Root) || _named[doc.Root] != rootType)
@@ -201,7 +216,7 @@ internal sealed class ModelBuilder
 
     private static string StripJsonSuffix(string name)
     {
-        foreach (string suffix in new[] { ".schema.json", ".json" })
+        foreach (string suffix in new[] { ".schema.json", ".openapi.json", ".json", ".openapi.yaml", ".openapi.yml", ".yaml", ".yml" })
         {
             if (name.EndsWith(suffix, StringComparison.OrdinalIgnoreCase)) return name.Substring(0, name.Length - suffix.Length);
         }
@@ -425,7 +440,7 @@ internal sealed class ModelBuilder
         TypeRef self = TypeRef.Generated(TypeRefKind.Union, ns, name);
         _named[node.Json] = self;
 
-        (string? discriminator, List<string?> values) = FindDiscriminator(branches);
+        (string? discriminator, List<string?> values) = OpenApiDiscriminator(node, branches) ?? FindDiscriminator(branches);
         var caseNames = new HashSet<string>(ReservedUnionCases, StringComparer.Ordinal) { name };
         var cases = new List<UnionCaseSpec>();
         for (int i = 0; i < branches.Count; i++)

@@ -17,22 +17,70 @@ internal static class SchemaDocuments
         foreach (SchemaFile file in files.OrderBy(f => System.IO.Path.GetFileName(f.Path), StringComparer.Ordinal).ThenBy(f => f.Path, StringComparer.Ordinal))
         {
             var lines = new TextLines(file.Path, file.Text);
-            JsonParseResult parsed = JsonParser.Parse(file.Text);
+            bool yaml = IsYaml(file.Path);
+            JsonParseResult parsed = yaml ? YamlParser.Parse(file.Text) : JsonParser.Parse(file.Text);
+            // A YAML file that is plainly not an OpenAPI document belongs to some other tool: leave it alone.
+            if (yaml && !IsOpenApiYaml(file, parsed)) continue;
             foreach ((string name, int offset) in parsed.Duplicates)
-                diagnostics.Add(lines.Diagnostic(DiagnosticDescriptors.DuplicateMember, offset, offset + name.Length + 2, name));
+                diagnostics.Add(lines.Diagnostic(DiagnosticDescriptors.DuplicateMember, offset, offset + name.Length + (yaml ? 0 : 2), name));
+            foreach ((string message, int offset) in parsed.Warnings)
+                diagnostics.Add(lines.Diagnostic(DiagnosticDescriptors.YamlReadDifferently, offset, offset + 1, message));
             if (parsed.Root is null)
             {
-                diagnostics.Add(lines.Diagnostic(DiagnosticDescriptors.InvalidJson, parsed.ErrorOffset, parsed.ErrorOffset + 1, parsed.Error ?? "unknown error"));
+                diagnostics.Add(lines.Diagnostic(yaml ? DiagnosticDescriptors.InvalidYaml : DiagnosticDescriptors.InvalidJson, parsed.ErrorOffset, parsed.ErrorOffset + 1, parsed.Error ?? "unknown error"));
                 continue;
             }
-            if (!SchemaRegistry.IsSchema(parsed.Root))
+            if (OpenApiDocument.IsSwagger(parsed.Root))
+            {
+                JsonNode version = parsed.Root.Get("swagger")!;
+                diagnostics.Add(lines.Diagnostic(DiagnosticDescriptors.SwaggerNotSupported, version.Start, version.End, version.Text ?? "2.0"));
+                continue;
+            }
+            OpenApiDocument? openApi = null;
+            if (OpenApiDocument.IsOpenApi(parsed.Root))
+            {
+                openApi = OpenApiDocument.Read(parsed.Root);
+                foreach ((string message, JsonNode at) in openApi.Problems)
+                    diagnostics.Add(lines.Diagnostic(DiagnosticDescriptors.OpenApiSkipped, at.Start, at.End, message));
+            }
+            else if (!SchemaRegistry.IsSchema(parsed.Root))
             {
                 diagnostics.Add(lines.Diagnostic(DiagnosticDescriptors.NotASchema, parsed.Root.Start, parsed.Root.End, "The document root"));
                 continue;
             }
             string baseUri = file.BaseUri is { Length: > 0 } b && Uris.Resolve("file:///", b) is string resolved ? resolved : Uris.FileBase(file.Path);
-            docs.Add(new SchemaDocument(docs.Count, file, lines, parsed.Root, baseUri));
+            docs.Add(new SchemaDocument(docs.Count, file, lines, parsed.Root, baseUri, openApi));
         }
         return docs;
+    }
+
+    public static bool IsYaml(string path)
+        => path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// YAML files are ours when named <c>*.openapi.yaml</c>/<c>*.openapi.yml</c>, or when their root has
+    /// <c>openapi</c> (or <c>swagger</c>, to say it is not supported). One that does not parse is ours
+    /// when a line starts with <c>openapi:</c> or <c>swagger:</c>, so its errors are reported.
+    /// </summary>
+    private static bool IsOpenApiYaml(SchemaFile file, JsonParseResult parsed)
+    {
+        string name = System.IO.Path.GetFileName(file.Path);
+        if (name.EndsWith(".openapi.yaml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".openapi.yml", StringComparison.OrdinalIgnoreCase)) return true;
+        if (parsed.Root is JsonNode root) return OpenApiDocument.IsOpenApi(root) || OpenApiDocument.IsSwagger(root);
+        return HasTopLevelKey(file.Text, "openapi") || HasTopLevelKey(file.Text, "swagger");
+    }
+
+    private static bool HasTopLevelKey(string text, string key)
+    {
+        for (int i = text.IndexOf(key, StringComparison.Ordinal); i >= 0; i = text.IndexOf(key, i + 1, StringComparison.Ordinal))
+        {
+            int start = i;
+            if (start > 0 && (text[start - 1] == '"' || text[start - 1] == '\'')) start--;
+            if (start > 0 && text[start - 1] != '\n' && text[start - 1] != '\r' && !(start == 1 && text[0] == '\uFEFF')) continue;
+            int end = i + key.Length;
+            if (end < text.Length && (text[end] == '"' || text[end] == '\'')) end++;
+            if (end < text.Length && text[end] == ':') return true;
+        }
+        return false;
     }
 }

@@ -324,11 +324,17 @@ internal sealed class JsonParser
 internal sealed class JsonParseResult
 {
     public JsonParseResult(JsonNode? root, string? error, int errorOffset, IReadOnlyList<(string Name, int Offset)> duplicates)
+        : this(root, error, errorOffset, duplicates, System.Array.Empty<(string, int)>())
+    {
+    }
+
+    public JsonParseResult(JsonNode? root, string? error, int errorOffset, IReadOnlyList<(string Name, int Offset)> duplicates, IReadOnlyList<(string Message, int Offset)> warnings)
     {
         Root = root;
         Error = error;
         ErrorOffset = errorOffset;
         Duplicates = duplicates;
+        Warnings = warnings;
     }
 
     public JsonNode? Root { get; }
@@ -338,4 +344,7 @@ internal sealed class JsonParseResult
     public int ErrorOffset { get; }
 
     public IReadOnlyList<(string Name, int Offset)> Duplicates { get; }
+
+    /// <summary>Things read differently than written (YAML only: a tag that is not a JSON type, <c>.inf</c> ...).</summary>
+    public IReadOnlyList<(string Message, int Offset)> Warnings { get; }
 }

@@ -7,15 +7,16 @@ namespace HppSchemaGen.Generator.Resolution;
 /// <summary>A parsed schema file: its JSON tree, its dialect and the URI it is known by.</summary>
 internal sealed class SchemaDocument
 {
-    public SchemaDocument(int index, SchemaFile file, TextLines lines, JsonNode root, string baseUri)
+    public SchemaDocument(int index, SchemaFile file, TextLines lines, JsonNode root, string baseUri, OpenApiDocument? openApi = null)
     {
         Index = index;
         File = file;
         Lines = lines;
         Root = root;
         BaseUri = baseUri;
-        Draft = Drafts.FromSchemaUri(root.GetString("$schema"));
-        string? id = root.GetString(Draft.IdKeyword());
+        OpenApi = openApi;
+        Draft = openApi?.Draft ?? Drafts.FromSchemaUri(root.GetString("$schema"));
+        string? id = openApi is null ? root.GetString(Draft.IdKeyword()) : null;
         DisplayId = id ?? System.IO.Path.GetFileName(file.Path);
     }
 
@@ -30,6 +31,9 @@ internal sealed class SchemaDocument
     public string BaseUri { get; }
 
     public Draft Draft { get; }
+
+    /// <summary>Set when the file is an OpenAPI document: its root is not a schema, its components and inline schemas are.</summary>
+    public OpenApiDocument? OpenApi { get; }
 
     /// <summary>What the document is called in generated code: its <c>$id</c> as written, else its file name (never a path).</summary>
     public string DisplayId { get; }

@@ -30,6 +30,11 @@ internal sealed class SchemaRegistry
         {
             Register(doc.BaseUri, doc.Root, doc);
             Visit(doc, doc.Root, string.Empty, doc.BaseUri, doc.Draft);
+            // An OpenAPI document's schemas sit where no schema keyword leads: components, bodies, parameters.
+            if (doc.OpenApi is OpenApiDocument api)
+            {
+                foreach (OpenApiSchema s in api.All()) Visit(doc, s.Node, s.Pointer, doc.BaseUri, doc.Draft);
+            }
         }
     }
 

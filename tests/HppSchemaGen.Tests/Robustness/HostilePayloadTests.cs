@@ -12,6 +12,7 @@ namespace HppSchemaGen.Tests.Robustness;
 /// Validators run on data from the network: crafted payloads must not hang, crash or bypass them.
 /// Every test enforces its own time bound.
 /// </summary>
+[Collection(HppSchemaGen.Tests.Infrastructure.HeavyCollection.Name)]
 public class HostilePayloadTests
 {
     private static Func<JsonElement, ValidationResult> Compile(string schema, string type)
