@@ -190,6 +190,8 @@ internal sealed class ValidatorEmitter
                 return V + ".Checks.Pattern(e, " + Field(V + ".Pattern", "Pattern", "new(" + CSharp.Literal(p.Pattern) + ")") + tail;
             case FormatCheck f:
                 return V + ".Checks.Format(e, " + CSharp.Literal(f.Format) + tail;
+            case ContentCheck content:
+                return V + ".Checks.Content(e, " + (content.Base64 ? "true" : "false") + ", " + (content.Json ? "true" : "false") + tail;
             case UniqueItemsCheck:
                 return V + ".Checks.UniqueItems(e" + tail;
             case RequiredCheck r:
@@ -212,7 +214,7 @@ internal sealed class ValidatorEmitter
     {
         if (types == JsonTypeSet.None) return V + ".JsonTypes.None";
         var parts = new List<string>();
-        foreach (JsonTypeSet t in new[] { JsonTypeSet.Object, JsonTypeSet.Array, JsonTypeSet.String, JsonTypeSet.Number, JsonTypeSet.Integer, JsonTypeSet.Boolean, JsonTypeSet.Null })
+        foreach (JsonTypeSet t in new[] { JsonTypeSet.Object, JsonTypeSet.Array, JsonTypeSet.String, JsonTypeSet.Number, JsonTypeSet.Integer, JsonTypeSet.IntegerLiteral, JsonTypeSet.Boolean, JsonTypeSet.Null })
         {
             if ((types & t) != 0) parts.Add(V + ".JsonTypes." + t);
         }

@@ -35,6 +35,7 @@ public static class Checks
     private static bool TypeOtherwise(JsonElement e, JsonTypes types, ValidationCollector? c, string ip, string kp)
     {
         if (e.ValueKind == JsonValueKind.Number && (types & JsonTypes.Integer) != 0 && Numbers.IsInteger(e)) return true;
+        if (e.ValueKind == JsonValueKind.Number && (types & JsonTypes.IntegerLiteral) != 0 && Numbers.IsIntegerLiteral(e)) return true;
         c?.Add(ip, kp + "/type", "Expected " + Names(types) + " but found " + Messages.KindOf(e) + ".");
         return false;
     }
@@ -45,7 +46,7 @@ public static class Checks
         if ((types & JsonTypes.Object) != 0) parts.Add("object");
         if ((types & JsonTypes.Array) != 0) parts.Add("array");
         if ((types & JsonTypes.String) != 0) parts.Add("string");
-        if ((types & JsonTypes.Integer) != 0) parts.Add("integer");
+        if ((types & (JsonTypes.Integer | JsonTypes.IntegerLiteral)) != 0) parts.Add("integer");
         if ((types & JsonTypes.Number) != 0) parts.Add("number");
         if ((types & JsonTypes.Boolean) != 0) parts.Add("boolean");
         if ((types & JsonTypes.Null) != 0) parts.Add("null");
@@ -98,6 +99,39 @@ public static class Checks
         if (e.ValueKind != JsonValueKind.String || Formats.Check(e, format)) return true;
         c?.Add(ip, kp + "/format", "String is not a valid " + format + ".");
         return false;
+    }
+
+    /// <summary>Draft-07's content assertions: a base64 string, and/or (decoded) JSON text.</summary>
+    public static bool Content(JsonElement e, bool base64, bool json, ValidationCollector? c, string ip, string kp)
+    {
+        if (e.ValueKind != JsonValueKind.String) return true;
+        string text = e.GetString() ?? string.Empty;
+        byte[] bytes;
+        if (base64)
+        {
+            try
+            {
+                bytes = Convert.FromBase64String(text);
+            }
+            catch (FormatException)
+            {
+                c?.Add(ip, kp + "/contentEncoding", "String is not valid base64.");
+                return false;
+            }
+        }
+        else bytes = System.Text.Encoding.UTF8.GetBytes(text);
+        if (!json) return true;
+        try
+        {
+            var reader = new Utf8JsonReader(bytes);
+            using JsonDocument _ = JsonDocument.ParseValue(ref reader);
+            return true;
+        }
+        catch (JsonException)
+        {
+            c?.Add(ip, kp + "/contentMediaType", "Content is not valid JSON.");
+            return false;
+        }
     }
 
     /// <summary><c>minimum</c>: <paramref name="limit"/> exactly when it fits a decimal, else as a double.</summary>

@@ -37,6 +37,7 @@ public static class Formats
         "email" => IsEmail(s, idn: false),
         "idn-email" => IsEmail(s, idn: true),
         "hostname" => IsHostname(s, idn: false),
+        "hostname (RFC 1123)" => IsRfc1123Hostname(s),
         "idn-hostname" => IsHostname(s, idn: true),
         "ipv4" => IsIPv4(s),
         "ipv6" => IsIPv6(s),
@@ -490,5 +491,28 @@ public static class Formats
     {
         string pattern = Encoding.UTF8.GetString(s.ToArray());
         return EcmaRegexTranslator.IsEcmaSyntax(pattern) && Patterns.Create(pattern) is not null;
+    }
+
+    /// <summary>
+    /// Draft-04/06 <c>hostname</c>: RFC 1123 labels (letters, digits, hyphens; not starting or ending
+    /// with a hyphen; 1-63 octets), at most 253 octets; no trailing dot (as the suite has it). No IDNA2008 rules.
+    /// </summary>
+    public static bool IsRfc1123Hostname(ReadOnlySpan<byte> s)
+    {
+        if (s.Length == 0 || s.Length > 253) return false;
+        int start = 0;
+        for (int i = 0; i <= s.Length; i++)
+        {
+            if (i < s.Length && s[i] != (byte)'.')
+            {
+                byte b = s[i];
+                if (!(b is >= (byte)'a' and <= (byte)'z' || b is >= (byte)'A' and <= (byte)'Z' || b is >= (byte)'0' and <= (byte)'9' || b == (byte)'-')) return false;
+                continue;
+            }
+            int length = i - start;
+            if (length is 0 or > 63 || s[start] == (byte)'-' || s[i - 1] == (byte)'-') return false;
+            start = i + 1;
+        }
+        return true;
     }
 }

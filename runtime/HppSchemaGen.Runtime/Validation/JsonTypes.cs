@@ -24,4 +24,6 @@ public enum JsonTypes
     Boolean = 32,
     /// <summary><c>null</c></summary>
     Null = 64,
+    /// <summary>Draft-04's <c>integer</c>: a number written with neither a fraction nor an exponent (<c>1.0</c> is not one)</summary>
+    IntegerLiteral = 128,
 }

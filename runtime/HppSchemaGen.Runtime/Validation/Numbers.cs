@@ -114,4 +114,16 @@ public static class Numbers
         for (int k = (fracStart >= 0 ? fracStart - 2 : i - 1); k >= intStart && text[k] == '0'; k--) trailingZeros++;
         return significant == 0 && -exponent <= trailingZeros;
     }
+
+    /// <summary>True when the number is written with neither a fraction nor an exponent (draft-04's integer).</summary>
+    public static bool IsIntegerLiteral(JsonElement e)
+    {
+#if NET9_0_OR_GREATER
+        ReadOnlySpan<byte> raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(e);
+        return raw.IndexOfAny((byte)'.', (byte)'e', (byte)'E') < 0;
+#else
+        string raw = e.GetRawText();
+        return raw.IndexOfAny(new[] { '.', 'e', 'E' }) < 0;
+#endif
+    }
 }

@@ -229,7 +229,7 @@ internal sealed class Canonicalizer
     {
         if (types == JsonTypeSet.None) return "Nothing";
         var words = new List<string>();
-        foreach (JsonTypeSet t in new[] { JsonTypeSet.Object, JsonTypeSet.Array, JsonTypeSet.String, JsonTypeSet.Integer, JsonTypeSet.Number, JsonTypeSet.Boolean, JsonTypeSet.Null })
+        foreach (JsonTypeSet t in new[] { JsonTypeSet.Object, JsonTypeSet.Array, JsonTypeSet.String, JsonTypeSet.Integer, JsonTypeSet.IntegerLiteral, JsonTypeSet.Number, JsonTypeSet.Boolean, JsonTypeSet.Null })
         {
             if ((types & t) != 0) words.Add(t.ToString());
         }

@@ -276,7 +276,14 @@ internal sealed class ValidatorBuilder
             }
             // format belongs to its own vocabulary: asserted when the option says so or the meta-schema asks for it.
             if ((_b._formatAssertion || _b.Vocabularies(_node).FormatAssertion) && _j.Get("format") is { Kind: JsonKind.String } f)
-                Add(new FormatCheck(f.Text!));
+                // Draft-04 and -06 define hostname by RFC 1123 (later drafts by IDNA2008, which forbids "--" in positions 3-4).
+                Add(new FormatCheck(f.Text == "hostname" && _draft <= Draft.Draft6 ? "hostname (RFC 1123)" : f.Text!));
+            if (_draft == Draft.Draft7)
+            {
+                bool base64 = _j.GetString("contentEncoding") == "base64";
+                bool json = _j.GetString("contentMediaType") == "application/json";
+                if (base64 || json) Add(new ContentCheck(base64, json));
+            }
             AddArrayChecks();
             AddObjectChecks();
             AddApplicators();
@@ -375,13 +382,14 @@ internal sealed class ValidatorBuilder
                     "array" => JsonTypeSet.Array,
                     "string" => JsonTypeSet.String,
                     "number" => JsonTypeSet.Number,
-                    "integer" => JsonTypeSet.Integer,
+                    // Draft-04: 1.0 is a number but not an integer (from draft-06 on it is both).
+                    "integer" => _draft == Draft.Draft4 ? JsonTypeSet.IntegerLiteral : JsonTypeSet.Integer,
                     "boolean" => JsonTypeSet.Boolean,
                     _ => JsonTypeSet.Null,
                 };
             }
             // number already admits every integer.
-            if ((set & JsonTypeSet.Number) != 0) set &= ~JsonTypeSet.Integer;
+            if ((set & JsonTypeSet.Number) != 0) set &= ~(JsonTypeSet.Integer | JsonTypeSet.IntegerLiteral);
             Add(new TypeCheck(set));
         }
 

@@ -52,6 +52,8 @@ internal enum JsonTypeSet
     Integer = 16,
     Boolean = 32,
     Null = 64,
+    /// <summary>Draft-04's integer: a number written with neither a fraction nor an exponent.</summary>
+    IntegerLiteral = 128,
 }
 
 /// <summary>A number from the schema: exact as a decimal when it fits, always as a double, and as written.</summary>
@@ -96,6 +98,9 @@ internal sealed record PatternCheck(string Pattern) : Check("/pattern");
 
 /// <summary><c>format</c>, when asserted.</summary>
 internal sealed record FormatCheck(string Format) : Check("/format");
+
+/// <summary>Draft-07's asserted <c>contentEncoding: base64</c> / <c>contentMediaType: application/json</c> (annotations from 2019-09 on).</summary>
+internal sealed record ContentCheck(bool Base64, bool Json) : Check(string.Empty);
 
 /// <summary><c>uniqueItems: true</c>.</summary>
 internal sealed record UniqueItemsCheck() : Check("/uniqueItems");
