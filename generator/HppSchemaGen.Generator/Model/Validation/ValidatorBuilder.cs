@@ -382,8 +382,9 @@ internal sealed class ValidatorBuilder
                     "array" => JsonTypeSet.Array,
                     "string" => JsonTypeSet.String,
                     "number" => JsonTypeSet.Number,
-                    // Draft-04: 1.0 is a number but not an integer (from draft-06 on it is both).
-                    "integer" => _draft == Draft.Draft4 ? JsonTypeSet.IntegerLiteral : JsonTypeSet.Integer,
+                    // Draft-04: 1.0 is a number but not an integer (from draft-06 on it is both). OpenAPI 3.0
+                    // schemas are read as draft-04 otherwise, but count 1.0 as an integer like every later draft.
+                    "integer" => _draft == Draft.Draft4 && _node.Document.OpenApi is null ? JsonTypeSet.IntegerLiteral : JsonTypeSet.Integer,
                     "boolean" => JsonTypeSet.Boolean,
                     _ => JsonTypeSet.Null,
                 };
