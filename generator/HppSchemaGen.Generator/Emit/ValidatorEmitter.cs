@@ -3,6 +3,8 @@ using System.Globalization;
 using System.Linq;
 using HppSchemaGen.Generator.Model.Validation;
 
+using HppSchemaGen.Validation;
+
 namespace HppSchemaGen.Generator.Emit;
 
 /// <summary>
@@ -210,11 +212,11 @@ internal sealed class ValidatorEmitter
     private string Names(string kind, IEnumerable<string> names)
         => Field(V + ".NameTable", kind, "new(" + string.Join(", ", names.Select(CSharp.Literal)) + ")");
 
-    private static string Types(JsonTypeSet types)
+    private static string Types(JsonTypes types)
     {
-        if (types == JsonTypeSet.None) return V + ".JsonTypes.None";
+        if (types == JsonTypes.None) return V + ".JsonTypes.None";
         var parts = new List<string>();
-        foreach (JsonTypeSet t in new[] { JsonTypeSet.Object, JsonTypeSet.Array, JsonTypeSet.String, JsonTypeSet.Number, JsonTypeSet.Integer, JsonTypeSet.IntegerLiteral, JsonTypeSet.Boolean, JsonTypeSet.Null })
+        foreach (JsonTypes t in new[] { JsonTypes.Object, JsonTypes.Array, JsonTypes.String, JsonTypes.Number, JsonTypes.Integer, JsonTypes.IntegerLiteral, JsonTypes.Boolean, JsonTypes.Null })
         {
             if ((types & t) != 0) parts.Add(V + ".JsonTypes." + t);
         }

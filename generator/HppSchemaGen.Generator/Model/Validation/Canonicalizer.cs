@@ -5,6 +5,8 @@ using System.Text;
 using HppSchemaGen.Generator.Helpers;
 using HppSchemaGen.Generator.Resolution;
 
+using HppSchemaGen.Validation;
+
 namespace HppSchemaGen.Generator.Model.Validation;
 
 /// <summary>
@@ -225,11 +227,11 @@ internal sealed class Canonicalizer
         return (sb.ToString(), false);
     }
 
-    private static string TypeWords(JsonTypeSet types)
+    private static string TypeWords(JsonTypes types)
     {
-        if (types == JsonTypeSet.None) return "Nothing";
+        if (types == JsonTypes.None) return "Nothing";
         var words = new List<string>();
-        foreach (JsonTypeSet t in new[] { JsonTypeSet.Object, JsonTypeSet.Array, JsonTypeSet.String, JsonTypeSet.Integer, JsonTypeSet.IntegerLiteral, JsonTypeSet.Number, JsonTypeSet.Boolean, JsonTypeSet.Null })
+        foreach (JsonTypes t in new[] { JsonTypes.Object, JsonTypes.Array, JsonTypes.String, JsonTypes.Integer, JsonTypes.IntegerLiteral, JsonTypes.Number, JsonTypes.Boolean, JsonTypes.Null })
         {
             if ((types & t) != 0) words.Add(t.ToString());
         }

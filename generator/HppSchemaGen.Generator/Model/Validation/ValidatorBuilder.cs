@@ -7,6 +7,8 @@ using HppSchemaGen.Generator.Helpers;
 using HppSchemaGen.Generator.Parsing;
 using HppSchemaGen.Generator.Resolution;
 
+using HppSchemaGen.Validation;
+
 namespace HppSchemaGen.Generator.Model.Validation;
 
 /// <summary>
@@ -373,24 +375,24 @@ internal sealed class ValidatorBuilder
                 return;
             }
             if (_j.Get("nullable") is { Kind: JsonKind.True }) names.Add("null");
-            var set = JsonTypeSet.None;
+            var set = JsonTypes.None;
             foreach (string n in names)
             {
                 set |= n switch
                 {
-                    "object" => JsonTypeSet.Object,
-                    "array" => JsonTypeSet.Array,
-                    "string" => JsonTypeSet.String,
-                    "number" => JsonTypeSet.Number,
+                    "object" => JsonTypes.Object,
+                    "array" => JsonTypes.Array,
+                    "string" => JsonTypes.String,
+                    "number" => JsonTypes.Number,
                     // Draft-04: 1.0 is a number but not an integer (from draft-06 on it is both). OpenAPI 3.0
                     // schemas are read as draft-04 otherwise, but count 1.0 as an integer like every later draft.
-                    "integer" => _draft == Draft.Draft4 && _node.Document.OpenApi is null ? JsonTypeSet.IntegerLiteral : JsonTypeSet.Integer,
-                    "boolean" => JsonTypeSet.Boolean,
-                    _ => JsonTypeSet.Null,
+                    "integer" => _draft == Draft.Draft4 && _node.Document.OpenApi is null ? JsonTypes.IntegerLiteral : JsonTypes.Integer,
+                    "boolean" => JsonTypes.Boolean,
+                    _ => JsonTypes.Null,
                 };
             }
             // number already admits every integer.
-            if ((set & JsonTypeSet.Number) != 0) set &= ~(JsonTypeSet.Integer | JsonTypeSet.IntegerLiteral);
+            if ((set & JsonTypes.Number) != 0) set &= ~(JsonTypes.Integer | JsonTypes.IntegerLiteral);
             Add(new TypeCheck(set));
         }
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using HppSchemaGen.Generator.Helpers;
+using HppSchemaGen.Validation;
 
 namespace HppSchemaGen.Generator.Model.Validation;
 
@@ -40,22 +41,6 @@ internal sealed record NodeRef(NodeRefKind Kind, int Index, string Namespace, st
     public static readonly NodeRef Cycle = new(NodeRefKind.Cycle, -1, string.Empty, string.Empty, string.Empty);
 }
 
-/// <summary>A JSON Schema type set (<c>type</c>, plus OpenAPI's <c>nullable</c>), as flags.</summary>
-[Flags]
-internal enum JsonTypeSet
-{
-    None = 0,
-    Object = 1,
-    Array = 2,
-    String = 4,
-    Number = 8,
-    Integer = 16,
-    Boolean = 32,
-    Null = 64,
-    /// <summary>Draft-04's integer: a number written with neither a fraction nor an exponent.</summary>
-    IntegerLiteral = 128,
-}
-
 /// <summary>A number from the schema: exact as a decimal when it fits, always as a double, and as written.</summary>
 internal sealed record NumberValue(decimal? Decimal, double Double, string Text);
 
@@ -82,7 +67,7 @@ internal abstract record Check(string Keyword)
 }
 
 /// <summary><c>type</c>.</summary>
-internal sealed record TypeCheck(JsonTypeSet Types) : Check("/type");
+internal sealed record TypeCheck(JsonTypes Types) : Check("/type");
 
 /// <summary><c>enum</c> (or <c>const</c> when <see cref="IsConst"/>): values as canonical JSON text.</summary>
 internal sealed record EnumCheck(string Keyword, EquatableArray<string> Values, bool IsConst) : Check(Keyword);
