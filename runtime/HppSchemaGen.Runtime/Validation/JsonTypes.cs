@@ -6,7 +6,14 @@ namespace HppSchemaGen.Validation;
 /// <summary>The JSON Schema <c>type</c> names as flags: one value stands for a whole <c>type</c> array.</summary>
 [Flags]
 [EditorBrowsable(EditorBrowsableState.Never)]
-public enum JsonTypes
+#if HPPSCHEMAGEN_GENERATOR
+// Linked into the generator, whose assembly a project may also reference (the benchmarks do):
+// there the copy stays internal so generated code sees only the runtime's.
+internal
+#else
+public
+#endif
+enum JsonTypes
 {
     /// <summary>No type: an empty <c>type</c> array, which no value satisfies.</summary>
     None = 0,
