@@ -94,7 +94,7 @@ internal static class TypeEmitter
     private static string Validator(NodeRef target)
         => target.Via.Length == 0
             ? CSharp.Validator(target)
-            : "static (e, c, ip, kp) => " + CSharp.Validator(target) + "(e, c, ip, " + Runtime + ".Validation.ValidationCollector.Keyword(c, kp, " + CSharp.Literal(target.Via) + "))";
+            : "static (e, c, ip, kp) => " + CSharp.Validator(target) + "(e, c, ip, " + ValidatorEmitter.KeywordLocation(Runtime + ".Validation.ValidationCollector", target, target.Via) + ")";
 
     private static void EmitValidate(SourceWriter w, TypeSpec type)
     {

@@ -243,13 +243,22 @@ internal sealed class ValidatorEmitter
 
     /// <summary>A call validating <paramref name="element"/> against another node, with the collector.</summary>
     private string Sub(NodeRef target, string element, string instance, string keyword)
-        => Method(target, false) + "(" + element + ", c, " + instance + ", " + Collector + ".Keyword(c, kp, " + Kw(keyword + target.Via) + ")" + DsArg + ")";
+        => Method(target, false) + "(" + element + ", c, " + instance + ", " + KeywordArg(target, keyword) + DsArg + ")";
 
     /// <summary>An in-place call; in tracking mode it goes to the target's __E variant with its own set.</summary>
     private string InPlace(NodeRef target, string keyword)
         => _tracking
-            ? Method(target, true) + "(e, c, ip, " + Collector + ".Keyword(c, kp, " + Kw(keyword + target.Via) + ")" + DsArg + ", ref evSub)"
+            ? Method(target, true) + "(e, c, ip, " + KeywordArg(target, keyword) + DsArg + ", ref evSub)"
             : Sub(target, "e", "ip", keyword);
+
+    /// <summary>The keyword location passed to a subschema; crossing a reference also tells the collector where it leads.</summary>
+    private static string KeywordArg(NodeRef target, string keyword) => KeywordLocation(Collector, target, keyword + target.Via);
+
+    /// <summary><c>Keyword(c, kp, suffix)</c>, or <c>Ref(c, kp, suffix, absolute)</c> when the call crosses a reference.</summary>
+    internal static string KeywordLocation(string collector, NodeRef target, string suffix)
+        => target.Absolute.Length == 0
+            ? collector + ".Keyword(c, kp, " + Kw(suffix) + ")"
+            : collector + ".Ref(c, kp, " + Kw(suffix) + ", " + CSharp.Literal(target.Absolute) + ")";
 
     /// <summary>
     /// An in-place subschema that must pass. Annotations flow up only: the subschema starts from an

@@ -160,7 +160,7 @@ internal sealed partial class ModelBuilder
         }
 
         (List<ValidatorBuilder.NodeDraft> drafts, bool dynamicScope) = _validators.Build();
-        var canonical = new Canonicalizer(drafts, NamespaceOf, d => _rootNames[d], TypeNameOf);
+        var canonical = new Canonicalizer(drafts, NamespaceOf, d => _rootNames[d], TypeNameOf, n => AbsoluteLocations.Of(_registry, n));
         var entries = new HashSet<int>();
         foreach (TypeSpec t in _types)
         {

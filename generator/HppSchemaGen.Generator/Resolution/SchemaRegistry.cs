@@ -165,6 +165,9 @@ internal sealed class SchemaRegistry
     /// <summary>The URI of the schema resource a node belongs to (its nearest enclosing <c>$id</c>, or its document).</summary>
     public static string ResourceOf(SchemaNode node) => Uris.Split(node.BaseUri).Resource;
 
+    /// <summary>The root schema of a resource (a document, or a subschema with an <c>$id</c>); null when the URI names none.</summary>
+    public SchemaNode? ResourceRoot(string resource) => _resources.TryGetValue(resource, out JsonNode? root) ? Find(root) : null;
+
     /// <summary>The <c>$dynamicAnchor</c>s declared in a resource, in document order.</summary>
     public IReadOnlyList<(string Name, JsonNode Node)> DynamicAnchorsIn(string resource)
         => _dynamicAnchors.TryGetValue(resource, out var list) ? list : (IReadOnlyList<(string, JsonNode)>)System.Array.Empty<(string, JsonNode)>();

@@ -25,7 +25,7 @@ namespace Klarna.Hpp
                 {
                     switch (__DistributionRequestV1_Members.Find(m))
                     {
-                        case 0: if (!DistributionContactV1(m.Value, c, __C.Member(c, ip, m), __C.Keyword(c, kp, "/properties/contact_information/$ref")) && __V.Checks.Stop(c, ref ok)) return false; break;
+                        case 0: if (!DistributionContactV1(m.Value, c, __C.Member(c, ip, m), __C.Ref(c, kp, "/properties/contact_information/$ref", "urn:hppschemagen:DistributionContactV1.schema.json#")) && __V.Checks.Stop(c, ref ok)) return false; break;
                         case 1: if (!DistributionRequestV1Method(m.Value, c, __C.Member(c, ip, m), __C.Keyword(c, kp, "/properties/method")) && __V.Checks.Stop(c, ref ok)) return false; break;
                         case 2: if (!DistributionRequestV1Template(m.Value, c, __C.Member(c, ip, m), __C.Keyword(c, kp, "/properties/template")) && __V.Checks.Stop(c, ref ok)) return false; break;
                     }

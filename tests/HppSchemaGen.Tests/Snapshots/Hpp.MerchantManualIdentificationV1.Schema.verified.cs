@@ -25,8 +25,8 @@ namespace Klarna.Hpp
                     switch (__MerchantManualIdentificationV1_Members.Find(m))
                     {
                         case 0: if (!IsString(m.Value, c, __C.Member(c, ip, m), __C.Keyword(c, kp, "/properties/challenge")) && __V.Checks.Stop(c, ref ok)) return false; break;
-                        case 1: if (!CustomerV1(m.Value, c, __C.Member(c, ip, m), __C.Keyword(c, kp, "/properties/customer/$ref")) && __V.Checks.Stop(c, ref ok)) return false; break;
-                        case 2: if (!CustomerV1(m.Value, c, __C.Member(c, ip, m), __C.Keyword(c, kp, "/properties/customer_obfuscated/$ref")) && __V.Checks.Stop(c, ref ok)) return false; break;
+                        case 1: if (!CustomerV1(m.Value, c, __C.Member(c, ip, m), __C.Ref(c, kp, "/properties/customer/$ref", "urn:hppschemagen:CustomerV1.schema.json#")) && __V.Checks.Stop(c, ref ok)) return false; break;
+                        case 2: if (!CustomerV1(m.Value, c, __C.Member(c, ip, m), __C.Ref(c, kp, "/properties/customer_obfuscated/$ref", "urn:hppschemagen:CustomerV1.schema.json#")) && __V.Checks.Stop(c, ref ok)) return false; break;
                         case 3: if (!MerchantManualIdentificationV1_ExpiresAt(m.Value, c, __C.Member(c, ip, m), __C.Keyword(c, kp, "/properties/expires_at")) && __V.Checks.Stop(c, ref ok)) return false; break;
                     }
                 }

@@ -49,7 +49,7 @@ namespace Klarna.Hpp
                 int i = 0;
                 foreach (__J.JsonElement item in e.EnumerateArray())
                 {
-                    if (!BackgroundImageV1(item, c, __C.Item(c, ip, i), __C.Keyword(c, kp, "/items/$ref")) && __V.Checks.Stop(c, ref ok)) return false;
+                    if (!BackgroundImageV1(item, c, __C.Item(c, ip, i), __C.Ref(c, kp, "/items/$ref", "urn:hppschemagen:BackgroundImageV1.schema.json#")) && __V.Checks.Stop(c, ref ok)) return false;
                     i++;
                 }
             }

@@ -25,8 +25,8 @@ namespace Klarna.Hpp
                 {
                     switch (__SessionCreationRequestV1_Members.Find(m))
                     {
-                        case 0: if (!MerchantUrlsV1(m.Value, c, __C.Member(c, ip, m), __C.Keyword(c, kp, "/properties/merchant_urls/$ref")) && __V.Checks.Stop(c, ref ok)) return false; break;
-                        case 1: if (!OptionsV1(m.Value, c, __C.Member(c, ip, m), __C.Keyword(c, kp, "/properties/options/$ref")) && __V.Checks.Stop(c, ref ok)) return false; break;
+                        case 0: if (!MerchantUrlsV1(m.Value, c, __C.Member(c, ip, m), __C.Ref(c, kp, "/properties/merchant_urls/$ref", "urn:hppschemagen:MerchantUrlsV1.schema.json#")) && __V.Checks.Stop(c, ref ok)) return false; break;
+                        case 1: if (!OptionsV1(m.Value, c, __C.Member(c, ip, m), __C.Ref(c, kp, "/properties/options/$ref", "urn:hppschemagen:OptionsV1.schema.json#")) && __V.Checks.Stop(c, ref ok)) return false; break;
                         case 2: if (!IsString(m.Value, c, __C.Member(c, ip, m), __C.Keyword(c, kp, "/properties/payment_session_url")) && __V.Checks.Stop(c, ref ok)) return false; break;
                         case 3: if (!IsString(m.Value, c, __C.Member(c, ip, m), __C.Keyword(c, kp, "/properties/profile_id")) && __V.Checks.Stop(c, ref ok)) return false; break;
                     }

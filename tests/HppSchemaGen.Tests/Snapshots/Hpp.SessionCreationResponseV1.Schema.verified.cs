@@ -24,7 +24,7 @@ namespace Klarna.Hpp
                 {
                     switch (__SessionCreationResponseV1_Members.Find(m))
                     {
-                        case 0: if (!DistributionModuleV1(m.Value, c, __C.Member(c, ip, m), __C.Keyword(c, kp, "/properties/distribution_module/$ref")) && __V.Checks.Stop(c, ref ok)) return false; break;
+                        case 0: if (!DistributionModuleV1(m.Value, c, __C.Member(c, ip, m), __C.Ref(c, kp, "/properties/distribution_module/$ref", "urn:hppschemagen:DistributionModuleV1.schema.json#")) && __V.Checks.Stop(c, ref ok)) return false; break;
                         case 1: if (!IsString(m.Value, c, __C.Member(c, ip, m), __C.Keyword(c, kp, "/properties/distribution_url")) && __V.Checks.Stop(c, ref ok)) return false; break;
                         case 2: if (!MerchantManualIdentificationV1_ExpiresAt(m.Value, c, __C.Member(c, ip, m), __C.Keyword(c, kp, "/properties/expires_at")) && __V.Checks.Stop(c, ref ok)) return false; break;
                         case 3: if (!IsString(m.Value, c, __C.Member(c, ip, m), __C.Keyword(c, kp, "/properties/manual_identification_check_url")) && __V.Checks.Stop(c, ref ok)) return false; break;

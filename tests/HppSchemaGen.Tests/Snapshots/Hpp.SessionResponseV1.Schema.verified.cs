@@ -25,10 +25,10 @@ namespace Klarna.Hpp
                     switch (__SessionResponseV1_Members.Find(m))
                     {
                         case 0: if (!IsString(m.Value, c, __C.Member(c, ip, m), __C.Keyword(c, kp, "/properties/authorization_token")) && __V.Checks.Stop(c, ref ok)) return false; break;
-                        case 1: if (!CustomerV1(m.Value, c, __C.Member(c, ip, m), __C.Keyword(c, kp, "/properties/customer/$ref")) && __V.Checks.Stop(c, ref ok)) return false; break;
+                        case 1: if (!CustomerV1(m.Value, c, __C.Member(c, ip, m), __C.Ref(c, kp, "/properties/customer/$ref", "urn:hppschemagen:CustomerV1.schema.json#")) && __V.Checks.Stop(c, ref ok)) return false; break;
                         case 2: if (!MerchantManualIdentificationV1_ExpiresAt(m.Value, c, __C.Member(c, ip, m), __C.Keyword(c, kp, "/properties/expires_at")) && __V.Checks.Stop(c, ref ok)) return false; break;
                         case 3: if (!IsString(m.Value, c, __C.Member(c, ip, m), __C.Keyword(c, kp, "/properties/klarna_reference")) && __V.Checks.Stop(c, ref ok)) return false; break;
-                        case 4: if (!MerchantManualIdentificationV1(m.Value, c, __C.Member(c, ip, m), __C.Keyword(c, kp, "/properties/manual_identification/$ref")) && __V.Checks.Stop(c, ref ok)) return false; break;
+                        case 4: if (!MerchantManualIdentificationV1(m.Value, c, __C.Member(c, ip, m), __C.Ref(c, kp, "/properties/manual_identification/$ref", "urn:hppschemagen:MerchantManualIdentificationV1.schema.json#")) && __V.Checks.Stop(c, ref ok)) return false; break;
                         case 5: if (!IsString(m.Value, c, __C.Member(c, ip, m), __C.Keyword(c, kp, "/properties/order_id")) && __V.Checks.Stop(c, ref ok)) return false; break;
                         case 6: if (!IsString(m.Value, c, __C.Member(c, ip, m), __C.Keyword(c, kp, "/properties/session_id")) && __V.Checks.Stop(c, ref ok)) return false; break;
                         case 7: if (!SessionResponseV1Status(m.Value, c, __C.Member(c, ip, m), __C.Keyword(c, kp, "/properties/status")) && __V.Checks.Stop(c, ref ok)) return false; break;

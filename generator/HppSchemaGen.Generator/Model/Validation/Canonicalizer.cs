@@ -28,17 +28,20 @@ internal sealed class Canonicalizer
     private readonly Func<SchemaDocument, string> _namespaceOf;
     private readonly Func<SchemaDocument, string> _ownerName;
     private readonly Func<SchemaNode, string?> _typeName;
+    private readonly Func<SchemaNode, string> _absoluteOf;
     private readonly (int Index, string Via)[] _resolved;
     private int[] _class = Array.Empty<int>();
     private readonly Dictionary<int, string> _names = new();
     private readonly HashSet<int> _shared = new();
 
-    public Canonicalizer(List<ValidatorBuilder.NodeDraft> drafts, Func<SchemaDocument, string> namespaceOf, Func<SchemaDocument, string> ownerName, Func<SchemaNode, string?> typeName)
+    /// <param name="absoluteOf">The absolute URI of a node, for error locations after a reference (<see cref="AbsoluteLocations"/>).</param>
+    public Canonicalizer(List<ValidatorBuilder.NodeDraft> drafts, Func<SchemaDocument, string> namespaceOf, Func<SchemaDocument, string> ownerName, Func<SchemaNode, string?> typeName, Func<SchemaNode, string> absoluteOf)
     {
         _drafts = drafts;
         _namespaceOf = namespaceOf;
         _ownerName = ownerName;
         _typeName = typeName;
+        _absoluteOf = absoluteOf;
         _resolved = new (int, string)[drafts.Count];
         for (int i = 0; i < drafts.Count; i++) _resolved[i] = (i, null!);
         for (int i = 0; i < drafts.Count; i++) _resolved[i] = Follow(i);
@@ -75,6 +78,10 @@ internal sealed class Canonicalizer
         return _resolved[i];
     }
 
+    /// <summary>The absolute URI of the node a call reaches, when the call crosses a reference; else empty.</summary>
+    private string AbsoluteOf(int index, string via, bool reference)
+        => reference || via.Length > 0 ? _absoluteOf(_drafts[index].Node) : string.Empty;
+
     /// <summary>Canonicalizes the nodes reachable from <paramref name="entries"/> and returns the files to emit.</summary>
     public List<ValidatorFileSpec> Run(IReadOnlyCollection<int> entries, bool usesDynamicScope, Func<SchemaDocument, string> hintName)
     {
@@ -109,7 +116,7 @@ internal sealed class Canonicalizer
         foreach (KeyValuePair<int, int> kv in representative.OrderBy(kv => kv.Value))
         {
             ValidatorBuilder.NodeDraft d = _drafts[kv.Value];
-            var checks = d.Checks.Select(c => c.MapTargets(t => Final(t, names))).ToEquatableArray();
+            var checks = d.Checks.Select(c => c.MapTargets(t => Final(t, names, c.IsReference))).ToEquatableArray();
             string location = d.Node.Pointer.Length == 0 ? d.Node.Document.DisplayId : d.Node.Document.DisplayId + " " + d.Node.Pointer;
             var method = new ValidatorMethodSpec(names[kv.Key], new[] { location }.ToEquatableArray(), d.Boolean, checks, d.TracksEvaluated, entryClasses.Contains(kv.Key), d.Enters);
             if (_shared.Contains(kv.Key))
@@ -138,11 +145,11 @@ internal sealed class Canonicalizer
         }
         return files;
 
-        NodeRef Final(NodeRef t, Dictionary<int, string> n)
+        NodeRef Final(NodeRef t, Dictionary<int, string> n, bool reference)
         {
             if (t.Kind != NodeRefKind.Node) return t;
             (int index, string via) = _resolved[t.Index];
-            return NodeRef.To(_namespaceOf(_drafts[index].Node.Document), n[_class[index]], via);
+            return NodeRef.To(_namespaceOf(_drafts[index].Node.Document), n[_class[index]], via, AbsoluteOf(index, via, reference));
         }
     }
 
@@ -150,7 +157,7 @@ internal sealed class Canonicalizer
     public NodeRef EntryRef(int node)
     {
         (int index, string via) = _resolved[node];
-        return _names.TryGetValue(_class[index], out string? name) ? NodeRef.To(_namespaceOf(_drafts[index].Node.Document), name, via) : NodeRef.Cycle;
+        return _names.TryGetValue(_class[index], out string? name) ? NodeRef.To(_namespaceOf(_drafts[index].Node.Document), name, via, AbsoluteOf(index, via, false)) : NodeRef.Cycle;
     }
 
     private bool[] Reachable(IReadOnlyCollection<int> entries)
@@ -192,7 +199,9 @@ internal sealed class Canonicalizer
                 {
                     if (t.Kind != NodeRefKind.Node) return t;
                     (int index, string via) = _resolved[t.Index];
-                    return new NodeRef(NodeRefKind.Node, _class[index], string.Empty, string.Empty, via);
+                    // Where a call crosses a reference its absolute target is part of the shape: a
+                    // shared method must name the same schema in every error it reports.
+                    return new NodeRef(NodeRefKind.Node, _class[index], string.Empty, string.Empty, via, AbsoluteOf(index, via, c.IsReference));
                 })).ToEquatableArray();
                 var sig = new Signature(_namespaceOf(d.Node.Document), d.Boolean, d.TracksEvaluated, d.Enters, checks, _class[i]);
                 if (!ids.TryGetValue(sig, out int id)) ids[sig] = id = ids.Count;

@@ -30,15 +30,18 @@ internal enum NodeRefKind
 /// <summary>
 /// A subschema. <see cref="Via"/> is the keyword path of <c>$ref</c>s that were followed to reach
 /// it (a node that is only a <c>$ref</c> has no method: callers call the target, and the error
-/// locations still show the <c>$ref</c>).
+/// locations still show the <c>$ref</c>). <see cref="Absolute"/> is the absolute URI of the schema
+/// reached when the call crosses a reference (<see cref="Via"/> is not empty, or the check is a
+/// <c>$ref</c>/<c>$dynamicRef</c>), else empty: errors below it get their absolute keyword location
+/// from it. Empty otherwise, so nodes that differ only in where they sit still share a method.
 /// </summary>
-internal sealed record NodeRef(NodeRefKind Kind, int Index, string Namespace, string Method, string Via)
+internal sealed record NodeRef(NodeRefKind Kind, int Index, string Namespace, string Method, string Via, string Absolute)
 {
-    public static NodeRef Node(int index) => new(NodeRefKind.Node, index, string.Empty, string.Empty, string.Empty);
+    public static NodeRef Node(int index) => new(NodeRefKind.Node, index, string.Empty, string.Empty, string.Empty, string.Empty);
 
-    public static NodeRef To(string ns, string method, string via) => new(NodeRefKind.Method, -1, ns, method, via);
+    public static NodeRef To(string ns, string method, string via, string absolute) => new(NodeRefKind.Method, -1, ns, method, via, absolute);
 
-    public static readonly NodeRef Cycle = new(NodeRefKind.Cycle, -1, string.Empty, string.Empty, string.Empty);
+    public static readonly NodeRef Cycle = new(NodeRefKind.Cycle, -1, string.Empty, string.Empty, string.Empty, string.Empty);
 }
 
 /// <summary>A number from the schema: exact as a decimal when it fits, always as a double, and as written.</summary>
@@ -64,6 +67,9 @@ internal abstract record Check(string Keyword)
 
     /// <summary>Descends into members or items (so the method guards the stack).</summary>
     public virtual bool Descends => false;
+
+    /// <summary>Its keyword is a reference (<c>$ref</c>, <c>$dynamicRef</c>, <c>$recursiveRef</c>): every call it makes crosses one.</summary>
+    public virtual bool IsReference => false;
 }
 
 /// <summary><c>type</c>.</summary>
@@ -105,6 +111,7 @@ internal sealed record RefCheck(string Keyword, NodeRef Target) : Check(Keyword)
     public override IEnumerable<NodeRef> Targets => new[] { Target };
     public override Check MapTargets(Func<NodeRef, NodeRef> map) => this with { Target = map(Target) };
     public override bool InPlace => true;
+    public override bool IsReference => true;
 }
 
 /// <summary>
@@ -130,6 +137,7 @@ internal sealed record DynamicRefCheck(string Keyword, int AnchorName, NodeRef D
     }
 
     public override bool InPlace => true;
+    public override bool IsReference => true;
 }
 
 /// <summary>A resource declaring the dynamic anchor, by its id in the packed scope.</summary>
