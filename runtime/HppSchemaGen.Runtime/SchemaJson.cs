@@ -58,6 +58,9 @@ public static class SchemaJson
     {
         var reader = new Utf8JsonReader(utf8Json);
         using JsonDocument document = JsonDocument.ParseValue(ref reader);
+        // Text after the value ("{} {}") is malformed whatever the value is: the reader throws on it
+        // here, before schema errors about the first value could be reported instead.
+        reader.Read();
         return ValidatorRunner.Run(document.RootElement, validator);
     }
 

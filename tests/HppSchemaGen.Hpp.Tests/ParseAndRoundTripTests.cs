@@ -100,6 +100,16 @@ public class ParseAndRoundTripTests
         Assert.StartsWith("Malformed JSON", result.Errors[0].Message);
     }
 
+    [Theory]
+    [InlineData("{\"session_id\": 1} {}")]
+    [InlineData("{\"session_id\": \"x\"} x")]
+    public void Text_after_the_value_is_malformed_json_even_when_the_value_is_invalid(string json)
+    {
+        Assert.False(SessionCreationResponseV1.TryParse(Utf8(json), out _, out ValidationResult result));
+        Assert.StartsWith("Malformed JSON", Assert.Single(result.Errors).Message);
+        Assert.ThrowsAny<JsonException>(() => SessionCreationResponseV1.Parse(Utf8(json)));
+    }
+
     [Fact]
     public void Parse_throws_SchemaValidationException_with_every_error()
     {
