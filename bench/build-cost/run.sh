@@ -5,12 +5,13 @@
 #
 #   bash bench/build-cost/run.sh 200 1000 2000     # the documented run (docs/benchmarks.md)
 #   bash bench/build-cost/run.sh --smoke           # CI: N = 20, one timed build each
+#   HPPSCHEMAGEN_BUILD_RUNS=1 bash bench/build-cost/run.sh 2000   # one timed rebuild per project
 #
 # Time: the median of R rebuilds of the project alone (--no-incremental --no-dependencies, after a
 # warm-up build that restores and builds the generator), so it is the compiler and generators only.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
-runs=3
+runs=${HPPSCHEMAGEN_BUILD_RUNS:-3}
 sizes=("$@")
 if [ "${1:-}" = "--smoke" ]; then sizes=(20); runs=1; fi
 [ ${#sizes[@]} -gt 0 ] || sizes=(200 1000)

@@ -135,9 +135,7 @@ internal sealed class ContextEmitter
         {
             if (t.Kind != TypeSpecKind.Record) continue;
             EmitRecord(t);
-            if (_fastPath.Has(t)) _fastPath.Emit(t);
         }
-        _fastPath.EmitFields();
         _w.Close();
         _w.Close();
         return _w.ToString();
@@ -151,7 +149,7 @@ internal sealed class ContextEmitter
         if (!_seen.Add(name)) return;
         string factory = type.Kind switch
         {
-            TypeRefKind.Record => Helpers + ".Object<" + name + ">(options, this, __ctor_" + type.MetadataName + ", Properties_" + type.MetadataName + ", " + (_fastPath.Has(type) ? "Serialize_" + type.MetadataName : "null") + ")",
+            TypeRefKind.Record => Helpers + ".Object<" + name + ">(options, this, " + MembersOf(type.MetadataName) + ".New, " + MembersOf(type.MetadataName) + ".Properties, " + (_fastPath.Has(type) ? MembersOf(type.MetadataName) + ".Serialize" : "null") + ")",
             TypeRefKind.Enum or TypeRefKind.Union => Helpers + ".Value(options, new " + name + ".Converter())",
             TypeRefKind.List => Helpers + ".List<" + CSharp.TypeName(type.Arguments[0]) + ">(options)",
             TypeRefKind.Dictionary => Helpers + ".Dictionary<" + CSharp.TypeName(type.Arguments[0]) + ">(options)",
@@ -186,23 +184,33 @@ internal sealed class ContextEmitter
     }
 
     /// <summary>
-    /// A record's property metadata: one helper call per member, in declaration order. Members are
-    /// filled in chunks beyond <see cref="PropertiesPerMethod"/>: the compiler's flow analysis grows
-    /// faster than linearly with a method's size, and a schema can have thousands of properties.
+    /// The class holding one record's metadata members (<c>__T_</c> and the record's name; the
+    /// context's own members are <c>__info_</c> fields and public properties, so the two never meet).
+    /// </summary>
+    internal static string MembersOf(string record) => "__T_" + record;
+
+    /// <summary>
+    /// A record's metadata in a nested class of its own: property metadata (one helper call per
+    /// member, in declaration order), the <c>[UnsafeAccessor]</c> constructor and init setters, and
+    /// the fast-path writer. One class per record, not thousands of private methods in the context:
+    /// when the compiler writes the reference assembly (<c>/refout</c>, on by default) it checks each
+    /// private method of a class against the class's other methods, which is quadratic in their
+    /// number (at 1,000 schemas it doubled the build). Members are filled in chunks beyond
+    /// <see cref="PropertiesPerMethod"/>: flow analysis grows faster than linearly with a method's size.
     /// </summary>
     private void EmitRecord(TypeSpec t)
     {
         string type = CSharp.TypeName(t);
-        string id = t.Name;
         var lines = new List<string>();
         foreach (PropertySpec p in t.Properties)
             lines.Add(Property(t, CSharp.Declared(p.Type, p.Type.IsValueType && p.IsNullable), p.Name, p.JsonName, (p.IsRequired ? "Required" : null), p.IsNullable));
         if (t.ExtensionDataName is string ext)
             lines.Add(Property(t, CSharp.TypeName(TypeRef.DictionaryOf(TypeRef.JsonElement)), ext, string.Empty, "ExtensionData", nullable: true));
         _w.Line();
+        _w.Open("private static class " + MembersOf(t.Name));
         if (lines.Count <= PropertiesPerMethod)
         {
-            _w.Line("private static " + Meta + ".JsonPropertyInfo[] Properties_" + id + "(__J.JsonSerializerOptions options) => new " + Meta + ".JsonPropertyInfo[]");
+            _w.Line("internal static " + Meta + ".JsonPropertyInfo[] Properties(__J.JsonSerializerOptions options) => new " + Meta + ".JsonPropertyInfo[]");
             _w.Line("{");
             _w.Indent();
             foreach (string line in lines) _w.Line(line + ",");
@@ -212,32 +220,35 @@ internal sealed class ContextEmitter
         else
         {
             int chunks = (lines.Count + PropertiesPerMethod - 1) / PropertiesPerMethod;
-            _w.Open("private static " + Meta + ".JsonPropertyInfo[] Properties_" + id + "(__J.JsonSerializerOptions options)");
+            _w.Open("internal static " + Meta + ".JsonPropertyInfo[] Properties(__J.JsonSerializerOptions options)");
             _w.Line("var properties = new " + Meta + ".JsonPropertyInfo[" + lines.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) + "];");
-            for (int c = 0; c < chunks; c++) _w.Line("Properties_" + id + "_" + c.ToString(System.Globalization.CultureInfo.InvariantCulture) + "(options, properties);");
+            for (int c = 0; c < chunks; c++) _w.Line("Properties_" + c.ToString(System.Globalization.CultureInfo.InvariantCulture) + "(options, properties);");
             _w.Line("return properties;");
             _w.Close();
             for (int c = 0; c < chunks; c++)
             {
-                _w.Open("private static void Properties_" + id + "_" + c.ToString(System.Globalization.CultureInfo.InvariantCulture) + "(__J.JsonSerializerOptions options, " + Meta + ".JsonPropertyInfo[] properties)");
+                _w.Open("private static void Properties_" + c.ToString(System.Globalization.CultureInfo.InvariantCulture) + "(__J.JsonSerializerOptions options, " + Meta + ".JsonPropertyInfo[] properties)");
                 for (int i = c * PropertiesPerMethod; i < Math.Min(lines.Count, (c + 1) * PropertiesPerMethod); i++)
                     _w.Line("properties[" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "] = " + lines[i] + ";");
                 _w.Close();
             }
         }
+        _w.Line();
         _w.Line("[__U.UnsafeAccessor(__U.UnsafeAccessorKind.Constructor)]");
-        _w.Line("private static extern " + type + " __ctor_" + id + "();");
+        _w.Line("internal static extern " + type + " New();");
         foreach (PropertySpec p in t.Properties)
         {
             string declared = CSharp.Declared(p.Type, p.Type.IsValueType && p.IsNullable);
             EmitSetter(t, p.Type.IsValueType ? declared : declared + "?", p.Name);
         }
         if (t.ExtensionDataName is string ext2) EmitSetter(t, CSharp.TypeName(TypeRef.DictionaryOf(TypeRef.JsonElement)) + "?", ext2);
+        if (_fastPath.Has(t)) _fastPath.Emit(t);
+        _w.Close();
     }
 
-    /// <summary>init setters are reached through [UnsafeAccessor]: reflection-free and trim-safe.</summary>
+    /// <summary>init setters are reached through [UnsafeAccessor]: reflection-free and trim-safe. Named <c>set_</c> and the property, as the accessor is.</summary>
     private void EmitSetter(TypeSpec t, string declared, string name)
-        => _w.Line("[__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = \"set_" + name + "\")] private static extern void __set_" + t.Name + "_" + name + "(" + CSharp.TypeName(t) + " obj, " + declared + " value);");
+        => _w.Line("[__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = \"set_" + name + "\")] internal static extern void set_" + name + "(" + CSharp.TypeName(t) + " obj, " + declared + " value);");
 
     private static string Property(TypeSpec t, string declared, string name, string jsonName, string? flag, bool nullable)
     {
@@ -246,6 +257,6 @@ internal sealed class ContextEmitter
         if (nullable) flags.Add("__S.PropertyFlags.Nullable");
         if (flags.Count == 0) flags.Add("__S.PropertyFlags.None");
         return Helpers + ".Property<" + CSharp.TypeName(t) + ", " + declared + ">(options, " + CSharp.Literal(name) + ", " + CSharp.Literal(jsonName)
-            + ", static o => o." + name + ", __set_" + t.Name + "_" + name + ", " + string.Join(" | ", flags) + ")";
+            + ", static o => o." + name + ", set_" + name + ", " + string.Join(" | ", flags) + ")";
     }
 }

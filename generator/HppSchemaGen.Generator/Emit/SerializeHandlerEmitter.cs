@@ -60,14 +60,15 @@ internal sealed class SerializeHandlerEmitter
     public void Emit(TypeSpec t)
     {
         _w.Line();
-        _w.Open("private static void Serialize_" + t.Name + "(" + Json + ".Utf8JsonWriter writer, " + CSharp.TypeName(t) + "? value)");
+        _w.Open("internal static void Serialize(" + Json + ".Utf8JsonWriter writer, " + CSharp.TypeName(t) + "? value)");
+        var fields = new List<string>();
         _w.Line("if (value is null) { writer.WriteNullValue(); return; }");
         _w.Line("writer.WriteStartObject();");
         foreach (PropertySpec p in t.Properties)
         {
             // Named after the member, not numbered: adding a property adds lines, it renames nothing.
-            string name = "__name_" + t.Name + "_" + p.Name;
-            _fields.Add("private static readonly " + Json + ".JsonEncodedText " + name + " = " + Json + ".JsonEncodedText.Encode(" + CSharp.Literal(p.JsonName) + ");");
+            string name = "name_" + p.Name;
+            fields.Add("internal static readonly " + Json + ".JsonEncodedText " + name + " = " + Json + ".JsonEncodedText.Encode(" + CSharp.Literal(p.JsonName) + ");");
             string access = "value." + p.Name;
             // Absent optional members are not written (WhenWritingNull), as on the metadata path.
             bool skipNull = p.IsNullable && !p.IsRequired;
@@ -101,15 +102,9 @@ internal sealed class SerializeHandlerEmitter
         }
         _w.Line("writer.WriteEndObject();");
         _w.Close();
-    }
-
-    private readonly List<string> _fields = new();
-
-    public void EmitFields()
-    {
-        if (_fields.Count == 0) return;
+        if (fields.Count == 0) return;
         _w.Line();
-        foreach (string f in _fields) _w.Line(f);
+        foreach (string f in fields) _w.Line(f);
     }
 
     /// <summary>The Utf8JsonWriter method that writes a name and a value of this primitive in one call.</summary>
@@ -148,7 +143,7 @@ internal sealed class SerializeHandlerEmitter
                 _w.Line("if (" + expr + " is null) writer.WriteNullValue(); else writer.WriteStringValue(" + expr + ".Value);");
                 break;
             case TypeRefKind.Record:
-                _w.Line("Serialize_" + t.MetadataName + "(writer, " + expr + ");");
+                _w.Line(ContextEmitter.MembersOf(t.MetadataName) + ".Serialize(writer, " + expr + ");");
                 break;
             case TypeRefKind.List:
                 _w.Open("if (" + expr + " is null) writer.WriteNullValue(); else");

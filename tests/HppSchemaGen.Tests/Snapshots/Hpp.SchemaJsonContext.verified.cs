@@ -135,24 +135,24 @@ namespace Klarna.Hpp
 
         __M.JsonTypeInfo? __M.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, __J.JsonSerializerOptions options)
         {
-            if (type == typeof(global::Klarna.Hpp.BackgroundImageV1)) return __S.ContextMetadata.Object<global::Klarna.Hpp.BackgroundImageV1>(options, this, __ctor_BackgroundImageV1, Properties_BackgroundImageV1, Serialize_BackgroundImageV1);
-            if (type == typeof(global::Klarna.Hpp.CustomerV1)) return __S.ContextMetadata.Object<global::Klarna.Hpp.CustomerV1>(options, this, __ctor_CustomerV1, Properties_CustomerV1, Serialize_CustomerV1);
-            if (type == typeof(global::Klarna.Hpp.DistributionContactV1)) return __S.ContextMetadata.Object<global::Klarna.Hpp.DistributionContactV1>(options, this, __ctor_DistributionContactV1, Properties_DistributionContactV1, Serialize_DistributionContactV1);
+            if (type == typeof(global::Klarna.Hpp.BackgroundImageV1)) return __S.ContextMetadata.Object<global::Klarna.Hpp.BackgroundImageV1>(options, this, __T_BackgroundImageV1.New, __T_BackgroundImageV1.Properties, __T_BackgroundImageV1.Serialize);
+            if (type == typeof(global::Klarna.Hpp.CustomerV1)) return __S.ContextMetadata.Object<global::Klarna.Hpp.CustomerV1>(options, this, __T_CustomerV1.New, __T_CustomerV1.Properties, __T_CustomerV1.Serialize);
+            if (type == typeof(global::Klarna.Hpp.DistributionContactV1)) return __S.ContextMetadata.Object<global::Klarna.Hpp.DistributionContactV1>(options, this, __T_DistributionContactV1.New, __T_DistributionContactV1.Properties, __T_DistributionContactV1.Serialize);
             if (type == typeof(global::Klarna.Hpp.DistributionContactV1AccessId)) return __S.ContextMetadata.Value(options, new global::Klarna.Hpp.DistributionContactV1AccessId.Converter());
-            if (type == typeof(global::Klarna.Hpp.DistributionModuleV1)) return __S.ContextMetadata.Object<global::Klarna.Hpp.DistributionModuleV1>(options, this, __ctor_DistributionModuleV1, Properties_DistributionModuleV1, Serialize_DistributionModuleV1);
-            if (type == typeof(global::Klarna.Hpp.DistributionRequestV1)) return __S.ContextMetadata.Object<global::Klarna.Hpp.DistributionRequestV1>(options, this, __ctor_DistributionRequestV1, Properties_DistributionRequestV1, Serialize_DistributionRequestV1);
+            if (type == typeof(global::Klarna.Hpp.DistributionModuleV1)) return __S.ContextMetadata.Object<global::Klarna.Hpp.DistributionModuleV1>(options, this, __T_DistributionModuleV1.New, __T_DistributionModuleV1.Properties, __T_DistributionModuleV1.Serialize);
+            if (type == typeof(global::Klarna.Hpp.DistributionRequestV1)) return __S.ContextMetadata.Object<global::Klarna.Hpp.DistributionRequestV1>(options, this, __T_DistributionRequestV1.New, __T_DistributionRequestV1.Properties, __T_DistributionRequestV1.Serialize);
             if (type == typeof(global::Klarna.Hpp.DistributionRequestV1Method)) return __S.ContextMetadata.Value(options, new global::Klarna.Hpp.DistributionRequestV1Method.Converter());
             if (type == typeof(global::Klarna.Hpp.DistributionRequestV1Template)) return __S.ContextMetadata.Value(options, new global::Klarna.Hpp.DistributionRequestV1Template.Converter());
-            if (type == typeof(global::Klarna.Hpp.MerchantManualIdentificationV1)) return __S.ContextMetadata.Object<global::Klarna.Hpp.MerchantManualIdentificationV1>(options, this, __ctor_MerchantManualIdentificationV1, Properties_MerchantManualIdentificationV1, Serialize_MerchantManualIdentificationV1);
-            if (type == typeof(global::Klarna.Hpp.MerchantUrlsV1)) return __S.ContextMetadata.Object<global::Klarna.Hpp.MerchantUrlsV1>(options, this, __ctor_MerchantUrlsV1, Properties_MerchantUrlsV1, Serialize_MerchantUrlsV1);
-            if (type == typeof(global::Klarna.Hpp.OptionsV1)) return __S.ContextMetadata.Object<global::Klarna.Hpp.OptionsV1>(options, this, __ctor_OptionsV1, Properties_OptionsV1, Serialize_OptionsV1);
+            if (type == typeof(global::Klarna.Hpp.MerchantManualIdentificationV1)) return __S.ContextMetadata.Object<global::Klarna.Hpp.MerchantManualIdentificationV1>(options, this, __T_MerchantManualIdentificationV1.New, __T_MerchantManualIdentificationV1.Properties, __T_MerchantManualIdentificationV1.Serialize);
+            if (type == typeof(global::Klarna.Hpp.MerchantUrlsV1)) return __S.ContextMetadata.Object<global::Klarna.Hpp.MerchantUrlsV1>(options, this, __T_MerchantUrlsV1.New, __T_MerchantUrlsV1.Properties, __T_MerchantUrlsV1.Serialize);
+            if (type == typeof(global::Klarna.Hpp.OptionsV1)) return __S.ContextMetadata.Object<global::Klarna.Hpp.OptionsV1>(options, this, __T_OptionsV1.New, __T_OptionsV1.Properties, __T_OptionsV1.Serialize);
             if (type == typeof(global::Klarna.Hpp.OptionsV1PaymentMethodCategoriesItem)) return __S.ContextMetadata.Value(options, new global::Klarna.Hpp.OptionsV1PaymentMethodCategoriesItem.Converter());
             if (type == typeof(global::Klarna.Hpp.OptionsV1PlaceOrderMode)) return __S.ContextMetadata.Value(options, new global::Klarna.Hpp.OptionsV1PlaceOrderMode.Converter());
             if (type == typeof(global::Klarna.Hpp.OptionsV1PurchaseType)) return __S.ContextMetadata.Value(options, new global::Klarna.Hpp.OptionsV1PurchaseType.Converter());
             if (type == typeof(global::Klarna.Hpp.OptionsV1ShowSubtotalDetail)) return __S.ContextMetadata.Value(options, new global::Klarna.Hpp.OptionsV1ShowSubtotalDetail.Converter());
-            if (type == typeof(global::Klarna.Hpp.SessionCreationRequestV1)) return __S.ContextMetadata.Object<global::Klarna.Hpp.SessionCreationRequestV1>(options, this, __ctor_SessionCreationRequestV1, Properties_SessionCreationRequestV1, Serialize_SessionCreationRequestV1);
-            if (type == typeof(global::Klarna.Hpp.SessionCreationResponseV1)) return __S.ContextMetadata.Object<global::Klarna.Hpp.SessionCreationResponseV1>(options, this, __ctor_SessionCreationResponseV1, Properties_SessionCreationResponseV1, Serialize_SessionCreationResponseV1);
-            if (type == typeof(global::Klarna.Hpp.SessionResponseV1)) return __S.ContextMetadata.Object<global::Klarna.Hpp.SessionResponseV1>(options, this, __ctor_SessionResponseV1, Properties_SessionResponseV1, Serialize_SessionResponseV1);
+            if (type == typeof(global::Klarna.Hpp.SessionCreationRequestV1)) return __S.ContextMetadata.Object<global::Klarna.Hpp.SessionCreationRequestV1>(options, this, __T_SessionCreationRequestV1.New, __T_SessionCreationRequestV1.Properties, __T_SessionCreationRequestV1.Serialize);
+            if (type == typeof(global::Klarna.Hpp.SessionCreationResponseV1)) return __S.ContextMetadata.Object<global::Klarna.Hpp.SessionCreationResponseV1>(options, this, __T_SessionCreationResponseV1.New, __T_SessionCreationResponseV1.Properties, __T_SessionCreationResponseV1.Serialize);
+            if (type == typeof(global::Klarna.Hpp.SessionResponseV1)) return __S.ContextMetadata.Object<global::Klarna.Hpp.SessionResponseV1>(options, this, __T_SessionResponseV1.New, __T_SessionResponseV1.Properties, __T_SessionResponseV1.Serialize);
             if (type == typeof(global::Klarna.Hpp.SessionResponseV1Status)) return __S.ContextMetadata.Value(options, new global::Klarna.Hpp.SessionResponseV1Status.Converter());
             if (type == typeof(string)) return __S.ContextMetadata.Value(options, __M.JsonMetadataServices.StringConverter);
             if (type == typeof(long)) return __S.ContextMetadata.Value(options, new __S.JsonInt64Converter());
@@ -166,564 +166,618 @@ namespace Klarna.Hpp
             return null;
         }
 
-        private static __M.JsonPropertyInfo[] Properties_BackgroundImageV1(__J.JsonSerializerOptions options) => new __M.JsonPropertyInfo[]
+        private static class __T_BackgroundImageV1
         {
-            __S.ContextMetadata.Property<global::Klarna.Hpp.BackgroundImageV1, string>(options, "Url", "url", static o => o.Url, __set_BackgroundImageV1_Url, __S.PropertyFlags.Nullable),
-            __S.ContextMetadata.Property<global::Klarna.Hpp.BackgroundImageV1, long?>(options, "Width", "width", static o => o.Width, __set_BackgroundImageV1_Width, __S.PropertyFlags.Nullable),
-            __S.ContextMetadata.Property<global::Klarna.Hpp.BackgroundImageV1, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>(options, "AdditionalProperties", "", static o => o.AdditionalProperties, __set_BackgroundImageV1_AdditionalProperties, __S.PropertyFlags.ExtensionData | __S.PropertyFlags.Nullable),
-        };
-        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Constructor)]
-        private static extern global::Klarna.Hpp.BackgroundImageV1 __ctor_BackgroundImageV1();
-        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_Url")] private static extern void __set_BackgroundImageV1_Url(global::Klarna.Hpp.BackgroundImageV1 obj, string? value);
-        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_Width")] private static extern void __set_BackgroundImageV1_Width(global::Klarna.Hpp.BackgroundImageV1 obj, long? value);
-        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_AdditionalProperties")] private static extern void __set_BackgroundImageV1_AdditionalProperties(global::Klarna.Hpp.BackgroundImageV1 obj, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? value);
-
-        private static void Serialize_BackgroundImageV1(__J.Utf8JsonWriter writer, global::Klarna.Hpp.BackgroundImageV1? value)
-        {
-            if (value is null) { writer.WriteNullValue(); return; }
-            writer.WriteStartObject();
-            if (value.Url is not null) writer.WriteString(__name_BackgroundImageV1_Url, value.Url);
-            if (value.Width is not null) writer.WriteNumber(__name_BackgroundImageV1_Width, value.Width.Value);
-            if (value.AdditionalProperties is { } extension)
+            internal static __M.JsonPropertyInfo[] Properties(__J.JsonSerializerOptions options) => new __M.JsonPropertyInfo[]
             {
-                foreach (global::System.Collections.Generic.KeyValuePair<string, __J.JsonElement> member in extension)
+                __S.ContextMetadata.Property<global::Klarna.Hpp.BackgroundImageV1, string>(options, "Url", "url", static o => o.Url, set_Url, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.BackgroundImageV1, long?>(options, "Width", "width", static o => o.Width, set_Width, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.BackgroundImageV1, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>(options, "AdditionalProperties", "", static o => o.AdditionalProperties, set_AdditionalProperties, __S.PropertyFlags.ExtensionData | __S.PropertyFlags.Nullable),
+            };
+
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Constructor)]
+            internal static extern global::Klarna.Hpp.BackgroundImageV1 New();
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_Url")] internal static extern void set_Url(global::Klarna.Hpp.BackgroundImageV1 obj, string? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_Width")] internal static extern void set_Width(global::Klarna.Hpp.BackgroundImageV1 obj, long? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_AdditionalProperties")] internal static extern void set_AdditionalProperties(global::Klarna.Hpp.BackgroundImageV1 obj, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? value);
+
+            internal static void Serialize(__J.Utf8JsonWriter writer, global::Klarna.Hpp.BackgroundImageV1? value)
+            {
+                if (value is null) { writer.WriteNullValue(); return; }
+                writer.WriteStartObject();
+                if (value.Url is not null) writer.WriteString(name_Url, value.Url);
+                if (value.Width is not null) writer.WriteNumber(name_Width, value.Width.Value);
+                if (value.AdditionalProperties is { } extension)
                 {
-                    writer.WritePropertyName(member.Key);
-                    member.Value.WriteTo(writer);
-                }
-            }
-            writer.WriteEndObject();
-        }
-
-        private static __M.JsonPropertyInfo[] Properties_CustomerV1(__J.JsonSerializerOptions options) => new __M.JsonPropertyInfo[]
-        {
-            __S.ContextMetadata.Property<global::Klarna.Hpp.CustomerV1, string>(options, "DateOfBirth", "date_of_birth", static o => o.DateOfBirth, __set_CustomerV1_DateOfBirth, __S.PropertyFlags.Nullable),
-            __S.ContextMetadata.Property<global::Klarna.Hpp.CustomerV1, string>(options, "FamilyName", "family_name", static o => o.FamilyName, __set_CustomerV1_FamilyName, __S.PropertyFlags.Nullable),
-            __S.ContextMetadata.Property<global::Klarna.Hpp.CustomerV1, string>(options, "GivenName", "given_name", static o => o.GivenName, __set_CustomerV1_GivenName, __S.PropertyFlags.Nullable),
-            __S.ContextMetadata.Property<global::Klarna.Hpp.CustomerV1, string>(options, "NationalIdentificationNumber", "national_identification_number", static o => o.NationalIdentificationNumber, __set_CustomerV1_NationalIdentificationNumber, __S.PropertyFlags.Nullable),
-            __S.ContextMetadata.Property<global::Klarna.Hpp.CustomerV1, string>(options, "Title", "title", static o => o.Title, __set_CustomerV1_Title, __S.PropertyFlags.Nullable),
-            __S.ContextMetadata.Property<global::Klarna.Hpp.CustomerV1, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>(options, "AdditionalProperties", "", static o => o.AdditionalProperties, __set_CustomerV1_AdditionalProperties, __S.PropertyFlags.ExtensionData | __S.PropertyFlags.Nullable),
-        };
-        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Constructor)]
-        private static extern global::Klarna.Hpp.CustomerV1 __ctor_CustomerV1();
-        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_DateOfBirth")] private static extern void __set_CustomerV1_DateOfBirth(global::Klarna.Hpp.CustomerV1 obj, string? value);
-        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_FamilyName")] private static extern void __set_CustomerV1_FamilyName(global::Klarna.Hpp.CustomerV1 obj, string? value);
-        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_GivenName")] private static extern void __set_CustomerV1_GivenName(global::Klarna.Hpp.CustomerV1 obj, string? value);
-        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_NationalIdentificationNumber")] private static extern void __set_CustomerV1_NationalIdentificationNumber(global::Klarna.Hpp.CustomerV1 obj, string? value);
-        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_Title")] private static extern void __set_CustomerV1_Title(global::Klarna.Hpp.CustomerV1 obj, string? value);
-        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_AdditionalProperties")] private static extern void __set_CustomerV1_AdditionalProperties(global::Klarna.Hpp.CustomerV1 obj, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? value);
-
-        private static void Serialize_CustomerV1(__J.Utf8JsonWriter writer, global::Klarna.Hpp.CustomerV1? value)
-        {
-            if (value is null) { writer.WriteNullValue(); return; }
-            writer.WriteStartObject();
-            if (value.DateOfBirth is not null) writer.WriteString(__name_CustomerV1_DateOfBirth, value.DateOfBirth);
-            if (value.FamilyName is not null) writer.WriteString(__name_CustomerV1_FamilyName, value.FamilyName);
-            if (value.GivenName is not null) writer.WriteString(__name_CustomerV1_GivenName, value.GivenName);
-            if (value.NationalIdentificationNumber is not null) writer.WriteString(__name_CustomerV1_NationalIdentificationNumber, value.NationalIdentificationNumber);
-            if (value.Title is not null) writer.WriteString(__name_CustomerV1_Title, value.Title);
-            if (value.AdditionalProperties is { } extension)
-            {
-                foreach (global::System.Collections.Generic.KeyValuePair<string, __J.JsonElement> member in extension)
-                {
-                    writer.WritePropertyName(member.Key);
-                    member.Value.WriteTo(writer);
-                }
-            }
-            writer.WriteEndObject();
-        }
-
-        private static __M.JsonPropertyInfo[] Properties_DistributionContactV1(__J.JsonSerializerOptions options) => new __M.JsonPropertyInfo[]
-        {
-            __S.ContextMetadata.Property<global::Klarna.Hpp.DistributionContactV1, global::Klarna.Hpp.DistributionContactV1AccessId>(options, "AccessId", "access_id", static o => o.AccessId, __set_DistributionContactV1_AccessId, __S.PropertyFlags.Nullable),
-            __S.ContextMetadata.Property<global::Klarna.Hpp.DistributionContactV1, string>(options, "Email", "email", static o => o.Email, __set_DistributionContactV1_Email, __S.PropertyFlags.Nullable),
-            __S.ContextMetadata.Property<global::Klarna.Hpp.DistributionContactV1, string>(options, "Phone", "phone", static o => o.Phone, __set_DistributionContactV1_Phone, __S.PropertyFlags.Nullable),
-            __S.ContextMetadata.Property<global::Klarna.Hpp.DistributionContactV1, string>(options, "PhoneCountry", "phone_country", static o => o.PhoneCountry, __set_DistributionContactV1_PhoneCountry, __S.PropertyFlags.Nullable),
-            __S.ContextMetadata.Property<global::Klarna.Hpp.DistributionContactV1, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>(options, "AdditionalProperties", "", static o => o.AdditionalProperties, __set_DistributionContactV1_AdditionalProperties, __S.PropertyFlags.ExtensionData | __S.PropertyFlags.Nullable),
-        };
-        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Constructor)]
-        private static extern global::Klarna.Hpp.DistributionContactV1 __ctor_DistributionContactV1();
-        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_AccessId")] private static extern void __set_DistributionContactV1_AccessId(global::Klarna.Hpp.DistributionContactV1 obj, global::Klarna.Hpp.DistributionContactV1AccessId? value);
-        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_Email")] private static extern void __set_DistributionContactV1_Email(global::Klarna.Hpp.DistributionContactV1 obj, string? value);
-        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_Phone")] private static extern void __set_DistributionContactV1_Phone(global::Klarna.Hpp.DistributionContactV1 obj, string? value);
-        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_PhoneCountry")] private static extern void __set_DistributionContactV1_PhoneCountry(global::Klarna.Hpp.DistributionContactV1 obj, string? value);
-        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_AdditionalProperties")] private static extern void __set_DistributionContactV1_AdditionalProperties(global::Klarna.Hpp.DistributionContactV1 obj, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? value);
-
-        private static void Serialize_DistributionContactV1(__J.Utf8JsonWriter writer, global::Klarna.Hpp.DistributionContactV1? value)
-        {
-            if (value is null) { writer.WriteNullValue(); return; }
-            writer.WriteStartObject();
-            if (value.AccessId is not null)
-            {
-                writer.WritePropertyName(__name_DistributionContactV1_AccessId);
-                if (value.AccessId is null) writer.WriteNullValue(); else writer.WriteStringValue(value.AccessId.Value);
-            }
-            if (value.Email is not null) writer.WriteString(__name_DistributionContactV1_Email, value.Email);
-            if (value.Phone is not null) writer.WriteString(__name_DistributionContactV1_Phone, value.Phone);
-            if (value.PhoneCountry is not null) writer.WriteString(__name_DistributionContactV1_PhoneCountry, value.PhoneCountry);
-            if (value.AdditionalProperties is { } extension)
-            {
-                foreach (global::System.Collections.Generic.KeyValuePair<string, __J.JsonElement> member in extension)
-                {
-                    writer.WritePropertyName(member.Key);
-                    member.Value.WriteTo(writer);
-                }
-            }
-            writer.WriteEndObject();
-        }
-
-        private static __M.JsonPropertyInfo[] Properties_DistributionModuleV1(__J.JsonSerializerOptions options) => new __M.JsonPropertyInfo[]
-        {
-            __S.ContextMetadata.Property<global::Klarna.Hpp.DistributionModuleV1, string>(options, "GenerationUrl", "generation_url", static o => o.GenerationUrl, __set_DistributionModuleV1_GenerationUrl, __S.PropertyFlags.Nullable),
-            __S.ContextMetadata.Property<global::Klarna.Hpp.DistributionModuleV1, string>(options, "StandaloneUrl", "standalone_url", static o => o.StandaloneUrl, __set_DistributionModuleV1_StandaloneUrl, __S.PropertyFlags.Nullable),
-            __S.ContextMetadata.Property<global::Klarna.Hpp.DistributionModuleV1, string>(options, "Token", "token", static o => o.Token, __set_DistributionModuleV1_Token, __S.PropertyFlags.Nullable),
-            __S.ContextMetadata.Property<global::Klarna.Hpp.DistributionModuleV1, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>(options, "AdditionalProperties", "", static o => o.AdditionalProperties, __set_DistributionModuleV1_AdditionalProperties, __S.PropertyFlags.ExtensionData | __S.PropertyFlags.Nullable),
-        };
-        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Constructor)]
-        private static extern global::Klarna.Hpp.DistributionModuleV1 __ctor_DistributionModuleV1();
-        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_GenerationUrl")] private static extern void __set_DistributionModuleV1_GenerationUrl(global::Klarna.Hpp.DistributionModuleV1 obj, string? value);
-        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_StandaloneUrl")] private static extern void __set_DistributionModuleV1_StandaloneUrl(global::Klarna.Hpp.DistributionModuleV1 obj, string? value);
-        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_Token")] private static extern void __set_DistributionModuleV1_Token(global::Klarna.Hpp.DistributionModuleV1 obj, string? value);
-        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_AdditionalProperties")] private static extern void __set_DistributionModuleV1_AdditionalProperties(global::Klarna.Hpp.DistributionModuleV1 obj, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? value);
-
-        private static void Serialize_DistributionModuleV1(__J.Utf8JsonWriter writer, global::Klarna.Hpp.DistributionModuleV1? value)
-        {
-            if (value is null) { writer.WriteNullValue(); return; }
-            writer.WriteStartObject();
-            if (value.GenerationUrl is not null) writer.WriteString(__name_DistributionModuleV1_GenerationUrl, value.GenerationUrl);
-            if (value.StandaloneUrl is not null) writer.WriteString(__name_DistributionModuleV1_StandaloneUrl, value.StandaloneUrl);
-            if (value.Token is not null) writer.WriteString(__name_DistributionModuleV1_Token, value.Token);
-            if (value.AdditionalProperties is { } extension)
-            {
-                foreach (global::System.Collections.Generic.KeyValuePair<string, __J.JsonElement> member in extension)
-                {
-                    writer.WritePropertyName(member.Key);
-                    member.Value.WriteTo(writer);
-                }
-            }
-            writer.WriteEndObject();
-        }
-
-        private static __M.JsonPropertyInfo[] Properties_DistributionRequestV1(__J.JsonSerializerOptions options) => new __M.JsonPropertyInfo[]
-        {
-            __S.ContextMetadata.Property<global::Klarna.Hpp.DistributionRequestV1, global::Klarna.Hpp.DistributionContactV1>(options, "ContactInformation", "contact_information", static o => o.ContactInformation, __set_DistributionRequestV1_ContactInformation, __S.PropertyFlags.Required),
-            __S.ContextMetadata.Property<global::Klarna.Hpp.DistributionRequestV1, global::Klarna.Hpp.DistributionRequestV1Method>(options, "Method", "method", static o => o.Method, __set_DistributionRequestV1_Method, __S.PropertyFlags.Required),
-            __S.ContextMetadata.Property<global::Klarna.Hpp.DistributionRequestV1, global::Klarna.Hpp.DistributionRequestV1Template>(options, "Template", "template", static o => o.Template, __set_DistributionRequestV1_Template, __S.PropertyFlags.Nullable),
-            __S.ContextMetadata.Property<global::Klarna.Hpp.DistributionRequestV1, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>(options, "AdditionalProperties", "", static o => o.AdditionalProperties, __set_DistributionRequestV1_AdditionalProperties, __S.PropertyFlags.ExtensionData | __S.PropertyFlags.Nullable),
-        };
-        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Constructor)]
-        private static extern global::Klarna.Hpp.DistributionRequestV1 __ctor_DistributionRequestV1();
-        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_ContactInformation")] private static extern void __set_DistributionRequestV1_ContactInformation(global::Klarna.Hpp.DistributionRequestV1 obj, global::Klarna.Hpp.DistributionContactV1? value);
-        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_Method")] private static extern void __set_DistributionRequestV1_Method(global::Klarna.Hpp.DistributionRequestV1 obj, global::Klarna.Hpp.DistributionRequestV1Method? value);
-        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_Template")] private static extern void __set_DistributionRequestV1_Template(global::Klarna.Hpp.DistributionRequestV1 obj, global::Klarna.Hpp.DistributionRequestV1Template? value);
-        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_AdditionalProperties")] private static extern void __set_DistributionRequestV1_AdditionalProperties(global::Klarna.Hpp.DistributionRequestV1 obj, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? value);
-
-        private static void Serialize_DistributionRequestV1(__J.Utf8JsonWriter writer, global::Klarna.Hpp.DistributionRequestV1? value)
-        {
-            if (value is null) { writer.WriteNullValue(); return; }
-            writer.WriteStartObject();
-            writer.WritePropertyName(__name_DistributionRequestV1_ContactInformation);
-            Serialize_DistributionContactV1(writer, value.ContactInformation);
-            writer.WritePropertyName(__name_DistributionRequestV1_Method);
-            if (value.Method is null) writer.WriteNullValue(); else writer.WriteStringValue(value.Method.Value);
-            if (value.Template is not null)
-            {
-                writer.WritePropertyName(__name_DistributionRequestV1_Template);
-                if (value.Template is null) writer.WriteNullValue(); else writer.WriteStringValue(value.Template.Value);
-            }
-            if (value.AdditionalProperties is { } extension)
-            {
-                foreach (global::System.Collections.Generic.KeyValuePair<string, __J.JsonElement> member in extension)
-                {
-                    writer.WritePropertyName(member.Key);
-                    member.Value.WriteTo(writer);
-                }
-            }
-            writer.WriteEndObject();
-        }
-
-        private static __M.JsonPropertyInfo[] Properties_MerchantManualIdentificationV1(__J.JsonSerializerOptions options) => new __M.JsonPropertyInfo[]
-        {
-            __S.ContextMetadata.Property<global::Klarna.Hpp.MerchantManualIdentificationV1, string>(options, "Challenge", "challenge", static o => o.Challenge, __set_MerchantManualIdentificationV1_Challenge, __S.PropertyFlags.Nullable),
-            __S.ContextMetadata.Property<global::Klarna.Hpp.MerchantManualIdentificationV1, global::Klarna.Hpp.CustomerV1>(options, "Customer", "customer", static o => o.Customer, __set_MerchantManualIdentificationV1_Customer, __S.PropertyFlags.Nullable),
-            __S.ContextMetadata.Property<global::Klarna.Hpp.MerchantManualIdentificationV1, global::Klarna.Hpp.CustomerV1>(options, "CustomerObfuscated", "customer_obfuscated", static o => o.CustomerObfuscated, __set_MerchantManualIdentificationV1_CustomerObfuscated, __S.PropertyFlags.Nullable),
-            __S.ContextMetadata.Property<global::Klarna.Hpp.MerchantManualIdentificationV1, global::System.DateTimeOffset?>(options, "ExpiresAt", "expires_at", static o => o.ExpiresAt, __set_MerchantManualIdentificationV1_ExpiresAt, __S.PropertyFlags.Nullable),
-            __S.ContextMetadata.Property<global::Klarna.Hpp.MerchantManualIdentificationV1, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>(options, "AdditionalProperties", "", static o => o.AdditionalProperties, __set_MerchantManualIdentificationV1_AdditionalProperties, __S.PropertyFlags.ExtensionData | __S.PropertyFlags.Nullable),
-        };
-        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Constructor)]
-        private static extern global::Klarna.Hpp.MerchantManualIdentificationV1 __ctor_MerchantManualIdentificationV1();
-        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_Challenge")] private static extern void __set_MerchantManualIdentificationV1_Challenge(global::Klarna.Hpp.MerchantManualIdentificationV1 obj, string? value);
-        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_Customer")] private static extern void __set_MerchantManualIdentificationV1_Customer(global::Klarna.Hpp.MerchantManualIdentificationV1 obj, global::Klarna.Hpp.CustomerV1? value);
-        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_CustomerObfuscated")] private static extern void __set_MerchantManualIdentificationV1_CustomerObfuscated(global::Klarna.Hpp.MerchantManualIdentificationV1 obj, global::Klarna.Hpp.CustomerV1? value);
-        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_ExpiresAt")] private static extern void __set_MerchantManualIdentificationV1_ExpiresAt(global::Klarna.Hpp.MerchantManualIdentificationV1 obj, global::System.DateTimeOffset? value);
-        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_AdditionalProperties")] private static extern void __set_MerchantManualIdentificationV1_AdditionalProperties(global::Klarna.Hpp.MerchantManualIdentificationV1 obj, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? value);
-
-        private static void Serialize_MerchantManualIdentificationV1(__J.Utf8JsonWriter writer, global::Klarna.Hpp.MerchantManualIdentificationV1? value)
-        {
-            if (value is null) { writer.WriteNullValue(); return; }
-            writer.WriteStartObject();
-            if (value.Challenge is not null) writer.WriteString(__name_MerchantManualIdentificationV1_Challenge, value.Challenge);
-            if (value.Customer is not null)
-            {
-                writer.WritePropertyName(__name_MerchantManualIdentificationV1_Customer);
-                Serialize_CustomerV1(writer, value.Customer);
-            }
-            if (value.CustomerObfuscated is not null)
-            {
-                writer.WritePropertyName(__name_MerchantManualIdentificationV1_CustomerObfuscated);
-                Serialize_CustomerV1(writer, value.CustomerObfuscated);
-            }
-            if (value.ExpiresAt is not null) writer.WriteString(__name_MerchantManualIdentificationV1_ExpiresAt, value.ExpiresAt.Value);
-            if (value.AdditionalProperties is { } extension)
-            {
-                foreach (global::System.Collections.Generic.KeyValuePair<string, __J.JsonElement> member in extension)
-                {
-                    writer.WritePropertyName(member.Key);
-                    member.Value.WriteTo(writer);
-                }
-            }
-            writer.WriteEndObject();
-        }
-
-        private static __M.JsonPropertyInfo[] Properties_MerchantUrlsV1(__J.JsonSerializerOptions options) => new __M.JsonPropertyInfo[]
-        {
-            __S.ContextMetadata.Property<global::Klarna.Hpp.MerchantUrlsV1, string>(options, "Back", "back", static o => o.Back, __set_MerchantUrlsV1_Back, __S.PropertyFlags.Nullable),
-            __S.ContextMetadata.Property<global::Klarna.Hpp.MerchantUrlsV1, string>(options, "Cancel", "cancel", static o => o.Cancel, __set_MerchantUrlsV1_Cancel, __S.PropertyFlags.Nullable),
-            __S.ContextMetadata.Property<global::Klarna.Hpp.MerchantUrlsV1, string>(options, "Error", "error", static o => o.Error, __set_MerchantUrlsV1_Error, __S.PropertyFlags.Nullable),
-            __S.ContextMetadata.Property<global::Klarna.Hpp.MerchantUrlsV1, string>(options, "Failure", "failure", static o => o.Failure, __set_MerchantUrlsV1_Failure, __S.PropertyFlags.Nullable),
-            __S.ContextMetadata.Property<global::Klarna.Hpp.MerchantUrlsV1, string>(options, "StatusUpdate", "status_update", static o => o.StatusUpdate, __set_MerchantUrlsV1_StatusUpdate, __S.PropertyFlags.Nullable),
-            __S.ContextMetadata.Property<global::Klarna.Hpp.MerchantUrlsV1, string>(options, "Success", "success", static o => o.Success, __set_MerchantUrlsV1_Success, __S.PropertyFlags.Nullable),
-            __S.ContextMetadata.Property<global::Klarna.Hpp.MerchantUrlsV1, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>(options, "AdditionalProperties", "", static o => o.AdditionalProperties, __set_MerchantUrlsV1_AdditionalProperties, __S.PropertyFlags.ExtensionData | __S.PropertyFlags.Nullable),
-        };
-        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Constructor)]
-        private static extern global::Klarna.Hpp.MerchantUrlsV1 __ctor_MerchantUrlsV1();
-        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_Back")] private static extern void __set_MerchantUrlsV1_Back(global::Klarna.Hpp.MerchantUrlsV1 obj, string? value);
-        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_Cancel")] private static extern void __set_MerchantUrlsV1_Cancel(global::Klarna.Hpp.MerchantUrlsV1 obj, string? value);
-        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_Error")] private static extern void __set_MerchantUrlsV1_Error(global::Klarna.Hpp.MerchantUrlsV1 obj, string? value);
-        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_Failure")] private static extern void __set_MerchantUrlsV1_Failure(global::Klarna.Hpp.MerchantUrlsV1 obj, string? value);
-        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_StatusUpdate")] private static extern void __set_MerchantUrlsV1_StatusUpdate(global::Klarna.Hpp.MerchantUrlsV1 obj, string? value);
-        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_Success")] private static extern void __set_MerchantUrlsV1_Success(global::Klarna.Hpp.MerchantUrlsV1 obj, string? value);
-        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_AdditionalProperties")] private static extern void __set_MerchantUrlsV1_AdditionalProperties(global::Klarna.Hpp.MerchantUrlsV1 obj, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? value);
-
-        private static void Serialize_MerchantUrlsV1(__J.Utf8JsonWriter writer, global::Klarna.Hpp.MerchantUrlsV1? value)
-        {
-            if (value is null) { writer.WriteNullValue(); return; }
-            writer.WriteStartObject();
-            if (value.Back is not null) writer.WriteString(__name_MerchantUrlsV1_Back, value.Back);
-            if (value.Cancel is not null) writer.WriteString(__name_MerchantUrlsV1_Cancel, value.Cancel);
-            if (value.Error is not null) writer.WriteString(__name_MerchantUrlsV1_Error, value.Error);
-            if (value.Failure is not null) writer.WriteString(__name_MerchantUrlsV1_Failure, value.Failure);
-            if (value.StatusUpdate is not null) writer.WriteString(__name_MerchantUrlsV1_StatusUpdate, value.StatusUpdate);
-            if (value.Success is not null) writer.WriteString(__name_MerchantUrlsV1_Success, value.Success);
-            if (value.AdditionalProperties is { } extension)
-            {
-                foreach (global::System.Collections.Generic.KeyValuePair<string, __J.JsonElement> member in extension)
-                {
-                    writer.WritePropertyName(member.Key);
-                    member.Value.WriteTo(writer);
-                }
-            }
-            writer.WriteEndObject();
-        }
-
-        private static __M.JsonPropertyInfo[] Properties_OptionsV1(__J.JsonSerializerOptions options) => new __M.JsonPropertyInfo[]
-        {
-            __S.ContextMetadata.Property<global::Klarna.Hpp.OptionsV1, global::System.Collections.Generic.List<global::Klarna.Hpp.BackgroundImageV1>>(options, "BackgroundImages", "background_images", static o => o.BackgroundImages, __set_OptionsV1_BackgroundImages, __S.PropertyFlags.Nullable),
-            __S.ContextMetadata.Property<global::Klarna.Hpp.OptionsV1, string>(options, "LogoUrl", "logo_url", static o => o.LogoUrl, __set_OptionsV1_LogoUrl, __S.PropertyFlags.Nullable),
-            __S.ContextMetadata.Property<global::Klarna.Hpp.OptionsV1, string>(options, "PageTitle", "page_title", static o => o.PageTitle, __set_OptionsV1_PageTitle, __S.PropertyFlags.Nullable),
-            __S.ContextMetadata.Property<global::Klarna.Hpp.OptionsV1, global::System.Collections.Generic.List<global::Klarna.Hpp.OptionsV1PaymentMethodCategoriesItem>>(options, "PaymentMethodCategories", "payment_method_categories", static o => o.PaymentMethodCategories, __set_OptionsV1_PaymentMethodCategories, __S.PropertyFlags.Nullable),
-            __S.ContextMetadata.Property<global::Klarna.Hpp.OptionsV1, global::Klarna.Hpp.OptionsV1PaymentMethodCategoriesItem>(options, "PaymentMethodCategory", "payment_method_category", static o => o.PaymentMethodCategory, __set_OptionsV1_PaymentMethodCategory, __S.PropertyFlags.Nullable),
-            __S.ContextMetadata.Property<global::Klarna.Hpp.OptionsV1, global::Klarna.Hpp.OptionsV1PlaceOrderMode>(options, "PlaceOrderMode", "place_order_mode", static o => o.PlaceOrderMode, __set_OptionsV1_PlaceOrderMode, __S.PropertyFlags.Nullable),
-            __S.ContextMetadata.Property<global::Klarna.Hpp.OptionsV1, global::Klarna.Hpp.OptionsV1PurchaseType>(options, "PurchaseType", "purchase_type", static o => o.PurchaseType, __set_OptionsV1_PurchaseType, __S.PropertyFlags.Nullable),
-            __S.ContextMetadata.Property<global::Klarna.Hpp.OptionsV1, global::Klarna.Hpp.OptionsV1ShowSubtotalDetail>(options, "ShowSubtotalDetail", "show_subtotal_detail", static o => o.ShowSubtotalDetail, __set_OptionsV1_ShowSubtotalDetail, __S.PropertyFlags.Nullable),
-            __S.ContextMetadata.Property<global::Klarna.Hpp.OptionsV1, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>(options, "AdditionalProperties", "", static o => o.AdditionalProperties, __set_OptionsV1_AdditionalProperties, __S.PropertyFlags.ExtensionData | __S.PropertyFlags.Nullable),
-        };
-        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Constructor)]
-        private static extern global::Klarna.Hpp.OptionsV1 __ctor_OptionsV1();
-        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_BackgroundImages")] private static extern void __set_OptionsV1_BackgroundImages(global::Klarna.Hpp.OptionsV1 obj, global::System.Collections.Generic.List<global::Klarna.Hpp.BackgroundImageV1>? value);
-        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_LogoUrl")] private static extern void __set_OptionsV1_LogoUrl(global::Klarna.Hpp.OptionsV1 obj, string? value);
-        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_PageTitle")] private static extern void __set_OptionsV1_PageTitle(global::Klarna.Hpp.OptionsV1 obj, string? value);
-        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_PaymentMethodCategories")] private static extern void __set_OptionsV1_PaymentMethodCategories(global::Klarna.Hpp.OptionsV1 obj, global::System.Collections.Generic.List<global::Klarna.Hpp.OptionsV1PaymentMethodCategoriesItem>? value);
-        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_PaymentMethodCategory")] private static extern void __set_OptionsV1_PaymentMethodCategory(global::Klarna.Hpp.OptionsV1 obj, global::Klarna.Hpp.OptionsV1PaymentMethodCategoriesItem? value);
-        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_PlaceOrderMode")] private static extern void __set_OptionsV1_PlaceOrderMode(global::Klarna.Hpp.OptionsV1 obj, global::Klarna.Hpp.OptionsV1PlaceOrderMode? value);
-        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_PurchaseType")] private static extern void __set_OptionsV1_PurchaseType(global::Klarna.Hpp.OptionsV1 obj, global::Klarna.Hpp.OptionsV1PurchaseType? value);
-        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_ShowSubtotalDetail")] private static extern void __set_OptionsV1_ShowSubtotalDetail(global::Klarna.Hpp.OptionsV1 obj, global::Klarna.Hpp.OptionsV1ShowSubtotalDetail? value);
-        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_AdditionalProperties")] private static extern void __set_OptionsV1_AdditionalProperties(global::Klarna.Hpp.OptionsV1 obj, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? value);
-
-        private static void Serialize_OptionsV1(__J.Utf8JsonWriter writer, global::Klarna.Hpp.OptionsV1? value)
-        {
-            if (value is null) { writer.WriteNullValue(); return; }
-            writer.WriteStartObject();
-            if (value.BackgroundImages is not null)
-            {
-                writer.WritePropertyName(__name_OptionsV1_BackgroundImages);
-                if (value.BackgroundImages is null) writer.WriteNullValue(); else
-                {
-                    writer.WriteStartArray();
-                    foreach (global::Klarna.Hpp.BackgroundImageV1 item0 in value.BackgroundImages)
+                    foreach (global::System.Collections.Generic.KeyValuePair<string, __J.JsonElement> member in extension)
                     {
-                        Serialize_BackgroundImageV1(writer, item0);
+                        writer.WritePropertyName(member.Key);
+                        member.Value.WriteTo(writer);
                     }
-                    writer.WriteEndArray();
                 }
+                writer.WriteEndObject();
             }
-            if (value.LogoUrl is not null) writer.WriteString(__name_OptionsV1_LogoUrl, value.LogoUrl);
-            if (value.PageTitle is not null) writer.WriteString(__name_OptionsV1_PageTitle, value.PageTitle);
-            if (value.PaymentMethodCategories is not null)
+
+            internal static readonly __J.JsonEncodedText name_Url = __J.JsonEncodedText.Encode("url");
+            internal static readonly __J.JsonEncodedText name_Width = __J.JsonEncodedText.Encode("width");
+        }
+
+        private static class __T_CustomerV1
+        {
+            internal static __M.JsonPropertyInfo[] Properties(__J.JsonSerializerOptions options) => new __M.JsonPropertyInfo[]
             {
-                writer.WritePropertyName(__name_OptionsV1_PaymentMethodCategories);
-                if (value.PaymentMethodCategories is null) writer.WriteNullValue(); else
+                __S.ContextMetadata.Property<global::Klarna.Hpp.CustomerV1, string>(options, "DateOfBirth", "date_of_birth", static o => o.DateOfBirth, set_DateOfBirth, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.CustomerV1, string>(options, "FamilyName", "family_name", static o => o.FamilyName, set_FamilyName, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.CustomerV1, string>(options, "GivenName", "given_name", static o => o.GivenName, set_GivenName, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.CustomerV1, string>(options, "NationalIdentificationNumber", "national_identification_number", static o => o.NationalIdentificationNumber, set_NationalIdentificationNumber, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.CustomerV1, string>(options, "Title", "title", static o => o.Title, set_Title, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.CustomerV1, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>(options, "AdditionalProperties", "", static o => o.AdditionalProperties, set_AdditionalProperties, __S.PropertyFlags.ExtensionData | __S.PropertyFlags.Nullable),
+            };
+
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Constructor)]
+            internal static extern global::Klarna.Hpp.CustomerV1 New();
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_DateOfBirth")] internal static extern void set_DateOfBirth(global::Klarna.Hpp.CustomerV1 obj, string? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_FamilyName")] internal static extern void set_FamilyName(global::Klarna.Hpp.CustomerV1 obj, string? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_GivenName")] internal static extern void set_GivenName(global::Klarna.Hpp.CustomerV1 obj, string? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_NationalIdentificationNumber")] internal static extern void set_NationalIdentificationNumber(global::Klarna.Hpp.CustomerV1 obj, string? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_Title")] internal static extern void set_Title(global::Klarna.Hpp.CustomerV1 obj, string? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_AdditionalProperties")] internal static extern void set_AdditionalProperties(global::Klarna.Hpp.CustomerV1 obj, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? value);
+
+            internal static void Serialize(__J.Utf8JsonWriter writer, global::Klarna.Hpp.CustomerV1? value)
+            {
+                if (value is null) { writer.WriteNullValue(); return; }
+                writer.WriteStartObject();
+                if (value.DateOfBirth is not null) writer.WriteString(name_DateOfBirth, value.DateOfBirth);
+                if (value.FamilyName is not null) writer.WriteString(name_FamilyName, value.FamilyName);
+                if (value.GivenName is not null) writer.WriteString(name_GivenName, value.GivenName);
+                if (value.NationalIdentificationNumber is not null) writer.WriteString(name_NationalIdentificationNumber, value.NationalIdentificationNumber);
+                if (value.Title is not null) writer.WriteString(name_Title, value.Title);
+                if (value.AdditionalProperties is { } extension)
                 {
-                    writer.WriteStartArray();
-                    foreach (global::Klarna.Hpp.OptionsV1PaymentMethodCategoriesItem item0 in value.PaymentMethodCategories)
+                    foreach (global::System.Collections.Generic.KeyValuePair<string, __J.JsonElement> member in extension)
                     {
-                        if (item0 is null) writer.WriteNullValue(); else writer.WriteStringValue(item0.Value);
+                        writer.WritePropertyName(member.Key);
+                        member.Value.WriteTo(writer);
                     }
-                    writer.WriteEndArray();
                 }
+                writer.WriteEndObject();
             }
-            if (value.PaymentMethodCategory is not null)
-            {
-                writer.WritePropertyName(__name_OptionsV1_PaymentMethodCategory);
-                if (value.PaymentMethodCategory is null) writer.WriteNullValue(); else writer.WriteStringValue(value.PaymentMethodCategory.Value);
-            }
-            if (value.PlaceOrderMode is not null)
-            {
-                writer.WritePropertyName(__name_OptionsV1_PlaceOrderMode);
-                if (value.PlaceOrderMode is null) writer.WriteNullValue(); else writer.WriteStringValue(value.PlaceOrderMode.Value);
-            }
-            if (value.PurchaseType is not null)
-            {
-                writer.WritePropertyName(__name_OptionsV1_PurchaseType);
-                if (value.PurchaseType is null) writer.WriteNullValue(); else writer.WriteStringValue(value.PurchaseType.Value);
-            }
-            if (value.ShowSubtotalDetail is not null)
-            {
-                writer.WritePropertyName(__name_OptionsV1_ShowSubtotalDetail);
-                if (value.ShowSubtotalDetail is null) writer.WriteNullValue(); else writer.WriteStringValue(value.ShowSubtotalDetail.Value);
-            }
-            if (value.AdditionalProperties is { } extension)
-            {
-                foreach (global::System.Collections.Generic.KeyValuePair<string, __J.JsonElement> member in extension)
-                {
-                    writer.WritePropertyName(member.Key);
-                    member.Value.WriteTo(writer);
-                }
-            }
-            writer.WriteEndObject();
+
+            internal static readonly __J.JsonEncodedText name_DateOfBirth = __J.JsonEncodedText.Encode("date_of_birth");
+            internal static readonly __J.JsonEncodedText name_FamilyName = __J.JsonEncodedText.Encode("family_name");
+            internal static readonly __J.JsonEncodedText name_GivenName = __J.JsonEncodedText.Encode("given_name");
+            internal static readonly __J.JsonEncodedText name_NationalIdentificationNumber = __J.JsonEncodedText.Encode("national_identification_number");
+            internal static readonly __J.JsonEncodedText name_Title = __J.JsonEncodedText.Encode("title");
         }
 
-        private static __M.JsonPropertyInfo[] Properties_SessionCreationRequestV1(__J.JsonSerializerOptions options) => new __M.JsonPropertyInfo[]
+        private static class __T_DistributionContactV1
         {
-            __S.ContextMetadata.Property<global::Klarna.Hpp.SessionCreationRequestV1, global::Klarna.Hpp.MerchantUrlsV1>(options, "MerchantUrls", "merchant_urls", static o => o.MerchantUrls, __set_SessionCreationRequestV1_MerchantUrls, __S.PropertyFlags.Nullable),
-            __S.ContextMetadata.Property<global::Klarna.Hpp.SessionCreationRequestV1, global::Klarna.Hpp.OptionsV1>(options, "Options", "options", static o => o.Options, __set_SessionCreationRequestV1_Options, __S.PropertyFlags.Nullable),
-            __S.ContextMetadata.Property<global::Klarna.Hpp.SessionCreationRequestV1, string>(options, "PaymentSessionUrl", "payment_session_url", static o => o.PaymentSessionUrl, __set_SessionCreationRequestV1_PaymentSessionUrl, __S.PropertyFlags.Required),
-            __S.ContextMetadata.Property<global::Klarna.Hpp.SessionCreationRequestV1, string>(options, "ProfileId", "profile_id", static o => o.ProfileId, __set_SessionCreationRequestV1_ProfileId, __S.PropertyFlags.Nullable),
-            __S.ContextMetadata.Property<global::Klarna.Hpp.SessionCreationRequestV1, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>(options, "AdditionalProperties", "", static o => o.AdditionalProperties, __set_SessionCreationRequestV1_AdditionalProperties, __S.PropertyFlags.ExtensionData | __S.PropertyFlags.Nullable),
-        };
-        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Constructor)]
-        private static extern global::Klarna.Hpp.SessionCreationRequestV1 __ctor_SessionCreationRequestV1();
-        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_MerchantUrls")] private static extern void __set_SessionCreationRequestV1_MerchantUrls(global::Klarna.Hpp.SessionCreationRequestV1 obj, global::Klarna.Hpp.MerchantUrlsV1? value);
-        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_Options")] private static extern void __set_SessionCreationRequestV1_Options(global::Klarna.Hpp.SessionCreationRequestV1 obj, global::Klarna.Hpp.OptionsV1? value);
-        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_PaymentSessionUrl")] private static extern void __set_SessionCreationRequestV1_PaymentSessionUrl(global::Klarna.Hpp.SessionCreationRequestV1 obj, string? value);
-        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_ProfileId")] private static extern void __set_SessionCreationRequestV1_ProfileId(global::Klarna.Hpp.SessionCreationRequestV1 obj, string? value);
-        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_AdditionalProperties")] private static extern void __set_SessionCreationRequestV1_AdditionalProperties(global::Klarna.Hpp.SessionCreationRequestV1 obj, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? value);
+            internal static __M.JsonPropertyInfo[] Properties(__J.JsonSerializerOptions options) => new __M.JsonPropertyInfo[]
+            {
+                __S.ContextMetadata.Property<global::Klarna.Hpp.DistributionContactV1, global::Klarna.Hpp.DistributionContactV1AccessId>(options, "AccessId", "access_id", static o => o.AccessId, set_AccessId, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.DistributionContactV1, string>(options, "Email", "email", static o => o.Email, set_Email, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.DistributionContactV1, string>(options, "Phone", "phone", static o => o.Phone, set_Phone, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.DistributionContactV1, string>(options, "PhoneCountry", "phone_country", static o => o.PhoneCountry, set_PhoneCountry, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.DistributionContactV1, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>(options, "AdditionalProperties", "", static o => o.AdditionalProperties, set_AdditionalProperties, __S.PropertyFlags.ExtensionData | __S.PropertyFlags.Nullable),
+            };
 
-        private static void Serialize_SessionCreationRequestV1(__J.Utf8JsonWriter writer, global::Klarna.Hpp.SessionCreationRequestV1? value)
-        {
-            if (value is null) { writer.WriteNullValue(); return; }
-            writer.WriteStartObject();
-            if (value.MerchantUrls is not null)
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Constructor)]
+            internal static extern global::Klarna.Hpp.DistributionContactV1 New();
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_AccessId")] internal static extern void set_AccessId(global::Klarna.Hpp.DistributionContactV1 obj, global::Klarna.Hpp.DistributionContactV1AccessId? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_Email")] internal static extern void set_Email(global::Klarna.Hpp.DistributionContactV1 obj, string? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_Phone")] internal static extern void set_Phone(global::Klarna.Hpp.DistributionContactV1 obj, string? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_PhoneCountry")] internal static extern void set_PhoneCountry(global::Klarna.Hpp.DistributionContactV1 obj, string? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_AdditionalProperties")] internal static extern void set_AdditionalProperties(global::Klarna.Hpp.DistributionContactV1 obj, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? value);
+
+            internal static void Serialize(__J.Utf8JsonWriter writer, global::Klarna.Hpp.DistributionContactV1? value)
             {
-                writer.WritePropertyName(__name_SessionCreationRequestV1_MerchantUrls);
-                Serialize_MerchantUrlsV1(writer, value.MerchantUrls);
-            }
-            if (value.Options is not null)
-            {
-                writer.WritePropertyName(__name_SessionCreationRequestV1_Options);
-                Serialize_OptionsV1(writer, value.Options);
-            }
-            writer.WriteString(__name_SessionCreationRequestV1_PaymentSessionUrl, value.PaymentSessionUrl);
-            if (value.ProfileId is not null) writer.WriteString(__name_SessionCreationRequestV1_ProfileId, value.ProfileId);
-            if (value.AdditionalProperties is { } extension)
-            {
-                foreach (global::System.Collections.Generic.KeyValuePair<string, __J.JsonElement> member in extension)
+                if (value is null) { writer.WriteNullValue(); return; }
+                writer.WriteStartObject();
+                if (value.AccessId is not null)
                 {
-                    writer.WritePropertyName(member.Key);
-                    member.Value.WriteTo(writer);
+                    writer.WritePropertyName(name_AccessId);
+                    if (value.AccessId is null) writer.WriteNullValue(); else writer.WriteStringValue(value.AccessId.Value);
                 }
+                if (value.Email is not null) writer.WriteString(name_Email, value.Email);
+                if (value.Phone is not null) writer.WriteString(name_Phone, value.Phone);
+                if (value.PhoneCountry is not null) writer.WriteString(name_PhoneCountry, value.PhoneCountry);
+                if (value.AdditionalProperties is { } extension)
+                {
+                    foreach (global::System.Collections.Generic.KeyValuePair<string, __J.JsonElement> member in extension)
+                    {
+                        writer.WritePropertyName(member.Key);
+                        member.Value.WriteTo(writer);
+                    }
+                }
+                writer.WriteEndObject();
             }
-            writer.WriteEndObject();
+
+            internal static readonly __J.JsonEncodedText name_AccessId = __J.JsonEncodedText.Encode("access_id");
+            internal static readonly __J.JsonEncodedText name_Email = __J.JsonEncodedText.Encode("email");
+            internal static readonly __J.JsonEncodedText name_Phone = __J.JsonEncodedText.Encode("phone");
+            internal static readonly __J.JsonEncodedText name_PhoneCountry = __J.JsonEncodedText.Encode("phone_country");
         }
 
-        private static __M.JsonPropertyInfo[] Properties_SessionCreationResponseV1(__J.JsonSerializerOptions options) => new __M.JsonPropertyInfo[]
+        private static class __T_DistributionModuleV1
         {
-            __S.ContextMetadata.Property<global::Klarna.Hpp.SessionCreationResponseV1, global::Klarna.Hpp.DistributionModuleV1>(options, "DistributionModule", "distribution_module", static o => o.DistributionModule, __set_SessionCreationResponseV1_DistributionModule, __S.PropertyFlags.Nullable),
-            __S.ContextMetadata.Property<global::Klarna.Hpp.SessionCreationResponseV1, string>(options, "DistributionUrl", "distribution_url", static o => o.DistributionUrl, __set_SessionCreationResponseV1_DistributionUrl, __S.PropertyFlags.Nullable),
-            __S.ContextMetadata.Property<global::Klarna.Hpp.SessionCreationResponseV1, global::System.DateTimeOffset?>(options, "ExpiresAt", "expires_at", static o => o.ExpiresAt, __set_SessionCreationResponseV1_ExpiresAt, __S.PropertyFlags.Nullable),
-            __S.ContextMetadata.Property<global::Klarna.Hpp.SessionCreationResponseV1, string>(options, "ManualIdentificationCheckUrl", "manual_identification_check_url", static o => o.ManualIdentificationCheckUrl, __set_SessionCreationResponseV1_ManualIdentificationCheckUrl, __S.PropertyFlags.Nullable),
-            __S.ContextMetadata.Property<global::Klarna.Hpp.SessionCreationResponseV1, string>(options, "QrCodeUrl", "qr_code_url", static o => o.QrCodeUrl, __set_SessionCreationResponseV1_QrCodeUrl, __S.PropertyFlags.Nullable),
-            __S.ContextMetadata.Property<global::Klarna.Hpp.SessionCreationResponseV1, string>(options, "RedirectUrl", "redirect_url", static o => o.RedirectUrl, __set_SessionCreationResponseV1_RedirectUrl, __S.PropertyFlags.Nullable),
-            __S.ContextMetadata.Property<global::Klarna.Hpp.SessionCreationResponseV1, string>(options, "SessionId", "session_id", static o => o.SessionId, __set_SessionCreationResponseV1_SessionId, __S.PropertyFlags.Nullable),
-            __S.ContextMetadata.Property<global::Klarna.Hpp.SessionCreationResponseV1, string>(options, "SessionUrl", "session_url", static o => o.SessionUrl, __set_SessionCreationResponseV1_SessionUrl, __S.PropertyFlags.Nullable),
-            __S.ContextMetadata.Property<global::Klarna.Hpp.SessionCreationResponseV1, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>(options, "AdditionalProperties", "", static o => o.AdditionalProperties, __set_SessionCreationResponseV1_AdditionalProperties, __S.PropertyFlags.ExtensionData | __S.PropertyFlags.Nullable),
-        };
-        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Constructor)]
-        private static extern global::Klarna.Hpp.SessionCreationResponseV1 __ctor_SessionCreationResponseV1();
-        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_DistributionModule")] private static extern void __set_SessionCreationResponseV1_DistributionModule(global::Klarna.Hpp.SessionCreationResponseV1 obj, global::Klarna.Hpp.DistributionModuleV1? value);
-        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_DistributionUrl")] private static extern void __set_SessionCreationResponseV1_DistributionUrl(global::Klarna.Hpp.SessionCreationResponseV1 obj, string? value);
-        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_ExpiresAt")] private static extern void __set_SessionCreationResponseV1_ExpiresAt(global::Klarna.Hpp.SessionCreationResponseV1 obj, global::System.DateTimeOffset? value);
-        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_ManualIdentificationCheckUrl")] private static extern void __set_SessionCreationResponseV1_ManualIdentificationCheckUrl(global::Klarna.Hpp.SessionCreationResponseV1 obj, string? value);
-        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_QrCodeUrl")] private static extern void __set_SessionCreationResponseV1_QrCodeUrl(global::Klarna.Hpp.SessionCreationResponseV1 obj, string? value);
-        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_RedirectUrl")] private static extern void __set_SessionCreationResponseV1_RedirectUrl(global::Klarna.Hpp.SessionCreationResponseV1 obj, string? value);
-        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_SessionId")] private static extern void __set_SessionCreationResponseV1_SessionId(global::Klarna.Hpp.SessionCreationResponseV1 obj, string? value);
-        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_SessionUrl")] private static extern void __set_SessionCreationResponseV1_SessionUrl(global::Klarna.Hpp.SessionCreationResponseV1 obj, string? value);
-        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_AdditionalProperties")] private static extern void __set_SessionCreationResponseV1_AdditionalProperties(global::Klarna.Hpp.SessionCreationResponseV1 obj, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? value);
+            internal static __M.JsonPropertyInfo[] Properties(__J.JsonSerializerOptions options) => new __M.JsonPropertyInfo[]
+            {
+                __S.ContextMetadata.Property<global::Klarna.Hpp.DistributionModuleV1, string>(options, "GenerationUrl", "generation_url", static o => o.GenerationUrl, set_GenerationUrl, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.DistributionModuleV1, string>(options, "StandaloneUrl", "standalone_url", static o => o.StandaloneUrl, set_StandaloneUrl, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.DistributionModuleV1, string>(options, "Token", "token", static o => o.Token, set_Token, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.DistributionModuleV1, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>(options, "AdditionalProperties", "", static o => o.AdditionalProperties, set_AdditionalProperties, __S.PropertyFlags.ExtensionData | __S.PropertyFlags.Nullable),
+            };
 
-        private static void Serialize_SessionCreationResponseV1(__J.Utf8JsonWriter writer, global::Klarna.Hpp.SessionCreationResponseV1? value)
-        {
-            if (value is null) { writer.WriteNullValue(); return; }
-            writer.WriteStartObject();
-            if (value.DistributionModule is not null)
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Constructor)]
+            internal static extern global::Klarna.Hpp.DistributionModuleV1 New();
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_GenerationUrl")] internal static extern void set_GenerationUrl(global::Klarna.Hpp.DistributionModuleV1 obj, string? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_StandaloneUrl")] internal static extern void set_StandaloneUrl(global::Klarna.Hpp.DistributionModuleV1 obj, string? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_Token")] internal static extern void set_Token(global::Klarna.Hpp.DistributionModuleV1 obj, string? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_AdditionalProperties")] internal static extern void set_AdditionalProperties(global::Klarna.Hpp.DistributionModuleV1 obj, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? value);
+
+            internal static void Serialize(__J.Utf8JsonWriter writer, global::Klarna.Hpp.DistributionModuleV1? value)
             {
-                writer.WritePropertyName(__name_SessionCreationResponseV1_DistributionModule);
-                Serialize_DistributionModuleV1(writer, value.DistributionModule);
-            }
-            if (value.DistributionUrl is not null) writer.WriteString(__name_SessionCreationResponseV1_DistributionUrl, value.DistributionUrl);
-            if (value.ExpiresAt is not null) writer.WriteString(__name_SessionCreationResponseV1_ExpiresAt, value.ExpiresAt.Value);
-            if (value.ManualIdentificationCheckUrl is not null) writer.WriteString(__name_SessionCreationResponseV1_ManualIdentificationCheckUrl, value.ManualIdentificationCheckUrl);
-            if (value.QrCodeUrl is not null) writer.WriteString(__name_SessionCreationResponseV1_QrCodeUrl, value.QrCodeUrl);
-            if (value.RedirectUrl is not null) writer.WriteString(__name_SessionCreationResponseV1_RedirectUrl, value.RedirectUrl);
-            if (value.SessionId is not null) writer.WriteString(__name_SessionCreationResponseV1_SessionId, value.SessionId);
-            if (value.SessionUrl is not null) writer.WriteString(__name_SessionCreationResponseV1_SessionUrl, value.SessionUrl);
-            if (value.AdditionalProperties is { } extension)
-            {
-                foreach (global::System.Collections.Generic.KeyValuePair<string, __J.JsonElement> member in extension)
+                if (value is null) { writer.WriteNullValue(); return; }
+                writer.WriteStartObject();
+                if (value.GenerationUrl is not null) writer.WriteString(name_GenerationUrl, value.GenerationUrl);
+                if (value.StandaloneUrl is not null) writer.WriteString(name_StandaloneUrl, value.StandaloneUrl);
+                if (value.Token is not null) writer.WriteString(name_Token, value.Token);
+                if (value.AdditionalProperties is { } extension)
                 {
-                    writer.WritePropertyName(member.Key);
-                    member.Value.WriteTo(writer);
+                    foreach (global::System.Collections.Generic.KeyValuePair<string, __J.JsonElement> member in extension)
+                    {
+                        writer.WritePropertyName(member.Key);
+                        member.Value.WriteTo(writer);
+                    }
                 }
+                writer.WriteEndObject();
             }
-            writer.WriteEndObject();
+
+            internal static readonly __J.JsonEncodedText name_GenerationUrl = __J.JsonEncodedText.Encode("generation_url");
+            internal static readonly __J.JsonEncodedText name_StandaloneUrl = __J.JsonEncodedText.Encode("standalone_url");
+            internal static readonly __J.JsonEncodedText name_Token = __J.JsonEncodedText.Encode("token");
         }
 
-        private static __M.JsonPropertyInfo[] Properties_SessionResponseV1(__J.JsonSerializerOptions options) => new __M.JsonPropertyInfo[]
+        private static class __T_DistributionRequestV1
         {
-            __S.ContextMetadata.Property<global::Klarna.Hpp.SessionResponseV1, string>(options, "AuthorizationToken", "authorization_token", static o => o.AuthorizationToken, __set_SessionResponseV1_AuthorizationToken, __S.PropertyFlags.Nullable),
-            __S.ContextMetadata.Property<global::Klarna.Hpp.SessionResponseV1, global::Klarna.Hpp.CustomerV1>(options, "Customer", "customer", static o => o.Customer, __set_SessionResponseV1_Customer, __S.PropertyFlags.Nullable),
-            __S.ContextMetadata.Property<global::Klarna.Hpp.SessionResponseV1, global::System.DateTimeOffset?>(options, "ExpiresAt", "expires_at", static o => o.ExpiresAt, __set_SessionResponseV1_ExpiresAt, __S.PropertyFlags.Nullable),
-            __S.ContextMetadata.Property<global::Klarna.Hpp.SessionResponseV1, string>(options, "KlarnaReference", "klarna_reference", static o => o.KlarnaReference, __set_SessionResponseV1_KlarnaReference, __S.PropertyFlags.Nullable),
-            __S.ContextMetadata.Property<global::Klarna.Hpp.SessionResponseV1, global::Klarna.Hpp.MerchantManualIdentificationV1>(options, "ManualIdentification", "manual_identification", static o => o.ManualIdentification, __set_SessionResponseV1_ManualIdentification, __S.PropertyFlags.Nullable),
-            __S.ContextMetadata.Property<global::Klarna.Hpp.SessionResponseV1, string>(options, "OrderId", "order_id", static o => o.OrderId, __set_SessionResponseV1_OrderId, __S.PropertyFlags.Nullable),
-            __S.ContextMetadata.Property<global::Klarna.Hpp.SessionResponseV1, string>(options, "SessionId", "session_id", static o => o.SessionId, __set_SessionResponseV1_SessionId, __S.PropertyFlags.Nullable),
-            __S.ContextMetadata.Property<global::Klarna.Hpp.SessionResponseV1, global::Klarna.Hpp.SessionResponseV1Status>(options, "Status", "status", static o => o.Status, __set_SessionResponseV1_Status, __S.PropertyFlags.Nullable),
-            __S.ContextMetadata.Property<global::Klarna.Hpp.SessionResponseV1, global::System.DateTimeOffset?>(options, "UpdatedAt", "updated_at", static o => o.UpdatedAt, __set_SessionResponseV1_UpdatedAt, __S.PropertyFlags.Nullable),
-            __S.ContextMetadata.Property<global::Klarna.Hpp.SessionResponseV1, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>(options, "AdditionalProperties", "", static o => o.AdditionalProperties, __set_SessionResponseV1_AdditionalProperties, __S.PropertyFlags.ExtensionData | __S.PropertyFlags.Nullable),
-        };
-        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Constructor)]
-        private static extern global::Klarna.Hpp.SessionResponseV1 __ctor_SessionResponseV1();
-        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_AuthorizationToken")] private static extern void __set_SessionResponseV1_AuthorizationToken(global::Klarna.Hpp.SessionResponseV1 obj, string? value);
-        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_Customer")] private static extern void __set_SessionResponseV1_Customer(global::Klarna.Hpp.SessionResponseV1 obj, global::Klarna.Hpp.CustomerV1? value);
-        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_ExpiresAt")] private static extern void __set_SessionResponseV1_ExpiresAt(global::Klarna.Hpp.SessionResponseV1 obj, global::System.DateTimeOffset? value);
-        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_KlarnaReference")] private static extern void __set_SessionResponseV1_KlarnaReference(global::Klarna.Hpp.SessionResponseV1 obj, string? value);
-        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_ManualIdentification")] private static extern void __set_SessionResponseV1_ManualIdentification(global::Klarna.Hpp.SessionResponseV1 obj, global::Klarna.Hpp.MerchantManualIdentificationV1? value);
-        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_OrderId")] private static extern void __set_SessionResponseV1_OrderId(global::Klarna.Hpp.SessionResponseV1 obj, string? value);
-        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_SessionId")] private static extern void __set_SessionResponseV1_SessionId(global::Klarna.Hpp.SessionResponseV1 obj, string? value);
-        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_Status")] private static extern void __set_SessionResponseV1_Status(global::Klarna.Hpp.SessionResponseV1 obj, global::Klarna.Hpp.SessionResponseV1Status? value);
-        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_UpdatedAt")] private static extern void __set_SessionResponseV1_UpdatedAt(global::Klarna.Hpp.SessionResponseV1 obj, global::System.DateTimeOffset? value);
-        [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_AdditionalProperties")] private static extern void __set_SessionResponseV1_AdditionalProperties(global::Klarna.Hpp.SessionResponseV1 obj, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? value);
+            internal static __M.JsonPropertyInfo[] Properties(__J.JsonSerializerOptions options) => new __M.JsonPropertyInfo[]
+            {
+                __S.ContextMetadata.Property<global::Klarna.Hpp.DistributionRequestV1, global::Klarna.Hpp.DistributionContactV1>(options, "ContactInformation", "contact_information", static o => o.ContactInformation, set_ContactInformation, __S.PropertyFlags.Required),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.DistributionRequestV1, global::Klarna.Hpp.DistributionRequestV1Method>(options, "Method", "method", static o => o.Method, set_Method, __S.PropertyFlags.Required),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.DistributionRequestV1, global::Klarna.Hpp.DistributionRequestV1Template>(options, "Template", "template", static o => o.Template, set_Template, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.DistributionRequestV1, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>(options, "AdditionalProperties", "", static o => o.AdditionalProperties, set_AdditionalProperties, __S.PropertyFlags.ExtensionData | __S.PropertyFlags.Nullable),
+            };
 
-        private static void Serialize_SessionResponseV1(__J.Utf8JsonWriter writer, global::Klarna.Hpp.SessionResponseV1? value)
-        {
-            if (value is null) { writer.WriteNullValue(); return; }
-            writer.WriteStartObject();
-            if (value.AuthorizationToken is not null) writer.WriteString(__name_SessionResponseV1_AuthorizationToken, value.AuthorizationToken);
-            if (value.Customer is not null)
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Constructor)]
+            internal static extern global::Klarna.Hpp.DistributionRequestV1 New();
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_ContactInformation")] internal static extern void set_ContactInformation(global::Klarna.Hpp.DistributionRequestV1 obj, global::Klarna.Hpp.DistributionContactV1? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_Method")] internal static extern void set_Method(global::Klarna.Hpp.DistributionRequestV1 obj, global::Klarna.Hpp.DistributionRequestV1Method? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_Template")] internal static extern void set_Template(global::Klarna.Hpp.DistributionRequestV1 obj, global::Klarna.Hpp.DistributionRequestV1Template? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_AdditionalProperties")] internal static extern void set_AdditionalProperties(global::Klarna.Hpp.DistributionRequestV1 obj, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? value);
+
+            internal static void Serialize(__J.Utf8JsonWriter writer, global::Klarna.Hpp.DistributionRequestV1? value)
             {
-                writer.WritePropertyName(__name_SessionResponseV1_Customer);
-                Serialize_CustomerV1(writer, value.Customer);
-            }
-            if (value.ExpiresAt is not null) writer.WriteString(__name_SessionResponseV1_ExpiresAt, value.ExpiresAt.Value);
-            if (value.KlarnaReference is not null) writer.WriteString(__name_SessionResponseV1_KlarnaReference, value.KlarnaReference);
-            if (value.ManualIdentification is not null)
-            {
-                writer.WritePropertyName(__name_SessionResponseV1_ManualIdentification);
-                Serialize_MerchantManualIdentificationV1(writer, value.ManualIdentification);
-            }
-            if (value.OrderId is not null) writer.WriteString(__name_SessionResponseV1_OrderId, value.OrderId);
-            if (value.SessionId is not null) writer.WriteString(__name_SessionResponseV1_SessionId, value.SessionId);
-            if (value.Status is not null)
-            {
-                writer.WritePropertyName(__name_SessionResponseV1_Status);
-                if (value.Status is null) writer.WriteNullValue(); else writer.WriteStringValue(value.Status.Value);
-            }
-            if (value.UpdatedAt is not null) writer.WriteString(__name_SessionResponseV1_UpdatedAt, value.UpdatedAt.Value);
-            if (value.AdditionalProperties is { } extension)
-            {
-                foreach (global::System.Collections.Generic.KeyValuePair<string, __J.JsonElement> member in extension)
+                if (value is null) { writer.WriteNullValue(); return; }
+                writer.WriteStartObject();
+                writer.WritePropertyName(name_ContactInformation);
+                __T_DistributionContactV1.Serialize(writer, value.ContactInformation);
+                writer.WritePropertyName(name_Method);
+                if (value.Method is null) writer.WriteNullValue(); else writer.WriteStringValue(value.Method.Value);
+                if (value.Template is not null)
                 {
-                    writer.WritePropertyName(member.Key);
-                    member.Value.WriteTo(writer);
+                    writer.WritePropertyName(name_Template);
+                    if (value.Template is null) writer.WriteNullValue(); else writer.WriteStringValue(value.Template.Value);
                 }
+                if (value.AdditionalProperties is { } extension)
+                {
+                    foreach (global::System.Collections.Generic.KeyValuePair<string, __J.JsonElement> member in extension)
+                    {
+                        writer.WritePropertyName(member.Key);
+                        member.Value.WriteTo(writer);
+                    }
+                }
+                writer.WriteEndObject();
             }
-            writer.WriteEndObject();
+
+            internal static readonly __J.JsonEncodedText name_ContactInformation = __J.JsonEncodedText.Encode("contact_information");
+            internal static readonly __J.JsonEncodedText name_Method = __J.JsonEncodedText.Encode("method");
+            internal static readonly __J.JsonEncodedText name_Template = __J.JsonEncodedText.Encode("template");
         }
 
-        private static readonly __J.JsonEncodedText __name_BackgroundImageV1_Url = __J.JsonEncodedText.Encode("url");
-        private static readonly __J.JsonEncodedText __name_BackgroundImageV1_Width = __J.JsonEncodedText.Encode("width");
-        private static readonly __J.JsonEncodedText __name_CustomerV1_DateOfBirth = __J.JsonEncodedText.Encode("date_of_birth");
-        private static readonly __J.JsonEncodedText __name_CustomerV1_FamilyName = __J.JsonEncodedText.Encode("family_name");
-        private static readonly __J.JsonEncodedText __name_CustomerV1_GivenName = __J.JsonEncodedText.Encode("given_name");
-        private static readonly __J.JsonEncodedText __name_CustomerV1_NationalIdentificationNumber = __J.JsonEncodedText.Encode("national_identification_number");
-        private static readonly __J.JsonEncodedText __name_CustomerV1_Title = __J.JsonEncodedText.Encode("title");
-        private static readonly __J.JsonEncodedText __name_DistributionContactV1_AccessId = __J.JsonEncodedText.Encode("access_id");
-        private static readonly __J.JsonEncodedText __name_DistributionContactV1_Email = __J.JsonEncodedText.Encode("email");
-        private static readonly __J.JsonEncodedText __name_DistributionContactV1_Phone = __J.JsonEncodedText.Encode("phone");
-        private static readonly __J.JsonEncodedText __name_DistributionContactV1_PhoneCountry = __J.JsonEncodedText.Encode("phone_country");
-        private static readonly __J.JsonEncodedText __name_DistributionModuleV1_GenerationUrl = __J.JsonEncodedText.Encode("generation_url");
-        private static readonly __J.JsonEncodedText __name_DistributionModuleV1_StandaloneUrl = __J.JsonEncodedText.Encode("standalone_url");
-        private static readonly __J.JsonEncodedText __name_DistributionModuleV1_Token = __J.JsonEncodedText.Encode("token");
-        private static readonly __J.JsonEncodedText __name_DistributionRequestV1_ContactInformation = __J.JsonEncodedText.Encode("contact_information");
-        private static readonly __J.JsonEncodedText __name_DistributionRequestV1_Method = __J.JsonEncodedText.Encode("method");
-        private static readonly __J.JsonEncodedText __name_DistributionRequestV1_Template = __J.JsonEncodedText.Encode("template");
-        private static readonly __J.JsonEncodedText __name_MerchantManualIdentificationV1_Challenge = __J.JsonEncodedText.Encode("challenge");
-        private static readonly __J.JsonEncodedText __name_MerchantManualIdentificationV1_Customer = __J.JsonEncodedText.Encode("customer");
-        private static readonly __J.JsonEncodedText __name_MerchantManualIdentificationV1_CustomerObfuscated = __J.JsonEncodedText.Encode("customer_obfuscated");
-        private static readonly __J.JsonEncodedText __name_MerchantManualIdentificationV1_ExpiresAt = __J.JsonEncodedText.Encode("expires_at");
-        private static readonly __J.JsonEncodedText __name_MerchantUrlsV1_Back = __J.JsonEncodedText.Encode("back");
-        private static readonly __J.JsonEncodedText __name_MerchantUrlsV1_Cancel = __J.JsonEncodedText.Encode("cancel");
-        private static readonly __J.JsonEncodedText __name_MerchantUrlsV1_Error = __J.JsonEncodedText.Encode("error");
-        private static readonly __J.JsonEncodedText __name_MerchantUrlsV1_Failure = __J.JsonEncodedText.Encode("failure");
-        private static readonly __J.JsonEncodedText __name_MerchantUrlsV1_StatusUpdate = __J.JsonEncodedText.Encode("status_update");
-        private static readonly __J.JsonEncodedText __name_MerchantUrlsV1_Success = __J.JsonEncodedText.Encode("success");
-        private static readonly __J.JsonEncodedText __name_OptionsV1_BackgroundImages = __J.JsonEncodedText.Encode("background_images");
-        private static readonly __J.JsonEncodedText __name_OptionsV1_LogoUrl = __J.JsonEncodedText.Encode("logo_url");
-        private static readonly __J.JsonEncodedText __name_OptionsV1_PageTitle = __J.JsonEncodedText.Encode("page_title");
-        private static readonly __J.JsonEncodedText __name_OptionsV1_PaymentMethodCategories = __J.JsonEncodedText.Encode("payment_method_categories");
-        private static readonly __J.JsonEncodedText __name_OptionsV1_PaymentMethodCategory = __J.JsonEncodedText.Encode("payment_method_category");
-        private static readonly __J.JsonEncodedText __name_OptionsV1_PlaceOrderMode = __J.JsonEncodedText.Encode("place_order_mode");
-        private static readonly __J.JsonEncodedText __name_OptionsV1_PurchaseType = __J.JsonEncodedText.Encode("purchase_type");
-        private static readonly __J.JsonEncodedText __name_OptionsV1_ShowSubtotalDetail = __J.JsonEncodedText.Encode("show_subtotal_detail");
-        private static readonly __J.JsonEncodedText __name_SessionCreationRequestV1_MerchantUrls = __J.JsonEncodedText.Encode("merchant_urls");
-        private static readonly __J.JsonEncodedText __name_SessionCreationRequestV1_Options = __J.JsonEncodedText.Encode("options");
-        private static readonly __J.JsonEncodedText __name_SessionCreationRequestV1_PaymentSessionUrl = __J.JsonEncodedText.Encode("payment_session_url");
-        private static readonly __J.JsonEncodedText __name_SessionCreationRequestV1_ProfileId = __J.JsonEncodedText.Encode("profile_id");
-        private static readonly __J.JsonEncodedText __name_SessionCreationResponseV1_DistributionModule = __J.JsonEncodedText.Encode("distribution_module");
-        private static readonly __J.JsonEncodedText __name_SessionCreationResponseV1_DistributionUrl = __J.JsonEncodedText.Encode("distribution_url");
-        private static readonly __J.JsonEncodedText __name_SessionCreationResponseV1_ExpiresAt = __J.JsonEncodedText.Encode("expires_at");
-        private static readonly __J.JsonEncodedText __name_SessionCreationResponseV1_ManualIdentificationCheckUrl = __J.JsonEncodedText.Encode("manual_identification_check_url");
-        private static readonly __J.JsonEncodedText __name_SessionCreationResponseV1_QrCodeUrl = __J.JsonEncodedText.Encode("qr_code_url");
-        private static readonly __J.JsonEncodedText __name_SessionCreationResponseV1_RedirectUrl = __J.JsonEncodedText.Encode("redirect_url");
-        private static readonly __J.JsonEncodedText __name_SessionCreationResponseV1_SessionId = __J.JsonEncodedText.Encode("session_id");
-        private static readonly __J.JsonEncodedText __name_SessionCreationResponseV1_SessionUrl = __J.JsonEncodedText.Encode("session_url");
-        private static readonly __J.JsonEncodedText __name_SessionResponseV1_AuthorizationToken = __J.JsonEncodedText.Encode("authorization_token");
-        private static readonly __J.JsonEncodedText __name_SessionResponseV1_Customer = __J.JsonEncodedText.Encode("customer");
-        private static readonly __J.JsonEncodedText __name_SessionResponseV1_ExpiresAt = __J.JsonEncodedText.Encode("expires_at");
-        private static readonly __J.JsonEncodedText __name_SessionResponseV1_KlarnaReference = __J.JsonEncodedText.Encode("klarna_reference");
-        private static readonly __J.JsonEncodedText __name_SessionResponseV1_ManualIdentification = __J.JsonEncodedText.Encode("manual_identification");
-        private static readonly __J.JsonEncodedText __name_SessionResponseV1_OrderId = __J.JsonEncodedText.Encode("order_id");
-        private static readonly __J.JsonEncodedText __name_SessionResponseV1_SessionId = __J.JsonEncodedText.Encode("session_id");
-        private static readonly __J.JsonEncodedText __name_SessionResponseV1_Status = __J.JsonEncodedText.Encode("status");
-        private static readonly __J.JsonEncodedText __name_SessionResponseV1_UpdatedAt = __J.JsonEncodedText.Encode("updated_at");
+        private static class __T_MerchantManualIdentificationV1
+        {
+            internal static __M.JsonPropertyInfo[] Properties(__J.JsonSerializerOptions options) => new __M.JsonPropertyInfo[]
+            {
+                __S.ContextMetadata.Property<global::Klarna.Hpp.MerchantManualIdentificationV1, string>(options, "Challenge", "challenge", static o => o.Challenge, set_Challenge, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.MerchantManualIdentificationV1, global::Klarna.Hpp.CustomerV1>(options, "Customer", "customer", static o => o.Customer, set_Customer, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.MerchantManualIdentificationV1, global::Klarna.Hpp.CustomerV1>(options, "CustomerObfuscated", "customer_obfuscated", static o => o.CustomerObfuscated, set_CustomerObfuscated, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.MerchantManualIdentificationV1, global::System.DateTimeOffset?>(options, "ExpiresAt", "expires_at", static o => o.ExpiresAt, set_ExpiresAt, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.MerchantManualIdentificationV1, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>(options, "AdditionalProperties", "", static o => o.AdditionalProperties, set_AdditionalProperties, __S.PropertyFlags.ExtensionData | __S.PropertyFlags.Nullable),
+            };
+
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Constructor)]
+            internal static extern global::Klarna.Hpp.MerchantManualIdentificationV1 New();
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_Challenge")] internal static extern void set_Challenge(global::Klarna.Hpp.MerchantManualIdentificationV1 obj, string? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_Customer")] internal static extern void set_Customer(global::Klarna.Hpp.MerchantManualIdentificationV1 obj, global::Klarna.Hpp.CustomerV1? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_CustomerObfuscated")] internal static extern void set_CustomerObfuscated(global::Klarna.Hpp.MerchantManualIdentificationV1 obj, global::Klarna.Hpp.CustomerV1? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_ExpiresAt")] internal static extern void set_ExpiresAt(global::Klarna.Hpp.MerchantManualIdentificationV1 obj, global::System.DateTimeOffset? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_AdditionalProperties")] internal static extern void set_AdditionalProperties(global::Klarna.Hpp.MerchantManualIdentificationV1 obj, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? value);
+
+            internal static void Serialize(__J.Utf8JsonWriter writer, global::Klarna.Hpp.MerchantManualIdentificationV1? value)
+            {
+                if (value is null) { writer.WriteNullValue(); return; }
+                writer.WriteStartObject();
+                if (value.Challenge is not null) writer.WriteString(name_Challenge, value.Challenge);
+                if (value.Customer is not null)
+                {
+                    writer.WritePropertyName(name_Customer);
+                    __T_CustomerV1.Serialize(writer, value.Customer);
+                }
+                if (value.CustomerObfuscated is not null)
+                {
+                    writer.WritePropertyName(name_CustomerObfuscated);
+                    __T_CustomerV1.Serialize(writer, value.CustomerObfuscated);
+                }
+                if (value.ExpiresAt is not null) writer.WriteString(name_ExpiresAt, value.ExpiresAt.Value);
+                if (value.AdditionalProperties is { } extension)
+                {
+                    foreach (global::System.Collections.Generic.KeyValuePair<string, __J.JsonElement> member in extension)
+                    {
+                        writer.WritePropertyName(member.Key);
+                        member.Value.WriteTo(writer);
+                    }
+                }
+                writer.WriteEndObject();
+            }
+
+            internal static readonly __J.JsonEncodedText name_Challenge = __J.JsonEncodedText.Encode("challenge");
+            internal static readonly __J.JsonEncodedText name_Customer = __J.JsonEncodedText.Encode("customer");
+            internal static readonly __J.JsonEncodedText name_CustomerObfuscated = __J.JsonEncodedText.Encode("customer_obfuscated");
+            internal static readonly __J.JsonEncodedText name_ExpiresAt = __J.JsonEncodedText.Encode("expires_at");
+        }
+
+        private static class __T_MerchantUrlsV1
+        {
+            internal static __M.JsonPropertyInfo[] Properties(__J.JsonSerializerOptions options) => new __M.JsonPropertyInfo[]
+            {
+                __S.ContextMetadata.Property<global::Klarna.Hpp.MerchantUrlsV1, string>(options, "Back", "back", static o => o.Back, set_Back, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.MerchantUrlsV1, string>(options, "Cancel", "cancel", static o => o.Cancel, set_Cancel, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.MerchantUrlsV1, string>(options, "Error", "error", static o => o.Error, set_Error, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.MerchantUrlsV1, string>(options, "Failure", "failure", static o => o.Failure, set_Failure, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.MerchantUrlsV1, string>(options, "StatusUpdate", "status_update", static o => o.StatusUpdate, set_StatusUpdate, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.MerchantUrlsV1, string>(options, "Success", "success", static o => o.Success, set_Success, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.MerchantUrlsV1, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>(options, "AdditionalProperties", "", static o => o.AdditionalProperties, set_AdditionalProperties, __S.PropertyFlags.ExtensionData | __S.PropertyFlags.Nullable),
+            };
+
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Constructor)]
+            internal static extern global::Klarna.Hpp.MerchantUrlsV1 New();
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_Back")] internal static extern void set_Back(global::Klarna.Hpp.MerchantUrlsV1 obj, string? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_Cancel")] internal static extern void set_Cancel(global::Klarna.Hpp.MerchantUrlsV1 obj, string? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_Error")] internal static extern void set_Error(global::Klarna.Hpp.MerchantUrlsV1 obj, string? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_Failure")] internal static extern void set_Failure(global::Klarna.Hpp.MerchantUrlsV1 obj, string? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_StatusUpdate")] internal static extern void set_StatusUpdate(global::Klarna.Hpp.MerchantUrlsV1 obj, string? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_Success")] internal static extern void set_Success(global::Klarna.Hpp.MerchantUrlsV1 obj, string? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_AdditionalProperties")] internal static extern void set_AdditionalProperties(global::Klarna.Hpp.MerchantUrlsV1 obj, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? value);
+
+            internal static void Serialize(__J.Utf8JsonWriter writer, global::Klarna.Hpp.MerchantUrlsV1? value)
+            {
+                if (value is null) { writer.WriteNullValue(); return; }
+                writer.WriteStartObject();
+                if (value.Back is not null) writer.WriteString(name_Back, value.Back);
+                if (value.Cancel is not null) writer.WriteString(name_Cancel, value.Cancel);
+                if (value.Error is not null) writer.WriteString(name_Error, value.Error);
+                if (value.Failure is not null) writer.WriteString(name_Failure, value.Failure);
+                if (value.StatusUpdate is not null) writer.WriteString(name_StatusUpdate, value.StatusUpdate);
+                if (value.Success is not null) writer.WriteString(name_Success, value.Success);
+                if (value.AdditionalProperties is { } extension)
+                {
+                    foreach (global::System.Collections.Generic.KeyValuePair<string, __J.JsonElement> member in extension)
+                    {
+                        writer.WritePropertyName(member.Key);
+                        member.Value.WriteTo(writer);
+                    }
+                }
+                writer.WriteEndObject();
+            }
+
+            internal static readonly __J.JsonEncodedText name_Back = __J.JsonEncodedText.Encode("back");
+            internal static readonly __J.JsonEncodedText name_Cancel = __J.JsonEncodedText.Encode("cancel");
+            internal static readonly __J.JsonEncodedText name_Error = __J.JsonEncodedText.Encode("error");
+            internal static readonly __J.JsonEncodedText name_Failure = __J.JsonEncodedText.Encode("failure");
+            internal static readonly __J.JsonEncodedText name_StatusUpdate = __J.JsonEncodedText.Encode("status_update");
+            internal static readonly __J.JsonEncodedText name_Success = __J.JsonEncodedText.Encode("success");
+        }
+
+        private static class __T_OptionsV1
+        {
+            internal static __M.JsonPropertyInfo[] Properties(__J.JsonSerializerOptions options) => new __M.JsonPropertyInfo[]
+            {
+                __S.ContextMetadata.Property<global::Klarna.Hpp.OptionsV1, global::System.Collections.Generic.List<global::Klarna.Hpp.BackgroundImageV1>>(options, "BackgroundImages", "background_images", static o => o.BackgroundImages, set_BackgroundImages, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.OptionsV1, string>(options, "LogoUrl", "logo_url", static o => o.LogoUrl, set_LogoUrl, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.OptionsV1, string>(options, "PageTitle", "page_title", static o => o.PageTitle, set_PageTitle, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.OptionsV1, global::System.Collections.Generic.List<global::Klarna.Hpp.OptionsV1PaymentMethodCategoriesItem>>(options, "PaymentMethodCategories", "payment_method_categories", static o => o.PaymentMethodCategories, set_PaymentMethodCategories, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.OptionsV1, global::Klarna.Hpp.OptionsV1PaymentMethodCategoriesItem>(options, "PaymentMethodCategory", "payment_method_category", static o => o.PaymentMethodCategory, set_PaymentMethodCategory, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.OptionsV1, global::Klarna.Hpp.OptionsV1PlaceOrderMode>(options, "PlaceOrderMode", "place_order_mode", static o => o.PlaceOrderMode, set_PlaceOrderMode, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.OptionsV1, global::Klarna.Hpp.OptionsV1PurchaseType>(options, "PurchaseType", "purchase_type", static o => o.PurchaseType, set_PurchaseType, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.OptionsV1, global::Klarna.Hpp.OptionsV1ShowSubtotalDetail>(options, "ShowSubtotalDetail", "show_subtotal_detail", static o => o.ShowSubtotalDetail, set_ShowSubtotalDetail, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.OptionsV1, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>(options, "AdditionalProperties", "", static o => o.AdditionalProperties, set_AdditionalProperties, __S.PropertyFlags.ExtensionData | __S.PropertyFlags.Nullable),
+            };
+
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Constructor)]
+            internal static extern global::Klarna.Hpp.OptionsV1 New();
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_BackgroundImages")] internal static extern void set_BackgroundImages(global::Klarna.Hpp.OptionsV1 obj, global::System.Collections.Generic.List<global::Klarna.Hpp.BackgroundImageV1>? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_LogoUrl")] internal static extern void set_LogoUrl(global::Klarna.Hpp.OptionsV1 obj, string? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_PageTitle")] internal static extern void set_PageTitle(global::Klarna.Hpp.OptionsV1 obj, string? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_PaymentMethodCategories")] internal static extern void set_PaymentMethodCategories(global::Klarna.Hpp.OptionsV1 obj, global::System.Collections.Generic.List<global::Klarna.Hpp.OptionsV1PaymentMethodCategoriesItem>? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_PaymentMethodCategory")] internal static extern void set_PaymentMethodCategory(global::Klarna.Hpp.OptionsV1 obj, global::Klarna.Hpp.OptionsV1PaymentMethodCategoriesItem? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_PlaceOrderMode")] internal static extern void set_PlaceOrderMode(global::Klarna.Hpp.OptionsV1 obj, global::Klarna.Hpp.OptionsV1PlaceOrderMode? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_PurchaseType")] internal static extern void set_PurchaseType(global::Klarna.Hpp.OptionsV1 obj, global::Klarna.Hpp.OptionsV1PurchaseType? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_ShowSubtotalDetail")] internal static extern void set_ShowSubtotalDetail(global::Klarna.Hpp.OptionsV1 obj, global::Klarna.Hpp.OptionsV1ShowSubtotalDetail? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_AdditionalProperties")] internal static extern void set_AdditionalProperties(global::Klarna.Hpp.OptionsV1 obj, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? value);
+
+            internal static void Serialize(__J.Utf8JsonWriter writer, global::Klarna.Hpp.OptionsV1? value)
+            {
+                if (value is null) { writer.WriteNullValue(); return; }
+                writer.WriteStartObject();
+                if (value.BackgroundImages is not null)
+                {
+                    writer.WritePropertyName(name_BackgroundImages);
+                    if (value.BackgroundImages is null) writer.WriteNullValue(); else
+                    {
+                        writer.WriteStartArray();
+                        foreach (global::Klarna.Hpp.BackgroundImageV1 item0 in value.BackgroundImages)
+                        {
+                            __T_BackgroundImageV1.Serialize(writer, item0);
+                        }
+                        writer.WriteEndArray();
+                    }
+                }
+                if (value.LogoUrl is not null) writer.WriteString(name_LogoUrl, value.LogoUrl);
+                if (value.PageTitle is not null) writer.WriteString(name_PageTitle, value.PageTitle);
+                if (value.PaymentMethodCategories is not null)
+                {
+                    writer.WritePropertyName(name_PaymentMethodCategories);
+                    if (value.PaymentMethodCategories is null) writer.WriteNullValue(); else
+                    {
+                        writer.WriteStartArray();
+                        foreach (global::Klarna.Hpp.OptionsV1PaymentMethodCategoriesItem item0 in value.PaymentMethodCategories)
+                        {
+                            if (item0 is null) writer.WriteNullValue(); else writer.WriteStringValue(item0.Value);
+                        }
+                        writer.WriteEndArray();
+                    }
+                }
+                if (value.PaymentMethodCategory is not null)
+                {
+                    writer.WritePropertyName(name_PaymentMethodCategory);
+                    if (value.PaymentMethodCategory is null) writer.WriteNullValue(); else writer.WriteStringValue(value.PaymentMethodCategory.Value);
+                }
+                if (value.PlaceOrderMode is not null)
+                {
+                    writer.WritePropertyName(name_PlaceOrderMode);
+                    if (value.PlaceOrderMode is null) writer.WriteNullValue(); else writer.WriteStringValue(value.PlaceOrderMode.Value);
+                }
+                if (value.PurchaseType is not null)
+                {
+                    writer.WritePropertyName(name_PurchaseType);
+                    if (value.PurchaseType is null) writer.WriteNullValue(); else writer.WriteStringValue(value.PurchaseType.Value);
+                }
+                if (value.ShowSubtotalDetail is not null)
+                {
+                    writer.WritePropertyName(name_ShowSubtotalDetail);
+                    if (value.ShowSubtotalDetail is null) writer.WriteNullValue(); else writer.WriteStringValue(value.ShowSubtotalDetail.Value);
+                }
+                if (value.AdditionalProperties is { } extension)
+                {
+                    foreach (global::System.Collections.Generic.KeyValuePair<string, __J.JsonElement> member in extension)
+                    {
+                        writer.WritePropertyName(member.Key);
+                        member.Value.WriteTo(writer);
+                    }
+                }
+                writer.WriteEndObject();
+            }
+
+            internal static readonly __J.JsonEncodedText name_BackgroundImages = __J.JsonEncodedText.Encode("background_images");
+            internal static readonly __J.JsonEncodedText name_LogoUrl = __J.JsonEncodedText.Encode("logo_url");
+            internal static readonly __J.JsonEncodedText name_PageTitle = __J.JsonEncodedText.Encode("page_title");
+            internal static readonly __J.JsonEncodedText name_PaymentMethodCategories = __J.JsonEncodedText.Encode("payment_method_categories");
+            internal static readonly __J.JsonEncodedText name_PaymentMethodCategory = __J.JsonEncodedText.Encode("payment_method_category");
+            internal static readonly __J.JsonEncodedText name_PlaceOrderMode = __J.JsonEncodedText.Encode("place_order_mode");
+            internal static readonly __J.JsonEncodedText name_PurchaseType = __J.JsonEncodedText.Encode("purchase_type");
+            internal static readonly __J.JsonEncodedText name_ShowSubtotalDetail = __J.JsonEncodedText.Encode("show_subtotal_detail");
+        }
+
+        private static class __T_SessionCreationRequestV1
+        {
+            internal static __M.JsonPropertyInfo[] Properties(__J.JsonSerializerOptions options) => new __M.JsonPropertyInfo[]
+            {
+                __S.ContextMetadata.Property<global::Klarna.Hpp.SessionCreationRequestV1, global::Klarna.Hpp.MerchantUrlsV1>(options, "MerchantUrls", "merchant_urls", static o => o.MerchantUrls, set_MerchantUrls, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.SessionCreationRequestV1, global::Klarna.Hpp.OptionsV1>(options, "Options", "options", static o => o.Options, set_Options, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.SessionCreationRequestV1, string>(options, "PaymentSessionUrl", "payment_session_url", static o => o.PaymentSessionUrl, set_PaymentSessionUrl, __S.PropertyFlags.Required),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.SessionCreationRequestV1, string>(options, "ProfileId", "profile_id", static o => o.ProfileId, set_ProfileId, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.SessionCreationRequestV1, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>(options, "AdditionalProperties", "", static o => o.AdditionalProperties, set_AdditionalProperties, __S.PropertyFlags.ExtensionData | __S.PropertyFlags.Nullable),
+            };
+
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Constructor)]
+            internal static extern global::Klarna.Hpp.SessionCreationRequestV1 New();
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_MerchantUrls")] internal static extern void set_MerchantUrls(global::Klarna.Hpp.SessionCreationRequestV1 obj, global::Klarna.Hpp.MerchantUrlsV1? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_Options")] internal static extern void set_Options(global::Klarna.Hpp.SessionCreationRequestV1 obj, global::Klarna.Hpp.OptionsV1? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_PaymentSessionUrl")] internal static extern void set_PaymentSessionUrl(global::Klarna.Hpp.SessionCreationRequestV1 obj, string? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_ProfileId")] internal static extern void set_ProfileId(global::Klarna.Hpp.SessionCreationRequestV1 obj, string? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_AdditionalProperties")] internal static extern void set_AdditionalProperties(global::Klarna.Hpp.SessionCreationRequestV1 obj, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? value);
+
+            internal static void Serialize(__J.Utf8JsonWriter writer, global::Klarna.Hpp.SessionCreationRequestV1? value)
+            {
+                if (value is null) { writer.WriteNullValue(); return; }
+                writer.WriteStartObject();
+                if (value.MerchantUrls is not null)
+                {
+                    writer.WritePropertyName(name_MerchantUrls);
+                    __T_MerchantUrlsV1.Serialize(writer, value.MerchantUrls);
+                }
+                if (value.Options is not null)
+                {
+                    writer.WritePropertyName(name_Options);
+                    __T_OptionsV1.Serialize(writer, value.Options);
+                }
+                writer.WriteString(name_PaymentSessionUrl, value.PaymentSessionUrl);
+                if (value.ProfileId is not null) writer.WriteString(name_ProfileId, value.ProfileId);
+                if (value.AdditionalProperties is { } extension)
+                {
+                    foreach (global::System.Collections.Generic.KeyValuePair<string, __J.JsonElement> member in extension)
+                    {
+                        writer.WritePropertyName(member.Key);
+                        member.Value.WriteTo(writer);
+                    }
+                }
+                writer.WriteEndObject();
+            }
+
+            internal static readonly __J.JsonEncodedText name_MerchantUrls = __J.JsonEncodedText.Encode("merchant_urls");
+            internal static readonly __J.JsonEncodedText name_Options = __J.JsonEncodedText.Encode("options");
+            internal static readonly __J.JsonEncodedText name_PaymentSessionUrl = __J.JsonEncodedText.Encode("payment_session_url");
+            internal static readonly __J.JsonEncodedText name_ProfileId = __J.JsonEncodedText.Encode("profile_id");
+        }
+
+        private static class __T_SessionCreationResponseV1
+        {
+            internal static __M.JsonPropertyInfo[] Properties(__J.JsonSerializerOptions options) => new __M.JsonPropertyInfo[]
+            {
+                __S.ContextMetadata.Property<global::Klarna.Hpp.SessionCreationResponseV1, global::Klarna.Hpp.DistributionModuleV1>(options, "DistributionModule", "distribution_module", static o => o.DistributionModule, set_DistributionModule, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.SessionCreationResponseV1, string>(options, "DistributionUrl", "distribution_url", static o => o.DistributionUrl, set_DistributionUrl, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.SessionCreationResponseV1, global::System.DateTimeOffset?>(options, "ExpiresAt", "expires_at", static o => o.ExpiresAt, set_ExpiresAt, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.SessionCreationResponseV1, string>(options, "ManualIdentificationCheckUrl", "manual_identification_check_url", static o => o.ManualIdentificationCheckUrl, set_ManualIdentificationCheckUrl, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.SessionCreationResponseV1, string>(options, "QrCodeUrl", "qr_code_url", static o => o.QrCodeUrl, set_QrCodeUrl, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.SessionCreationResponseV1, string>(options, "RedirectUrl", "redirect_url", static o => o.RedirectUrl, set_RedirectUrl, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.SessionCreationResponseV1, string>(options, "SessionId", "session_id", static o => o.SessionId, set_SessionId, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.SessionCreationResponseV1, string>(options, "SessionUrl", "session_url", static o => o.SessionUrl, set_SessionUrl, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.SessionCreationResponseV1, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>(options, "AdditionalProperties", "", static o => o.AdditionalProperties, set_AdditionalProperties, __S.PropertyFlags.ExtensionData | __S.PropertyFlags.Nullable),
+            };
+
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Constructor)]
+            internal static extern global::Klarna.Hpp.SessionCreationResponseV1 New();
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_DistributionModule")] internal static extern void set_DistributionModule(global::Klarna.Hpp.SessionCreationResponseV1 obj, global::Klarna.Hpp.DistributionModuleV1? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_DistributionUrl")] internal static extern void set_DistributionUrl(global::Klarna.Hpp.SessionCreationResponseV1 obj, string? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_ExpiresAt")] internal static extern void set_ExpiresAt(global::Klarna.Hpp.SessionCreationResponseV1 obj, global::System.DateTimeOffset? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_ManualIdentificationCheckUrl")] internal static extern void set_ManualIdentificationCheckUrl(global::Klarna.Hpp.SessionCreationResponseV1 obj, string? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_QrCodeUrl")] internal static extern void set_QrCodeUrl(global::Klarna.Hpp.SessionCreationResponseV1 obj, string? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_RedirectUrl")] internal static extern void set_RedirectUrl(global::Klarna.Hpp.SessionCreationResponseV1 obj, string? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_SessionId")] internal static extern void set_SessionId(global::Klarna.Hpp.SessionCreationResponseV1 obj, string? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_SessionUrl")] internal static extern void set_SessionUrl(global::Klarna.Hpp.SessionCreationResponseV1 obj, string? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_AdditionalProperties")] internal static extern void set_AdditionalProperties(global::Klarna.Hpp.SessionCreationResponseV1 obj, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? value);
+
+            internal static void Serialize(__J.Utf8JsonWriter writer, global::Klarna.Hpp.SessionCreationResponseV1? value)
+            {
+                if (value is null) { writer.WriteNullValue(); return; }
+                writer.WriteStartObject();
+                if (value.DistributionModule is not null)
+                {
+                    writer.WritePropertyName(name_DistributionModule);
+                    __T_DistributionModuleV1.Serialize(writer, value.DistributionModule);
+                }
+                if (value.DistributionUrl is not null) writer.WriteString(name_DistributionUrl, value.DistributionUrl);
+                if (value.ExpiresAt is not null) writer.WriteString(name_ExpiresAt, value.ExpiresAt.Value);
+                if (value.ManualIdentificationCheckUrl is not null) writer.WriteString(name_ManualIdentificationCheckUrl, value.ManualIdentificationCheckUrl);
+                if (value.QrCodeUrl is not null) writer.WriteString(name_QrCodeUrl, value.QrCodeUrl);
+                if (value.RedirectUrl is not null) writer.WriteString(name_RedirectUrl, value.RedirectUrl);
+                if (value.SessionId is not null) writer.WriteString(name_SessionId, value.SessionId);
+                if (value.SessionUrl is not null) writer.WriteString(name_SessionUrl, value.SessionUrl);
+                if (value.AdditionalProperties is { } extension)
+                {
+                    foreach (global::System.Collections.Generic.KeyValuePair<string, __J.JsonElement> member in extension)
+                    {
+                        writer.WritePropertyName(member.Key);
+                        member.Value.WriteTo(writer);
+                    }
+                }
+                writer.WriteEndObject();
+            }
+
+            internal static readonly __J.JsonEncodedText name_DistributionModule = __J.JsonEncodedText.Encode("distribution_module");
+            internal static readonly __J.JsonEncodedText name_DistributionUrl = __J.JsonEncodedText.Encode("distribution_url");
+            internal static readonly __J.JsonEncodedText name_ExpiresAt = __J.JsonEncodedText.Encode("expires_at");
+            internal static readonly __J.JsonEncodedText name_ManualIdentificationCheckUrl = __J.JsonEncodedText.Encode("manual_identification_check_url");
+            internal static readonly __J.JsonEncodedText name_QrCodeUrl = __J.JsonEncodedText.Encode("qr_code_url");
+            internal static readonly __J.JsonEncodedText name_RedirectUrl = __J.JsonEncodedText.Encode("redirect_url");
+            internal static readonly __J.JsonEncodedText name_SessionId = __J.JsonEncodedText.Encode("session_id");
+            internal static readonly __J.JsonEncodedText name_SessionUrl = __J.JsonEncodedText.Encode("session_url");
+        }
+
+        private static class __T_SessionResponseV1
+        {
+            internal static __M.JsonPropertyInfo[] Properties(__J.JsonSerializerOptions options) => new __M.JsonPropertyInfo[]
+            {
+                __S.ContextMetadata.Property<global::Klarna.Hpp.SessionResponseV1, string>(options, "AuthorizationToken", "authorization_token", static o => o.AuthorizationToken, set_AuthorizationToken, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.SessionResponseV1, global::Klarna.Hpp.CustomerV1>(options, "Customer", "customer", static o => o.Customer, set_Customer, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.SessionResponseV1, global::System.DateTimeOffset?>(options, "ExpiresAt", "expires_at", static o => o.ExpiresAt, set_ExpiresAt, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.SessionResponseV1, string>(options, "KlarnaReference", "klarna_reference", static o => o.KlarnaReference, set_KlarnaReference, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.SessionResponseV1, global::Klarna.Hpp.MerchantManualIdentificationV1>(options, "ManualIdentification", "manual_identification", static o => o.ManualIdentification, set_ManualIdentification, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.SessionResponseV1, string>(options, "OrderId", "order_id", static o => o.OrderId, set_OrderId, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.SessionResponseV1, string>(options, "SessionId", "session_id", static o => o.SessionId, set_SessionId, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.SessionResponseV1, global::Klarna.Hpp.SessionResponseV1Status>(options, "Status", "status", static o => o.Status, set_Status, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.SessionResponseV1, global::System.DateTimeOffset?>(options, "UpdatedAt", "updated_at", static o => o.UpdatedAt, set_UpdatedAt, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.SessionResponseV1, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>(options, "AdditionalProperties", "", static o => o.AdditionalProperties, set_AdditionalProperties, __S.PropertyFlags.ExtensionData | __S.PropertyFlags.Nullable),
+            };
+
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Constructor)]
+            internal static extern global::Klarna.Hpp.SessionResponseV1 New();
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_AuthorizationToken")] internal static extern void set_AuthorizationToken(global::Klarna.Hpp.SessionResponseV1 obj, string? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_Customer")] internal static extern void set_Customer(global::Klarna.Hpp.SessionResponseV1 obj, global::Klarna.Hpp.CustomerV1? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_ExpiresAt")] internal static extern void set_ExpiresAt(global::Klarna.Hpp.SessionResponseV1 obj, global::System.DateTimeOffset? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_KlarnaReference")] internal static extern void set_KlarnaReference(global::Klarna.Hpp.SessionResponseV1 obj, string? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_ManualIdentification")] internal static extern void set_ManualIdentification(global::Klarna.Hpp.SessionResponseV1 obj, global::Klarna.Hpp.MerchantManualIdentificationV1? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_OrderId")] internal static extern void set_OrderId(global::Klarna.Hpp.SessionResponseV1 obj, string? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_SessionId")] internal static extern void set_SessionId(global::Klarna.Hpp.SessionResponseV1 obj, string? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_Status")] internal static extern void set_Status(global::Klarna.Hpp.SessionResponseV1 obj, global::Klarna.Hpp.SessionResponseV1Status? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_UpdatedAt")] internal static extern void set_UpdatedAt(global::Klarna.Hpp.SessionResponseV1 obj, global::System.DateTimeOffset? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_AdditionalProperties")] internal static extern void set_AdditionalProperties(global::Klarna.Hpp.SessionResponseV1 obj, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? value);
+
+            internal static void Serialize(__J.Utf8JsonWriter writer, global::Klarna.Hpp.SessionResponseV1? value)
+            {
+                if (value is null) { writer.WriteNullValue(); return; }
+                writer.WriteStartObject();
+                if (value.AuthorizationToken is not null) writer.WriteString(name_AuthorizationToken, value.AuthorizationToken);
+                if (value.Customer is not null)
+                {
+                    writer.WritePropertyName(name_Customer);
+                    __T_CustomerV1.Serialize(writer, value.Customer);
+                }
+                if (value.ExpiresAt is not null) writer.WriteString(name_ExpiresAt, value.ExpiresAt.Value);
+                if (value.KlarnaReference is not null) writer.WriteString(name_KlarnaReference, value.KlarnaReference);
+                if (value.ManualIdentification is not null)
+                {
+                    writer.WritePropertyName(name_ManualIdentification);
+                    __T_MerchantManualIdentificationV1.Serialize(writer, value.ManualIdentification);
+                }
+                if (value.OrderId is not null) writer.WriteString(name_OrderId, value.OrderId);
+                if (value.SessionId is not null) writer.WriteString(name_SessionId, value.SessionId);
+                if (value.Status is not null)
+                {
+                    writer.WritePropertyName(name_Status);
+                    if (value.Status is null) writer.WriteNullValue(); else writer.WriteStringValue(value.Status.Value);
+                }
+                if (value.UpdatedAt is not null) writer.WriteString(name_UpdatedAt, value.UpdatedAt.Value);
+                if (value.AdditionalProperties is { } extension)
+                {
+                    foreach (global::System.Collections.Generic.KeyValuePair<string, __J.JsonElement> member in extension)
+                    {
+                        writer.WritePropertyName(member.Key);
+                        member.Value.WriteTo(writer);
+                    }
+                }
+                writer.WriteEndObject();
+            }
+
+            internal static readonly __J.JsonEncodedText name_AuthorizationToken = __J.JsonEncodedText.Encode("authorization_token");
+            internal static readonly __J.JsonEncodedText name_Customer = __J.JsonEncodedText.Encode("customer");
+            internal static readonly __J.JsonEncodedText name_ExpiresAt = __J.JsonEncodedText.Encode("expires_at");
+            internal static readonly __J.JsonEncodedText name_KlarnaReference = __J.JsonEncodedText.Encode("klarna_reference");
+            internal static readonly __J.JsonEncodedText name_ManualIdentification = __J.JsonEncodedText.Encode("manual_identification");
+            internal static readonly __J.JsonEncodedText name_OrderId = __J.JsonEncodedText.Encode("order_id");
+            internal static readonly __J.JsonEncodedText name_SessionId = __J.JsonEncodedText.Encode("session_id");
+            internal static readonly __J.JsonEncodedText name_Status = __J.JsonEncodedText.Encode("status");
+            internal static readonly __J.JsonEncodedText name_UpdatedAt = __J.JsonEncodedText.Encode("updated_at");
+        }
     }
 }
