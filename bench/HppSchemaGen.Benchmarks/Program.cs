@@ -7,11 +7,13 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 
 // dotnet run -c Release --project bench/HppSchemaGen.Benchmarks -- --filter '*'          full run
 // dotnet run -c Release --project bench/HppSchemaGen.Benchmarks -- --filter '*' --smoke  seconds per benchmark (CI: it builds and runs)
+// dotnet run -c Release --project bench/HppSchemaGen.Benchmarks -- --filter '*' --medium MediumRun: for ratios ShortRun leaves too noisy
 bool smoke = args.Contains("--smoke");
-string[] rest = args.Where(a => a != "--smoke").ToArray();
+bool medium = args.Contains("--medium");
+string[] rest = args.Where(a => a is not ("--smoke" or "--medium")).ToArray();
 IConfig config = DefaultConfig.Instance;
 config = smoke
     ? config.AddJob(Job.Dry.WithToolchain(InProcessEmitToolchain.Instance)).WithOptions(ConfigOptions.DisableOptimizationsValidator)
-    : config.AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance));
+    : config.AddJob((medium ? Job.MediumRun : Job.ShortRun).WithToolchain(InProcessEmitToolchain.Instance));
 BenchmarkSwitcher.FromAssembly(typeof(HppSchemaGen.Benchmarks.Payloads).Assembly).Run(rest, config);
 return 0;
