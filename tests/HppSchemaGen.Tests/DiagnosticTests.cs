@@ -1,3 +1,4 @@
+using static HppSchemaGen.Tests.Infrastructure.DiagnosticAssert;
 using System.Linq;
 using HppSchemaGen.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
@@ -8,19 +9,6 @@ namespace HppSchemaGen.Tests;
 /// <summary>Each diagnostic is reported with its id at the line and column of the problem in the schema file.</summary>
 public class DiagnosticTests
 {
-    private static Diagnostic Single(GeneratorHarness.Result result, string id)
-    {
-        Diagnostic[] found = result.GeneratorDiagnostics.Where(d => d.Id == id).ToArray();
-        Assert.True(found.Length == 1, $"expected one {id}, got: " + string.Join("; ", result.GeneratorDiagnostics));
-        return found[0];
-    }
-
-    private static (int Line, int Column) At(Diagnostic d)
-    {
-        FileLinePositionSpan span = d.Location.GetLineSpan();
-        return (span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1);
-    }
-
     [Fact]
     public void Malformed_json_is_HSG0001_at_the_offending_character()
     {

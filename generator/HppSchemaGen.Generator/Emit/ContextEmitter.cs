@@ -147,9 +147,10 @@ internal sealed class ContextEmitter
     {
         string name = CSharp.TypeName(type);
         if (!_seen.Add(name)) return;
+        string members = MembersOf(type.MetadataName);
         string factory = type.Kind switch
         {
-            TypeRefKind.Record => Helpers + ".Object<" + name + ">(options, this, " + MembersOf(type.MetadataName) + ".New, " + MembersOf(type.MetadataName) + ".Properties, " + (_fastPath.Has(type) ? MembersOf(type.MetadataName) + ".Serialize" : "null") + ")",
+            TypeRefKind.Record => Helpers + ".Object<" + name + ">(options, this, " + members + ".New, " + members + ".Properties, " + (_fastPath.Has(type) ? members + ".Serialize" : "null") + ")",
             TypeRefKind.Enum or TypeRefKind.Union => Helpers + ".Value(options, new " + name + ".Converter())",
             TypeRefKind.List => Helpers + ".List<" + CSharp.TypeName(type.Arguments[0]) + ">(options)",
             TypeRefKind.Dictionary => Helpers + ".Dictionary<" + CSharp.TypeName(type.Arguments[0]) + ">(options)",

@@ -54,19 +54,7 @@ internal sealed class YamlParser
         _length = text.Length;
     }
 
-    private sealed class Anchor
-    {
-        public Anchor(JsonNode node, long size, int height)
-        {
-            Node = node;
-            Size = size;
-            Height = height;
-        }
-
-        public JsonNode Node { get; }
-        public long Size { get; }
-        public int Height { get; }
-    }
+    private sealed record Anchor(JsonNode Node, long Size, int Height);
 
     private enum Context
     {

@@ -1,3 +1,4 @@
+using static HppSchemaGen.Tests.Infrastructure.DiagnosticAssert;
 using System;
 using System.Collections.Generic;
 using System.Linq;
@@ -117,19 +118,6 @@ public class OpenApiTests
     {
         using JsonDocument doc = JsonDocument.Parse(json);
         return GeneratorHarness.Validator(assembly, type)(doc.RootElement);
-    }
-
-    private static Diagnostic Single(GeneratorHarness.Result result, string id)
-    {
-        Diagnostic[] found = result.GeneratorDiagnostics.Where(d => d.Id == id).ToArray();
-        Assert.True(found.Length == 1, $"expected one {id}, got: " + string.Join("; ", result.GeneratorDiagnostics));
-        return found[0];
-    }
-
-    private static (int Line, int Column) At(Diagnostic d)
-    {
-        FileLinePositionSpan span = d.Location.GetLineSpan();
-        return (span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1);
     }
 
     [Fact]

@@ -29,6 +29,7 @@ internal sealed class Canonicalizer
     private readonly Func<SchemaDocument, string> _ownerName;
     private readonly Func<SchemaNode, string?> _typeName;
     private readonly Func<SchemaNode, string> _absoluteOf;
+    private readonly Dictionary<int, string> _absolute = new();
     private readonly (int Index, string Via)[] _resolved;
     private int[] _class = Array.Empty<int>();
     private readonly Dictionary<int, string> _names = new();
@@ -79,8 +80,13 @@ internal sealed class Canonicalizer
     }
 
     /// <summary>The absolute URI of the node a call reaches, when the call crosses a reference; else empty.</summary>
+    /// <remarks>Memoized per node: partition refinement asks again for every check on every round.</remarks>
     private string AbsoluteOf(int index, string via, bool reference)
-        => reference || via.Length > 0 ? _absoluteOf(_drafts[index].Node) : string.Empty;
+    {
+        if (!reference && via.Length == 0) return string.Empty;
+        if (!_absolute.TryGetValue(index, out string? absolute)) _absolute[index] = absolute = _absoluteOf(_drafts[index].Node);
+        return absolute;
+    }
 
     /// <summary>Canonicalizes the nodes reachable from <paramref name="entries"/> and returns the files to emit.</summary>
     public List<ValidatorFileSpec> Run(IReadOnlyCollection<int> entries, bool usesDynamicScope, Func<SchemaDocument, string> hintName)
