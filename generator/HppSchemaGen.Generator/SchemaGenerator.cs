@@ -29,6 +29,7 @@ public sealed class SchemaGenerator : IIncrementalGenerator
         public const string Model = nameof(Model);
         public const string Types = nameof(Types);
         public const string Validators = nameof(Validators);
+        public const string ValueValidators = nameof(ValueValidators);
         public const string Context = nameof(Context);
         public const string Diagnostics = nameof(Diagnostics);
     }
@@ -62,6 +63,9 @@ public sealed class SchemaGenerator : IIncrementalGenerator
 
         IncrementalValuesProvider<ValidatorFileSpec> validators = model.SelectMany(static (m, _) => m.Validators).WithTrackingName(Steps.Validators);
         context.RegisterSourceOutput(validators, static (spc, v) => Add(spc, v.HintName, () => ValidatorEmitter.Emit(v)));
+
+        IncrementalValuesProvider<ValueValidatorFileSpec> valueValidators = model.SelectMany(static (m, _) => m.ValueValidators).WithTrackingName(Steps.ValueValidators);
+        context.RegisterSourceOutput(valueValidators, static (spc, v) => Add(spc, v.HintName, () => ValueValidatorEmitter.Emit(v)));
 
         IncrementalValueProvider<(GeneratorOptions Options, EquatableArray<TypeSpec> Types, string HintName)> contextSpec =
             model.Select(static (m, _) => (m.Options, m.Types, m.ContextHintName)).WithTrackingName(Steps.Context);

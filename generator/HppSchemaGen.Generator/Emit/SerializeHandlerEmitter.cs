@@ -70,8 +70,9 @@ internal sealed class SerializeHandlerEmitter
             string name = "name_" + p.Name;
             fields.Add("internal static readonly " + Json + ".JsonEncodedText " + name + " = " + Json + ".JsonEncodedText.Encode(" + CSharp.Literal(p.JsonName) + ");");
             string access = "value." + p.Name;
-            // Absent optional members are not written (WhenWritingNull), as on the metadata path.
-            bool skipNull = p.IsNullable && !p.IsRequired;
+            // Null optional members are not written (WhenWritingNull), as on the metadata path; that
+            // includes a non-nullable reference set to null anyway (Validate() relies on the two agreeing).
+            bool skipNull = !p.IsRequired && (p.IsNullable || !p.Type.IsValueType);
             string value = p.Type.IsValueType && p.IsNullable ? access + ".Value" : access;
             if (Simple(p.Type) is string method && (skipNull || !p.IsNullable))
             {

@@ -101,6 +101,34 @@ internal static class TypeEmitter
         w.Line("/// <summary>Validates a JSON value against the schema; collects every error with its instance and keyword location.</summary>");
         w.Line("public static " + Runtime + ".ValidationResult Validate(" + Json + ".JsonElement instance)");
         w.Line("    => " + Runtime + ".Validation.ValidatorRunner.Run(instance, " + Validator(type.Validator) + ");");
+        string? value = type.Kind switch
+        {
+            TypeSpecKind.Record or TypeSpecKind.Union => "this",
+            TypeSpecKind.Schema when type.ValueValidator.Length > 0 => "value",
+            _ => null,
+        };
+        if (value is null) return;
+        w.Line();
+        w.Line("/// <summary>Validates " + (value == "this" ? "this value" : "<paramref name=\"value\"/>") + " as the generated context would write it, without writing it: the same errors as <see cref=\"Validate(" + Json + ".JsonElement)\"/> on the JSON.</summary>");
+        w.Line((value == "this"
+            ? "public " + Runtime + ".ValidationResult Validate()"
+            : "public static " + Runtime + ".ValidationResult Validate(" + CSharp.TypeName(type.ValueType!) + " value)")
+            + " => " + Runtime + ".Validation.ValidatorRunner.RunValue(" + value + ", " + ValueValidator(type) + ");");
+    }
+
+    /// <summary>The value validator of a type as a ValueValidator: its planned method, or (none planned) validation of its JSON.</summary>
+    private static string ValueValidator(TypeSpec type)
+    {
+        NodeRef target = type.Validator;
+        if (type.ValueValidator.Length == 0)
+        {
+            string options = "global::" + type.ContextNamespace + "." + type.ContextName + ".Default.Options";
+            return "static (v, c, ip, kp) => " + Runtime + ".Validation.ValueChecks.ViaJson(v, " + options + ", " + Validator(target) + ", c, ip, kp)";
+        }
+        string method = "global::" + target.Namespace + ".__ValueValidators." + type.ValueValidator;
+        return target.Via.Length == 0
+            ? method
+            : "static (v, c, ip, kp) => " + method + "(v, c, ip, " + ValidatorEmitter.KeywordLocation(Runtime + ".Validation.ValidationCollector", target, target.Via) + ")";
     }
 
     private static void EmitUnion(SourceWriter w, TypeSpec type)

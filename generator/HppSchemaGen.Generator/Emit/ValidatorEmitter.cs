@@ -212,7 +212,7 @@ internal sealed class ValidatorEmitter
     private string Names(string kind, IEnumerable<string> names)
         => Field(V + ".NameTable", kind, "new(" + string.Join(", ", names.Select(CSharp.Literal)) + ")");
 
-    private static string Types(JsonTypes types)
+    internal static string Types(JsonTypes types)
     {
         if (types == JsonTypes.None) return V + ".JsonTypes.None";
         var parts = new List<string>();
@@ -223,9 +223,9 @@ internal sealed class ValidatorEmitter
         return string.Join(" | ", parts);
     }
 
-    private static string Decimal(NumberValue n) => n.Decimal is decimal d ? d.ToString(CultureInfo.InvariantCulture) + "m" : "null";
+    internal static string Decimal(NumberValue n) => n.Decimal is decimal d ? d.ToString(CultureInfo.InvariantCulture) + "m" : "null";
 
-    private static string Double(double x)
+    internal static string Double(double x)
         => double.IsPositiveInfinity(x) ? "double.PositiveInfinity"
             : double.IsNegativeInfinity(x) ? "double.NegativeInfinity"
             : x.ToString("R", CultureInfo.InvariantCulture) + "d";

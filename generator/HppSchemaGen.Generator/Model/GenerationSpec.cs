@@ -13,4 +13,7 @@ internal sealed record GenerationSpec(
 {
     /// <summary>The context file's hint name, unique ignoring case among every output's (see <see cref="HintNames"/>).</summary>
     public string ContextHintName { get; init; } = string.Empty;
+
+    /// <summary>Validators of values built in code, one file per namespace.</summary>
+    public EquatableArray<ValueValidatorFileSpec> ValueValidators { get; init; } = EquatableArray<ValueValidatorFileSpec>.Empty;
 }

@@ -174,15 +174,20 @@ internal sealed partial class ModelBuilder
             .Select(t => t with { Validator = Final(t.Validator), UnionCases = t.UnionCases.Select(c => c with { Validator = Final(c.Validator) }).ToEquatableArray() })
             .OrderBy(t => t.Namespace, StringComparer.Ordinal).ThenBy(t => t.Name, StringComparer.Ordinal).ToList();
 
+        List<ValueValidatorFileSpec> valueValidators;
+        (types, valueValidators) = ValuePlanner.Plan(types, validators, dynamicScope, _options.Namespace, _options.ContextName);
+
         // Every output's file name, claimed here and nowhere else, in a fixed order: Roslyn compares
         // them ignoring case, so Dotnet and DotNet (two C# types) must not both be "Dotnet.g.cs".
         var hintNames = new HintNames();
         string contextHintName = hintNames.Claim(_options.ContextName);
         types = types.Select(t => t with { HintName = hintNames.Claim(t.Name) }).ToList();
         validators = validators.Select(v => v with { HintName = hintNames.Claim(v.HintName) }).ToList();
+        valueValidators = valueValidators.Select(v => v with { HintName = hintNames.Claim(v.HintName) }).ToList();
         return new GenerationSpec(_options, types.ToEquatableArray(), validators.ToEquatableArray(), _diagnostics.ToEquatableArray())
         {
             ContextHintName = contextHintName,
+            ValueValidators = valueValidators.ToEquatableArray(),
         };
     }
 

@@ -42,6 +42,12 @@ internal sealed record TypeSpec(
     /// <summary>A member whose constant value tells the union's branches apart, when there is one.</summary>
     public string? Discriminator { get; init; }
 
+    /// <summary>
+    /// The method of the <c>__ValueValidators</c> class of <see cref="Validator"/>'s namespace that
+    /// validates a value of this type built in code (<see cref="ValuePlanner"/>); empty when there is none.
+    /// </summary>
+    public string ValueValidator { get; init; } = string.Empty;
+
     /// <summary>The generated file's hint name, unique ignoring case (assigned by the model through <see cref="HintNames"/>).</summary>
     public string HintName { get; init; } = string.Empty;
 

@@ -40,7 +40,7 @@ public static class Checks
         return false;
     }
 
-    private static string Names(JsonTypes types)
+    internal static string Names(JsonTypes types)
     {
         var parts = new System.Collections.Generic.List<string>(7);
         if ((types & JsonTypes.Object) != 0) parts.Add("object");
@@ -260,5 +260,5 @@ public static class Checks
 
     private static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static string Shorten(string text) => text.Length <= 200 ? text : text.Substring(0, 200) + "...";
+    internal static string Shorten(string text) => text.Length <= 200 ? text : text.Substring(0, 200) + "...";
 }

@@ -41,5 +41,27 @@ public sealed class JsonValues
         return _others.Length > 0 && JsonEquality.IsOneOf(e, _others);
     }
 
+    /// <summary>True when the string <paramref name="s"/> equals one of the values (compared as UTF-8, as for JSON strings).</summary>
+    public bool Contains(string s)
+    {
+        if (_strings.Length == 0) return false;
+        byte[]? rented = null;
+        int max = System.Text.Encoding.UTF8.GetMaxByteCount(s.Length);
+        System.Span<byte> buffer = max <= 512 ? stackalloc byte[512] : (rented = System.Buffers.ArrayPool<byte>.Shared.Rent(max));
+        try
+        {
+            System.ReadOnlySpan<byte> utf8 = buffer.Slice(0, ValueChecks.Utf8(s, buffer));
+            foreach (byte[] v in _strings)
+            {
+                if (System.MemoryExtensions.SequenceEqual(utf8, v)) return true;
+            }
+            return false;
+        }
+        finally
+        {
+            if (rented is not null) System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
     private static string Shorten(string text) => text.Length <= 200 ? text : text.Substring(0, 200) + "...";
 }

@@ -55,6 +55,27 @@ public static class Numbers
             }
         }
         if (!e.TryGetDouble(out double x) || double.IsInfinity(x)) return false;
+        return IsMultipleOf(x, divisorDouble);
+    }
+
+    /// <summary>True when the integer <paramref name="v"/> divided by the divisor is an integer, decided as for the JSON number <paramref name="v"/> is written as.</summary>
+    public static bool IsMultipleOf(long v, decimal? divisor, double divisorDouble)
+    {
+        if (divisor.HasValue && divisor.Value != 0m)
+        {
+            try
+            {
+                return v % divisor.Value == 0m;
+            }
+            catch (OverflowException)
+            {
+            }
+        }
+        return IsMultipleOf((double)v, divisorDouble);
+    }
+
+    private static bool IsMultipleOf(double x, double divisorDouble)
+    {
         double q = x / divisorDouble;
         if (double.IsNaN(q)) return false;
         // The quotient overflows (1e308 / 0.5): the exact remainder still decides.

@@ -36,6 +36,24 @@ public static class ValidatorRunner
         }
     }
 
+    /// <summary>Validates a value built in code, as <see cref="Run(JsonElement, NodeValidator)"/> validates JSON: the boolean pass first, errors only when invalid.</summary>
+    public static ValidationResult RunValue<T>(T value, ValueValidator<T> validator)
+    {
+        t_tooDeep = false;
+        try
+        {
+            if (validator(value, null, "", "")) return ValidationResult.Valid;
+            if (t_tooDeep) return TooDeepResult();
+            var collector = new ValidationCollector();
+            validator(value, collector, "", "");
+            return collector.ToResult();
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            return TooDeepResult();
+        }
+    }
+
     /// <summary>Called by a generated validator that has no stack left to descend further.</summary>
     public static bool TooDeep(ValidationCollector? c, string ip, string kp)
     {

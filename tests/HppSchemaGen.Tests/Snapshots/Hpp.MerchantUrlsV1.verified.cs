@@ -86,6 +86,9 @@ namespace Klarna.Hpp
         public static global::HppSchemaGen.ValidationResult Validate(global::System.Text.Json.JsonElement instance)
             => global::HppSchemaGen.Validation.ValidatorRunner.Run(instance, global::Klarna.Hpp.__Validators.MerchantUrlsV1);
 
+        /// <summary>Validates this value as the generated context would write it, without writing it: the same errors as <see cref="Validate(global::System.Text.Json.JsonElement)"/> on the JSON.</summary>
+        public global::HppSchemaGen.ValidationResult Validate() => global::HppSchemaGen.Validation.ValidatorRunner.RunValue(this, global::Klarna.Hpp.__ValueValidators.MerchantUrlsV1__MerchantUrlsV1);
+
         /// <summary>Validates <paramref name="utf8Json"/> against the schema, then deserializes it.</summary>
         /// <exception cref="global::HppSchemaGen.SchemaValidationException">The JSON is well-formed but does not satisfy the schema.</exception>
         /// <exception cref="global::System.Text.Json.JsonException">The text is not well-formed JSON.</exception>

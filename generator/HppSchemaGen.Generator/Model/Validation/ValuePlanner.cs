@@ -1,0 +1,308 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using HppSchemaGen.Generator.Helpers;
+
+using HppSchemaGen.Validation;
+
+namespace HppSchemaGen.Generator.Model.Validation;
+
+/// <summary>How a value built in code is judged: by its CLR type, which fixes how the context writes it.</summary>
+internal enum ValueKind
+{
+    /// <summary>A string, or an open string enum (its <c>Value</c>).</summary>
+    String,
+    /// <summary><c>int</c>/<c>long</c>: written as digits, so bounds are exact.</summary>
+    Integer,
+    /// <summary><c>double</c>/<c>float</c>/<c>decimal</c>: their text decides integrality and bounds, so only <c>type: number</c> is judged directly.</summary>
+    Float,
+    Boolean,
+    /// <summary><c>DateTimeOffset</c>/<c>Guid</c>/<c>DateOnly</c>: strings the serializer formats, always valid for their own format.</summary>
+    Formatted,
+    /// <summary>A <c>JsonElement</c>: the element validator itself.</summary>
+    Element,
+    Record,
+    Union,
+    List,
+    Dictionary,
+}
+
+/// <summary>
+/// One validator of values built in code: the checks of <see cref="Node"/> applied to a value of
+/// <see cref="Type"/>. <see cref="ViaJson"/>: some check cannot be judged on the value (it needs
+/// the JSON text: <c>uniqueItems</c>, <c>unevaluated*</c>, non-integer bounds ...), so the method
+/// serializes the value with the context and runs the element validator: slower, never different.
+/// <see cref="Shape"/> is the record or union the type stands for.
+/// </summary>
+internal sealed record ValueMethodSpec(string Name, TypeRef Type, NodeRef NodeRef, ValidatorMethodSpec Node, TypeSpec? Shape, bool ViaJson)
+{
+    /// <summary>A generated type's <c>Validate()</c> calls it (in a set with a dynamic scope it gets an overload that starts the scope empty).</summary>
+    public bool IsEntry { get; init; }
+
+    /// <summary>The pairs this method would call that pass every non-null value (<see cref="ValuePlanner.NoOp"/>): it skips those calls.</summary>
+    public EquatableArray<string> NoOpCalls { get; init; } = EquatableArray<string>.Empty;
+}
+
+/// <summary>The value validators whose node is in one namespace: its <c>__ValueValidators</c> class.</summary>
+internal sealed record ValueValidatorFileSpec(string Namespace, string HintName, string ContextNamespace, string ContextName, bool UsesDynamicScope, EquatableArray<ValueMethodSpec> Methods);
+
+/// <summary>
+/// Plans the validators of values built in code (<c>record.Validate()</c>): from each record,
+/// union and typed schema class, the pairs (schema node, CLR type) its checks reach, closed over
+/// references, applicators, members and items. A pair is named from both (<see cref="NameOf"/>),
+/// so a caller knows the callee's name without a table and a schema growing elsewhere renames nothing.
+/// </summary>
+internal static class ValuePlanner
+{
+    public static ValueKind KindOf(TypeRef t) => t.Kind switch
+    {
+        TypeRefKind.Record => ValueKind.Record,
+        TypeRefKind.Union => ValueKind.Union,
+        TypeRefKind.Enum => ValueKind.String,
+        TypeRefKind.List => ValueKind.List,
+        TypeRefKind.Dictionary => ValueKind.Dictionary,
+        _ => t.Name switch
+        {
+            "String" => ValueKind.String,
+            "Int32" or "Int64" => ValueKind.Integer,
+            "Double" or "Single" or "Decimal" => ValueKind.Float,
+            "Boolean" => ValueKind.Boolean,
+            "JsonElement" => ValueKind.Element,
+            _ => ValueKind.Formatted,
+        },
+    };
+
+    /// <summary>The format a formatted type's text always satisfies.</summary>
+    public static string OwnFormat(TypeRef t) => t.Name switch
+    {
+        "DateTimeOffset" => "date-time",
+        "Guid" => "uuid",
+        "DateOnly" => "date",
+        _ => string.Empty,
+    };
+
+    /// <summary>The method validating values of <paramref name="type"/> against <paramref name="node"/>, unique in the node's namespace.</summary>
+    public static string NameOf(NodeRef node, TypeRef type) => node.Method + "__" + TypeKey(type, node.Namespace);
+
+    private static string TypeKey(TypeRef t, string ns) => t.Kind switch
+    {
+        TypeRefKind.List => "ListOf" + TypeKey(t.Arguments[0], ns),
+        TypeRefKind.Dictionary => "DictionaryOf" + TypeKey(t.Arguments[0], ns),
+        // A generated type of another namespace is told apart by its namespace.
+        TypeRefKind.Primitive => t.Name,
+        _ => t.Namespace == ns ? t.Name : t.Namespace.Replace('.', '_') + "_" + t.Name,
+    };
+
+    /// <summary>
+    /// The pairs reachable from every generated type, one file per namespace, and each type's entry
+    /// method name (empty when none: the type validates through its JSON, see <paramref name="dynamicScope"/>).
+    /// </summary>
+    public static (List<TypeSpec> Types, List<ValueValidatorFileSpec> Files) Plan(List<TypeSpec> types, List<ValidatorFileSpec> validators, bool dynamicScope, string contextNamespace, string contextName)
+    {
+        var nodes = new Dictionary<(string, string), ValidatorMethodSpec>();
+        foreach (ValidatorFileSpec f in validators)
+        {
+            foreach (ValidatorMethodSpec m in f.Methods) nodes[(f.Namespace, m.Name)] = m;
+        }
+        var shapes = new Dictionary<(string, string), TypeSpec>();
+        foreach (TypeSpec t in types) shapes[(t.Namespace, t.Name)] = t;
+
+        var methods = new SortedDictionary<string, List<ValueMethodSpec>>(StringComparer.Ordinal);
+        var seen = new HashSet<(string, string)>();
+        var queue = new Queue<(NodeRef, TypeRef)>();
+        void Enqueue(NodeRef node, TypeRef type)
+        {
+            if (node.Kind != NodeRefKind.Method || KindOf(type) == ValueKind.Element) return; // called directly
+            NodeRef plain = NodeRef.To(node.Namespace, node.Method, string.Empty, string.Empty);
+            if (seen.Add((plain.Namespace, NameOf(plain, type)))) queue.Enqueue((plain, type));
+        }
+
+        var result = new List<TypeSpec>(types.Count);
+        var entries = new HashSet<string>(StringComparer.Ordinal);
+        foreach (TypeSpec t in types)
+        {
+            TypeRef? value = t.Kind switch
+            {
+                TypeSpecKind.Record or TypeSpecKind.Union => t.AsRef,
+                TypeSpecKind.Schema when t.ValueType is { } v && KindOf(v) != ValueKind.Element => v,
+                _ => null,
+            };
+            if (value is null || t.Validator.Kind != NodeRefKind.Method)
+            {
+                result.Add(t);
+                continue;
+            }
+            Enqueue(t.Validator, value);
+            entries.Add(NameOf(t.Validator, value));
+            result.Add(t with { ValueValidator = NameOf(t.Validator, value) });
+        }
+
+        bool IsNoOp(NodeRef node, TypeRef type)
+            => node.Kind == NodeRefKind.Method && KindOf(type) != ValueKind.Element
+               && nodes.TryGetValue((node.Namespace, node.Method), out ValidatorMethodSpec? n) && NoOp(n, type);
+
+        while (queue.Count > 0)
+        {
+            (NodeRef node, TypeRef type) = queue.Dequeue();
+            if (!nodes.TryGetValue((node.Namespace, node.Method), out ValidatorMethodSpec? spec)) continue;
+            TypeSpec? shape = type.Kind is TypeRefKind.Record or TypeRefKind.Union && shapes.TryGetValue((type.Namespace, type.Name), out TypeSpec? s) ? s : null;
+            bool direct = Judges(spec, type, shape);
+            if (!methods.TryGetValue(node.Namespace, out List<ValueMethodSpec>? list)) methods[node.Namespace] = list = new List<ValueMethodSpec>();
+            var noOps = new SortedSet<string>(StringComparer.Ordinal);
+            if (direct)
+            {
+                foreach ((NodeRef sub, TypeRef subType) in Calls(node, spec, type, shape))
+                {
+                    if (IsNoOp(sub, subType)) noOps.Add(NameOf(sub, subType));
+                    else Enqueue(sub, subType);
+                }
+            }
+            string name = NameOf(node, type);
+            list.Add(new ValueMethodSpec(name, type, node, spec, shape, !direct) { NoOpCalls = noOps.ToEquatableArray(), IsEntry = entries.Contains(name) });
+        }
+
+        var files = methods.Select(kv => new ValueValidatorFileSpec(
+            kv.Key, "__ValueValidators." + kv.Key, contextNamespace, contextName, dynamicScope,
+            kv.Value.OrderBy(m => m.Name, StringComparer.Ordinal).ToEquatableArray())).ToList();
+        return (result, files);
+    }
+
+    /// <summary>True when every check of <paramref name="node"/> can be judged on a value of <paramref name="type"/> without its JSON.</summary>
+    public static bool Judges(ValidatorMethodSpec node, TypeRef type, TypeSpec? shape)
+    {
+        if (node.Boolean is not null) return true;
+        ValueKind kind = KindOf(type);
+        if (kind == ValueKind.Union) return shape is not null;
+        if (kind == ValueKind.Record && shape is null) return false;
+        bool obj = kind is ValueKind.Record or ValueKind.Dictionary;
+        foreach (Check check in node.Checks)
+        {
+            bool judged = check switch
+            {
+                TypeCheck t => kind != ValueKind.Float || (t.Types & JsonTypes.Number) != 0,
+                EnumCheck => kind == ValueKind.String,
+                CountCheck => kind != ValueKind.Formatted || !IsLength(check),
+                BoundCheck => kind != ValueKind.Float,
+                PatternCheck => kind != ValueKind.Formatted,
+                FormatCheck f => kind != ValueKind.Formatted || f.Format == OwnFormat(type),
+                ContentCheck => kind is not (ValueKind.String or ValueKind.Formatted),
+                UniqueItemsCheck or PrefixItemCheck or ContainsCheck => kind != ValueKind.List,
+                ItemsCheck items => kind != ValueKind.List || items.From == 0,
+                DependentRequiredCheck or DependentSchemaCheck or PropertyNamesCheck => !obj,
+                MembersCheck m => !obj || m.Patterns.Count == 0,
+                UnevaluatedCheck u => u.Items ? kind != ValueKind.List : !obj,
+                DynamicRefCheck => false,
+                _ => true, // type-independent: required, never, $ref, allOf/anyOf/oneOf, not, if
+            };
+            if (!judged) return false;
+        }
+        return true;
+    }
+
+    /// <summary>The JSON type a value of this kind is written as.</summary>
+    public static JsonTypes Written(ValueKind kind) => kind switch
+    {
+        ValueKind.String or ValueKind.Formatted => JsonTypes.String,
+        ValueKind.Integer => JsonTypes.Integer,
+        ValueKind.Boolean => JsonTypes.Boolean,
+        ValueKind.Record or ValueKind.Dictionary => JsonTypes.Object,
+        ValueKind.List => JsonTypes.Array,
+        _ => JsonTypes.Number,
+    };
+
+    /// <summary>The <c>type</c> names a value of this kind satisfies (an integer is also a number and a draft-04 integer).</summary>
+    public static JsonTypes Satisfies(ValueKind kind)
+        => Written(kind) == JsonTypes.Integer ? JsonTypes.Integer | JsonTypes.IntegerLiteral | JsonTypes.Number : Written(kind);
+
+    /// <summary>
+    /// True when <paramref name="node"/> passes every non-null value of <paramref name="type"/>
+    /// whatever it holds (a string against <c>type: string</c>): callers skip the call for such a
+    /// value, and no method is emitted for the pair.
+    /// </summary>
+    public static bool NoOp(ValidatorMethodSpec node, TypeRef type)
+    {
+        if (node.Boolean is bool b) return b;
+        ValueKind kind = KindOf(type);
+        if (kind is ValueKind.Record or ValueKind.Union or ValueKind.List or ValueKind.Dictionary) return false;
+        if (!Judges(node, type, null)) return false;
+        foreach (Check check in node.Checks)
+        {
+            bool silent = check switch
+            {
+                TypeCheck t => (t.Types & Satisfies(kind)) != 0,
+                CountCheck => kind != ValueKind.String,
+                BoundCheck => kind != ValueKind.Integer,
+                PatternCheck => kind != ValueKind.String,
+                FormatCheck => kind != ValueKind.String,
+                RequiredCheck or MembersCheck or ItemsCheck or UnevaluatedCheck or PropertyNamesCheck
+                    or DependentRequiredCheck or DependentSchemaCheck or ContentCheck or UniqueItemsCheck
+                    or PrefixItemCheck or ContainsCheck => true, // judged, so not of this kind
+                IfThenElseCheck ite => ite.Then is null && ite.Else is null,
+                _ => false,
+            };
+            if (!silent) return false;
+        }
+        return true;
+    }
+
+    private static bool IsLength(Check c) => c is CountCheck { Kind: CountKind.MinLength or CountKind.MaxLength };
+
+    /// <summary>The (node, type) pairs a judged node calls: the emitter calls exactly these.</summary>
+    public static IEnumerable<(NodeRef, TypeRef)> Calls(NodeRef self, ValidatorMethodSpec node, TypeRef type, TypeSpec? shape)
+    {
+        if (node.Boolean is not null) yield break;
+        ValueKind kind = KindOf(type);
+        if (kind == ValueKind.Union)
+        {
+            // A union is written as its case's value: the same node judges that value.
+            foreach (UnionCaseSpec c in shape!.UnionCases) yield return (self, c.Type);
+            yield break;
+        }
+        foreach (Check check in node.Checks)
+        {
+            switch (check)
+            {
+                case RefCheck r:
+                    yield return (r.Target, type);
+                    break;
+                case CombinatorCheck comb:
+                    foreach (BranchRef b in comb.Branches)
+                    {
+                        if (b.Target is not null) yield return (b.Target, type);
+                    }
+                    break;
+                case NotCheck not:
+                    yield return (not.Target, type);
+                    break;
+                case IfThenElseCheck ite:
+                    yield return (ite.If, type);
+                    if (ite.Then is not null) yield return (ite.Then, type);
+                    if (ite.Else is not null) yield return (ite.Else, type);
+                    break;
+                case MembersCheck m when kind == ValueKind.Record:
+                    foreach (PropertySpec p in shape!.Properties)
+                    {
+                        if (MemberTarget(m, p.JsonName) is NodeRef target) yield return (target, p.Type);
+                    }
+                    break;
+                case MembersCheck m when kind == ValueKind.Dictionary:
+                    foreach (PropertyEntry p in m.Properties) yield return (p.Target, type.Arguments[0]);
+                    if (m.Additional is not null && !m.AdditionalIsTrivial) yield return (m.Additional, type.Arguments[0]);
+                    break;
+                case ItemsCheck items when kind == ValueKind.List:
+                    yield return (items.Target, type.Arguments[0]);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>The subschema a member named <paramref name="name"/> is checked against (properties, else a non-trivial additionalProperties), if any.</summary>
+    public static NodeRef? MemberTarget(MembersCheck m, string name)
+    {
+        foreach (PropertyEntry p in m.Properties)
+        {
+            if (p.Name == name) return p.Target;
+        }
+        return m.Additional is not null && !m.AdditionalIsTrivial ? m.Additional : null;
+    }
+}
