@@ -30,6 +30,7 @@ public sealed class SchemaGenerator : IIncrementalGenerator
         public const string Types = nameof(Types);
         public const string Validators = nameof(Validators);
         public const string ValueValidators = nameof(ValueValidators);
+        public const string Readers = nameof(Readers);
         public const string Context = nameof(Context);
         public const string Diagnostics = nameof(Diagnostics);
     }
@@ -66,6 +67,9 @@ public sealed class SchemaGenerator : IIncrementalGenerator
 
         IncrementalValuesProvider<ValueValidatorFileSpec> valueValidators = model.SelectMany(static (m, _) => m.ValueValidators).WithTrackingName(Steps.ValueValidators);
         context.RegisterSourceOutput(valueValidators, static (spc, v) => Add(spc, v.HintName, () => ValueValidatorEmitter.Emit(v)));
+
+        IncrementalValuesProvider<ReaderFileSpec> readers = model.SelectMany(static (m, _) => m.Readers).WithTrackingName(Steps.Readers);
+        context.RegisterSourceOutput(readers, static (spc, r) => Add(spc, r.HintName, () => ReaderEmitter.Emit(r)));
 
         IncrementalValueProvider<(GeneratorOptions Options, EquatableArray<TypeSpec> Types, string HintName)> contextSpec =
             model.Select(static (m, _) => (m.Options, m.Types, m.ContextHintName)).WithTrackingName(Steps.Context);

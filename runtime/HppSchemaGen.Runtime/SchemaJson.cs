@@ -1,10 +1,27 @@
 using System;
+using System.Buffers;
 using System.ComponentModel;
+using System.Diagnostics.CodeAnalysis;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using HppSchemaGen.Validation;
 
 namespace HppSchemaGen;
+
+/// <summary>A generated one-pass reader (<c>__Readers</c>): false means "validate the bytes first", never "invalid".</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public delegate bool FastReader<T>(ref Utf8JsonReader reader, [NotNullWhen(true)] out T? value) where T : class;
+
+/// <summary>A generated <c>Parse(ReadOnlySpan&lt;byte&gt;)</c>.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public delegate T SpanParser<T>(ReadOnlySpan<byte> utf8Json);
+
+/// <summary>A generated <c>TryParse(ReadOnlySpan&lt;byte&gt;, ...)</c>.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public delegate bool SpanTryParser<T>(ReadOnlySpan<byte> utf8Json, out T? value, out ValidationResult result);
 
 /// <summary>
 /// The bodies of every generated <c>Parse</c>/<c>TryParse</c>: validate the bytes, then deserialize
@@ -27,7 +44,7 @@ public static class SchemaJson
         where T : class
         => TryRead(utf8Json, validator, typeInfo, out value, out result) && value is not null;
 
-    /// <summary><see cref="TryParse{T}"/> for value types (integer, number, boolean and JsonElement roots).</summary>
+    /// <summary><c>TryParse</c> for value types (integer, number, boolean and JsonElement roots).</summary>
     public static bool TryParseValue<T>(ReadOnlySpan<byte> utf8Json, NodeValidator validator, JsonTypeInfo<T> typeInfo, out T? value, out ValidationResult result)
         where T : struct
     {
@@ -51,6 +68,166 @@ public static class SchemaJson
             result = Malformed(e);
             return false;
         }
+    }
+
+    /// <summary>
+    /// <c>Parse</c> of a record with a one-pass reader: read the record and judge what was read
+    /// (one pass over the bytes, nothing built but the record); when the reader gives up or the
+    /// record is invalid, the bytes are validated and deserialized as in the two-step form, whose
+    /// errors and exceptions are the ones reported.
+    /// </summary>
+    public static T Parse<T>(ReadOnlySpan<byte> utf8Json, FastReader<T> read, ValueValidator<T> check, NodeValidator validator, JsonTypeInfo<T> typeInfo)
+        where T : class
+        => TryRead(utf8Json, read, check, out T? value) ? value : Parse(utf8Json, validator, typeInfo);
+
+    /// <summary><c>TryParse</c> of a record with a one-pass reader (see the <c>Parse</c> above).</summary>
+    public static bool TryParse<T>(ReadOnlySpan<byte> utf8Json, FastReader<T> read, ValueValidator<T> check, NodeValidator validator, JsonTypeInfo<T> typeInfo, [NotNullWhen(true)] out T? value, out ValidationResult result)
+        where T : class
+    {
+        if (TryRead(utf8Json, read, check, out value))
+        {
+            result = ValidationResult.Valid;
+            return true;
+        }
+        return TryParse(utf8Json, validator, typeInfo, out value, out result);
+    }
+
+    private static bool TryRead<T>(ReadOnlySpan<byte> utf8Json, FastReader<T> read, ValueValidator<T> check, [NotNullWhen(true)] out T? value)
+        where T : class
+    {
+        value = null;
+        try
+        {
+            var reader = new Utf8JsonReader(utf8Json);
+            // Text after the value throws here, as in the two-step form.
+            if (!reader.Read() || !read(ref reader, out T? read1) || reader.Read()) return false;
+            if (!check(read1, null, "", "")) return false;
+            value = read1;
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false; // malformed: the two-step form reports it
+        }
+        catch (InvalidOperationException)
+        {
+            return false; // a string the reader cannot decode (a lone surrogate)
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary><c>Parse(string)</c>: the UTF-8 of <paramref name="json"/>, in a pooled buffer.</summary>
+    public static T Parse<T>(string json, SpanParser<T> parse)
+    {
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(System.Text.Encoding.UTF8.GetMaxByteCount((json ?? throw new ArgumentNullException(nameof(json))).Length));
+        try
+        {
+            return parse(buffer.AsSpan(0, System.Text.Encoding.UTF8.GetBytes(json, 0, json.Length, buffer, 0)));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary><c>TryParse(string, ...)</c>.</summary>
+    public static bool TryParse<T>(string json, SpanTryParser<T> parse, out T? value, out ValidationResult result)
+    {
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(System.Text.Encoding.UTF8.GetMaxByteCount((json ?? throw new ArgumentNullException(nameof(json))).Length));
+        try
+        {
+            return parse(buffer.AsSpan(0, System.Text.Encoding.UTF8.GetBytes(json, 0, json.Length, buffer, 0)), out value, out result);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>
+    /// <c>Parse(Stream)</c>: the stream is read to its end into a pooled buffer (a document is judged
+    /// whole: its schema errors may come from anywhere in it), then parsed as bytes. A stream that
+    /// ends early is malformed JSON, as for bytes.
+    /// </summary>
+    public static T Parse<T>(Stream utf8Json, SpanParser<T> parse)
+    {
+        byte[] buffer = ReadAll(utf8Json, out int length);
+        try
+        {
+            return parse(buffer.AsSpan(0, length));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary><c>TryParse(Stream, ...)</c>.</summary>
+    public static bool TryParse<T>(Stream utf8Json, SpanTryParser<T> parse, out T? value, out ValidationResult result)
+    {
+        byte[] buffer = ReadAll(utf8Json, out int length);
+        try
+        {
+            return parse(buffer.AsSpan(0, length), out value, out result);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary><c>ParseAsync(Stream, CancellationToken)</c>: reads asynchronously, then parses as <c>Parse(Stream)</c> does.</summary>
+    public static async Task<T> ParseAsync<T>(Stream utf8Json, SpanParser<T> parse, CancellationToken cancellationToken)
+    {
+        (byte[] buffer, int length) = await ReadAllAsync(utf8Json, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return parse(buffer.AsSpan(0, length));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static byte[] ReadAll(Stream stream, out int length)
+    {
+        if (stream is null) throw new ArgumentNullException(nameof(stream));
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(stream.CanSeek ? (int)Math.Min(Math.Max(stream.Length - stream.Position + 1, 256), Array.MaxLength) : 16_384);
+        length = 0;
+        int n;
+        while ((n = stream.Read(buffer, length, buffer.Length - length)) > 0)
+        {
+            length += n;
+            if (length == buffer.Length) buffer = Grow(buffer, length);
+        }
+        return buffer;
+    }
+
+    private static async Task<(byte[], int)> ReadAllAsync(Stream stream, CancellationToken cancellationToken)
+    {
+        if (stream is null) throw new ArgumentNullException(nameof(stream));
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(stream.CanSeek ? (int)Math.Min(Math.Max(stream.Length - stream.Position + 1, 256), Array.MaxLength) : 16_384);
+        int length = 0;
+        int n;
+        while ((n = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            length += n;
+            if (length == buffer.Length) buffer = Grow(buffer, length);
+        }
+        return (buffer, length);
+    }
+
+    private static byte[] Grow(byte[] buffer, int length)
+    {
+        byte[] larger = ArrayPool<byte>.Shared.Rent(buffer.Length >= Array.MaxLength / 2 ? Array.MaxLength : buffer.Length * 2);
+        if (larger.Length <= length) throw new JsonException("The document is larger than an array can hold.");
+        Buffer.BlockCopy(buffer, 0, larger, 0, length);
+        ArrayPool<byte>.Shared.Return(buffer);
+        return larger;
     }
 
     /// <summary>Validates UTF-8 JSON (one value); malformed text throws <see cref="JsonException"/>.</summary>

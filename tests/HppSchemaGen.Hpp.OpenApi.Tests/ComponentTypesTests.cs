@@ -24,7 +24,7 @@ public class ComponentTypesTests
             Type? t = assembly.GetType("Klarna.Hpp." + name);
             Assert.True(t is not null, name);
             Assert.NotNull(t!.GetMethod("Validate", new[] { typeof(System.Text.Json.JsonElement) }));
-            Assert.NotNull(t.GetMethod("Parse"));
+            Assert.NotNull(t.GetMethod("Parse", new[] { typeof(System.ReadOnlySpan<byte>) }));
             JsonSchemaSourceAttribute source = t.GetCustomAttribute<JsonSchemaSourceAttribute>()!;
             Assert.Equal("hpp-openapi.yml", source.Document);
             Assert.Equal("/components/schemas/" + name, source.Pointer);

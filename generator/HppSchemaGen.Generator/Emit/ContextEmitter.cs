@@ -208,7 +208,8 @@ internal sealed class ContextEmitter
         if (t.ExtensionDataName is string ext)
             lines.Add(Property(t, CSharp.TypeName(TypeRef.DictionaryOf(TypeRef.JsonElement)), ext, string.Empty, "ExtensionData", nullable: true));
         _w.Line();
-        _w.Open("private static class " + MembersOf(t.Name));
+        // Internal: the one-pass readers (__Readers) build records through its constructor and setters.
+        _w.Open("internal static class " + MembersOf(t.Name));
         if (lines.Count <= PropertiesPerMethod)
         {
             _w.Line("internal static " + Meta + ".JsonPropertyInfo[] Properties(__J.JsonSerializerOptions options) => new " + Meta + ".JsonPropertyInfo[]");

@@ -80,11 +80,25 @@ internal static class TypeEmitter
         w.Line("/// <summary>Validates <paramref name=\"utf8Json\"/> against the schema, then deserializes it.</summary>");
         w.Line("/// <exception cref=\"" + Runtime + ".SchemaValidationException\">The JSON is well-formed but does not satisfy the schema.</exception>");
         w.Line("/// <exception cref=\"" + Json + ".JsonException\">The text is not well-formed JSON.</exception>");
-        w.Line("public static " + t + " Parse(global::System.ReadOnlySpan<byte> utf8Json) => " + Runtime + ".SchemaJson.Parse(utf8Json, " + Validator(type.Validator) + ", " + metadata + ");");
+        // A record with a one-pass reader reads and judges in one go; the rest validate, then deserialize.
+        string fast = type.HasReader ? "global::" + type.Namespace + ".__Readers." + type.Name + ", " + ValueValidator(type) + ", " : string.Empty;
+        w.Line("public static " + t + " Parse(global::System.ReadOnlySpan<byte> utf8Json) => " + Runtime + ".SchemaJson.Parse(utf8Json, " + fast + Validator(type.Validator) + ", " + metadata + ");");
         w.Line();
         w.Line("/// <summary>Validates <paramref name=\"utf8Json\"/> and, when it is valid, deserializes it. Malformed JSON is reported in <paramref name=\"result\"/>.</summary>");
         w.Line("public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out " + t + "? value, out " + Runtime + ".ValidationResult result)");
-        w.Line("    => " + Runtime + ".SchemaJson." + tryParse + "(utf8Json, " + Validator(type.Validator) + ", " + metadata + ", out value, out result);");
+        w.Line("    => " + Runtime + ".SchemaJson." + (type.HasReader ? "TryParse" : tryParse) + "(utf8Json, " + fast + Validator(type.Validator) + ", " + metadata + ", out value, out result);");
+        // The same from a string and from a stream (read whole into a pooled buffer).
+        string tv = type.ValueType is { IsValueType: true } ? t + "?" : t;
+        string result = Runtime + ".ValidationResult result";
+        string outValue = "[global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out " + t + "? value";
+        w.Line();
+        w.Line("/// <summary><see cref=\"Parse(global::System.ReadOnlySpan{byte})\"/> of a string, a stream, and a stream read asynchronously.</summary>");
+        w.Line("public static " + t + " Parse(string json) => " + Runtime + ".SchemaJson.Parse<" + t + ">(json, Parse);");
+        w.Line("public static " + t + " Parse(global::System.IO.Stream utf8Json) => " + Runtime + ".SchemaJson.Parse<" + t + ">(utf8Json, Parse);");
+        w.Line("public static global::System.Threading.Tasks.Task<" + t + "> ParseAsync(global::System.IO.Stream utf8Json, global::System.Threading.CancellationToken cancellationToken = default) => " + Runtime + ".SchemaJson.ParseAsync<" + t + ">(utf8Json, Parse, cancellationToken);");
+        w.Line("/// <summary><see cref=\"TryParse(global::System.ReadOnlySpan{byte}, out " + DocComments.EscapeInline(tv) + ", out " + Runtime + ".ValidationResult)\"/> of a string and of a stream.</summary>");
+        w.Line("public static bool TryParse(string json, " + outValue + ", out " + result + ") => " + Runtime + ".SchemaJson.TryParse<" + tv + ">(json, TryParse, out value, out result);");
+        w.Line("public static bool TryParse(global::System.IO.Stream utf8Json, " + outValue + ", out " + result + ") => " + Runtime + ".SchemaJson.TryParse<" + tv + ">(utf8Json, TryParse, out value, out result);");
     }
 
     /// <summary>

@@ -16,4 +16,7 @@ internal sealed record GenerationSpec(
 
     /// <summary>Validators of values built in code, one file per namespace.</summary>
     public EquatableArray<ValueValidatorFileSpec> ValueValidators { get; init; } = EquatableArray<ValueValidatorFileSpec>.Empty;
+
+    /// <summary>One-pass readers for <c>Parse</c>, one file per namespace.</summary>
+    public EquatableArray<ReaderFileSpec> Readers { get; init; } = EquatableArray<ReaderFileSpec>.Empty;
 }

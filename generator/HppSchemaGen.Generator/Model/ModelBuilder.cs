@@ -176,6 +176,7 @@ internal sealed partial class ModelBuilder
 
         List<ValueValidatorFileSpec> valueValidators;
         (types, valueValidators) = ValuePlanner.Plan(types, validators, dynamicScope, _options.Namespace, _options.ContextName);
+        List<ReaderFileSpec> readers = Readers.Files(types, _options.Namespace, _options.ContextName);
 
         // Every output's file name, claimed here and nowhere else, in a fixed order: Roslyn compares
         // them ignoring case, so Dotnet and DotNet (two C# types) must not both be "Dotnet.g.cs".
@@ -184,10 +185,12 @@ internal sealed partial class ModelBuilder
         types = types.Select(t => t with { HintName = hintNames.Claim(t.Name) }).ToList();
         validators = validators.Select(v => v with { HintName = hintNames.Claim(v.HintName) }).ToList();
         valueValidators = valueValidators.Select(v => v with { HintName = hintNames.Claim(v.HintName) }).ToList();
+        readers = readers.Select(r => r with { HintName = hintNames.Claim(r.HintName) }).ToList();
         return new GenerationSpec(_options, types.ToEquatableArray(), validators.ToEquatableArray(), _diagnostics.ToEquatableArray())
         {
             ContextHintName = contextHintName,
             ValueValidators = valueValidators.ToEquatableArray(),
+            Readers = readers.ToEquatableArray(),
         };
     }
 

@@ -48,6 +48,9 @@ internal sealed record TypeSpec(
     /// </summary>
     public string ValueValidator { get; init; } = string.Empty;
 
+    /// <summary>A record <c>Parse</c> reads in one pass (<see cref="Readers"/>).</summary>
+    public bool HasReader { get; init; }
+
     /// <summary>The generated file's hint name, unique ignoring case (assigned by the model through <see cref="HintNames"/>).</summary>
     public string HintName { get; init; } = string.Empty;
 

@@ -156,9 +156,9 @@ public class OpenApiTests
         Assert.Equal("Consumer.Owner", pet.GetProperty("Owner")!.PropertyType.FullName);
         Assert.Equal(typeof(int?), assembly.GetType("Consumer.Error")!.GetProperty("Code")!.PropertyType);
         // Array and alias components parse into the CLR type they map to.
-        Assert.Equal("List`1", assembly.GetType("Consumer.Pets")!.GetMethod("Parse")!.ReturnType.Name);
-        Assert.Equal(pet, assembly.GetType("Consumer.PetAlias")!.GetMethod("Parse")!.ReturnType);
-        Assert.Equal("List`1", assembly.GetType("Consumer.ListPetsResponse200")!.GetMethod("Parse")!.ReturnType.Name);
+        Assert.Equal("List`1", assembly.GetType("Consumer.Pets")!.GetMethod("Parse", new[] { typeof(System.ReadOnlySpan<byte>) })!.ReturnType.Name);
+        Assert.Equal(pet, assembly.GetType("Consumer.PetAlias")!.GetMethod("Parse", new[] { typeof(System.ReadOnlySpan<byte>) })!.ReturnType);
+        Assert.Equal("List`1", assembly.GetType("Consumer.ListPetsResponse200")!.GetMethod("Parse", new[] { typeof(System.ReadOnlySpan<byte>) })!.ReturnType.Name);
     }
 
     [Fact]

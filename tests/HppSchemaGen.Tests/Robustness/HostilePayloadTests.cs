@@ -53,7 +53,7 @@ public class HostilePayloadTests
     public void Nesting_deeper_than_the_reader_max_depth_is_a_JsonException_from_Parse()
     {
         var result = GeneratorHarness.RunSingle("""{"title": "N", "type": "object", "properties": {"n": {"$ref": "#"}}}""");
-        var parse = GeneratorHarness.Load(result)!.GetType("Consumer.N")!.GetMethod("Parse")!;
+        var parse = GeneratorHarness.Load(result)!.GetType("Consumer.N")!.GetMethod("Parse", new[] { typeof(System.ReadOnlySpan<byte>) })!;
         string json = string.Concat(Enumerable.Repeat("{\"n\":", 100)) + "{}" + new string('}', 100);
         Assert.ThrowsAny<JsonException>(() => InvokeParse(parse, Encoding.UTF8.GetBytes(json)));
     }
@@ -138,7 +138,7 @@ public class HostilePayloadTests
     public void Invalid_utf8_is_malformed_not_a_crash()
     {
         var result = GeneratorHarness.RunSingle("""{"title": "U", "type": "object", "properties": {"s": {"type": "string"}}}""");
-        var parse = GeneratorHarness.Load(result)!.GetType("Consumer.U")!.GetMethod("Parse")!;
+        var parse = GeneratorHarness.Load(result)!.GetType("Consumer.U")!.GetMethod("Parse", new[] { typeof(System.ReadOnlySpan<byte>) })!;
         byte[] bad = { (byte)'{', (byte)'"', (byte)'s', (byte)'"', (byte)':', (byte)'"', 0xC3, 0x28, (byte)'"', (byte)'}' };
         Assert.ThrowsAny<JsonException>(() => InvokeParse(parse, bad));
     }

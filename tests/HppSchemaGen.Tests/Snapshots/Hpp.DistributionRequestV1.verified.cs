@@ -51,10 +51,18 @@ namespace Klarna.Hpp
         /// <summary>Validates <paramref name="utf8Json"/> against the schema, then deserializes it.</summary>
         /// <exception cref="global::HppSchemaGen.SchemaValidationException">The JSON is well-formed but does not satisfy the schema.</exception>
         /// <exception cref="global::System.Text.Json.JsonException">The text is not well-formed JSON.</exception>
-        public static DistributionRequestV1 Parse(global::System.ReadOnlySpan<byte> utf8Json) => global::HppSchemaGen.SchemaJson.Parse(utf8Json, global::Klarna.Hpp.__Validators.DistributionRequestV1, global::Klarna.Hpp.SchemaJsonContext.Default.DistributionRequestV1);
+        public static DistributionRequestV1 Parse(global::System.ReadOnlySpan<byte> utf8Json) => global::HppSchemaGen.SchemaJson.Parse(utf8Json, global::Klarna.Hpp.__Readers.DistributionRequestV1, global::Klarna.Hpp.__ValueValidators.DistributionRequestV1__DistributionRequestV1, global::Klarna.Hpp.__Validators.DistributionRequestV1, global::Klarna.Hpp.SchemaJsonContext.Default.DistributionRequestV1);
 
         /// <summary>Validates <paramref name="utf8Json"/> and, when it is valid, deserializes it. Malformed JSON is reported in <paramref name="result"/>.</summary>
         public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out DistributionRequestV1? value, out global::HppSchemaGen.ValidationResult result)
-            => global::HppSchemaGen.SchemaJson.TryParse(utf8Json, global::Klarna.Hpp.__Validators.DistributionRequestV1, global::Klarna.Hpp.SchemaJsonContext.Default.DistributionRequestV1, out value, out result);
+            => global::HppSchemaGen.SchemaJson.TryParse(utf8Json, global::Klarna.Hpp.__Readers.DistributionRequestV1, global::Klarna.Hpp.__ValueValidators.DistributionRequestV1__DistributionRequestV1, global::Klarna.Hpp.__Validators.DistributionRequestV1, global::Klarna.Hpp.SchemaJsonContext.Default.DistributionRequestV1, out value, out result);
+
+        /// <summary><see cref="Parse(global::System.ReadOnlySpan{byte})"/> of a string, a stream, and a stream read asynchronously.</summary>
+        public static DistributionRequestV1 Parse(string json) => global::HppSchemaGen.SchemaJson.Parse<DistributionRequestV1>(json, Parse);
+        public static DistributionRequestV1 Parse(global::System.IO.Stream utf8Json) => global::HppSchemaGen.SchemaJson.Parse<DistributionRequestV1>(utf8Json, Parse);
+        public static global::System.Threading.Tasks.Task<DistributionRequestV1> ParseAsync(global::System.IO.Stream utf8Json, global::System.Threading.CancellationToken cancellationToken = default) => global::HppSchemaGen.SchemaJson.ParseAsync<DistributionRequestV1>(utf8Json, Parse, cancellationToken);
+        /// <summary><see cref="TryParse(global::System.ReadOnlySpan{byte}, out DistributionRequestV1, out global::HppSchemaGen.ValidationResult)"/> of a string and of a stream.</summary>
+        public static bool TryParse(string json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out DistributionRequestV1? value, out global::HppSchemaGen.ValidationResult result) => global::HppSchemaGen.SchemaJson.TryParse<DistributionRequestV1>(json, TryParse, out value, out result);
+        public static bool TryParse(global::System.IO.Stream utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out DistributionRequestV1? value, out global::HppSchemaGen.ValidationResult result) => global::HppSchemaGen.SchemaJson.TryParse<DistributionRequestV1>(utf8Json, TryParse, out value, out result);
     }
 }

@@ -166,7 +166,7 @@ namespace Klarna.Hpp
             return null;
         }
 
-        private static class __T_BackgroundImageV1
+        internal static class __T_BackgroundImageV1
         {
             internal static __M.JsonPropertyInfo[] Properties(__J.JsonSerializerOptions options) => new __M.JsonPropertyInfo[]
             {
@@ -202,7 +202,7 @@ namespace Klarna.Hpp
             internal static readonly __J.JsonEncodedText name_Width = __J.JsonEncodedText.Encode("width");
         }
 
-        private static class __T_CustomerV1
+        internal static class __T_CustomerV1
         {
             internal static __M.JsonPropertyInfo[] Properties(__J.JsonSerializerOptions options) => new __M.JsonPropertyInfo[]
             {
@@ -250,7 +250,7 @@ namespace Klarna.Hpp
             internal static readonly __J.JsonEncodedText name_Title = __J.JsonEncodedText.Encode("title");
         }
 
-        private static class __T_DistributionContactV1
+        internal static class __T_DistributionContactV1
         {
             internal static __M.JsonPropertyInfo[] Properties(__J.JsonSerializerOptions options) => new __M.JsonPropertyInfo[]
             {
@@ -298,7 +298,7 @@ namespace Klarna.Hpp
             internal static readonly __J.JsonEncodedText name_PhoneCountry = __J.JsonEncodedText.Encode("phone_country");
         }
 
-        private static class __T_DistributionModuleV1
+        internal static class __T_DistributionModuleV1
         {
             internal static __M.JsonPropertyInfo[] Properties(__J.JsonSerializerOptions options) => new __M.JsonPropertyInfo[]
             {
@@ -338,7 +338,7 @@ namespace Klarna.Hpp
             internal static readonly __J.JsonEncodedText name_Token = __J.JsonEncodedText.Encode("token");
         }
 
-        private static class __T_DistributionRequestV1
+        internal static class __T_DistributionRequestV1
         {
             internal static __M.JsonPropertyInfo[] Properties(__J.JsonSerializerOptions options) => new __M.JsonPropertyInfo[]
             {
@@ -384,7 +384,7 @@ namespace Klarna.Hpp
             internal static readonly __J.JsonEncodedText name_Template = __J.JsonEncodedText.Encode("template");
         }
 
-        private static class __T_MerchantManualIdentificationV1
+        internal static class __T_MerchantManualIdentificationV1
         {
             internal static __M.JsonPropertyInfo[] Properties(__J.JsonSerializerOptions options) => new __M.JsonPropertyInfo[]
             {
@@ -436,7 +436,7 @@ namespace Klarna.Hpp
             internal static readonly __J.JsonEncodedText name_ExpiresAt = __J.JsonEncodedText.Encode("expires_at");
         }
 
-        private static class __T_MerchantUrlsV1
+        internal static class __T_MerchantUrlsV1
         {
             internal static __M.JsonPropertyInfo[] Properties(__J.JsonSerializerOptions options) => new __M.JsonPropertyInfo[]
             {
@@ -488,7 +488,7 @@ namespace Klarna.Hpp
             internal static readonly __J.JsonEncodedText name_Success = __J.JsonEncodedText.Encode("success");
         }
 
-        private static class __T_OptionsV1
+        internal static class __T_OptionsV1
         {
             internal static __M.JsonPropertyInfo[] Properties(__J.JsonSerializerOptions options) => new __M.JsonPropertyInfo[]
             {
@@ -588,7 +588,7 @@ namespace Klarna.Hpp
             internal static readonly __J.JsonEncodedText name_ShowSubtotalDetail = __J.JsonEncodedText.Encode("show_subtotal_detail");
         }
 
-        private static class __T_SessionCreationRequestV1
+        internal static class __T_SessionCreationRequestV1
         {
             internal static __M.JsonPropertyInfo[] Properties(__J.JsonSerializerOptions options) => new __M.JsonPropertyInfo[]
             {
@@ -640,7 +640,7 @@ namespace Klarna.Hpp
             internal static readonly __J.JsonEncodedText name_ProfileId = __J.JsonEncodedText.Encode("profile_id");
         }
 
-        private static class __T_SessionCreationResponseV1
+        internal static class __T_SessionCreationResponseV1
         {
             internal static __M.JsonPropertyInfo[] Properties(__J.JsonSerializerOptions options) => new __M.JsonPropertyInfo[]
             {
@@ -704,7 +704,7 @@ namespace Klarna.Hpp
             internal static readonly __J.JsonEncodedText name_SessionUrl = __J.JsonEncodedText.Encode("session_url");
         }
 
-        private static class __T_SessionResponseV1
+        internal static class __T_SessionResponseV1
         {
             internal static __M.JsonPropertyInfo[] Properties(__J.JsonSerializerOptions options) => new __M.JsonPropertyInfo[]
             {

@@ -109,10 +109,18 @@ namespace Klarna.Hpp
         /// <summary>Validates <paramref name="utf8Json"/> against the schema, then deserializes it.</summary>
         /// <exception cref="global::HppSchemaGen.SchemaValidationException">The JSON is well-formed but does not satisfy the schema.</exception>
         /// <exception cref="global::System.Text.Json.JsonException">The text is not well-formed JSON.</exception>
-        public static SessionResponseV1 Parse(global::System.ReadOnlySpan<byte> utf8Json) => global::HppSchemaGen.SchemaJson.Parse(utf8Json, global::Klarna.Hpp.__Validators.SessionResponseV1, global::Klarna.Hpp.SchemaJsonContext.Default.SessionResponseV1);
+        public static SessionResponseV1 Parse(global::System.ReadOnlySpan<byte> utf8Json) => global::HppSchemaGen.SchemaJson.Parse(utf8Json, global::Klarna.Hpp.__Readers.SessionResponseV1, global::Klarna.Hpp.__ValueValidators.SessionResponseV1__SessionResponseV1, global::Klarna.Hpp.__Validators.SessionResponseV1, global::Klarna.Hpp.SchemaJsonContext.Default.SessionResponseV1);
 
         /// <summary>Validates <paramref name="utf8Json"/> and, when it is valid, deserializes it. Malformed JSON is reported in <paramref name="result"/>.</summary>
         public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out SessionResponseV1? value, out global::HppSchemaGen.ValidationResult result)
-            => global::HppSchemaGen.SchemaJson.TryParse(utf8Json, global::Klarna.Hpp.__Validators.SessionResponseV1, global::Klarna.Hpp.SchemaJsonContext.Default.SessionResponseV1, out value, out result);
+            => global::HppSchemaGen.SchemaJson.TryParse(utf8Json, global::Klarna.Hpp.__Readers.SessionResponseV1, global::Klarna.Hpp.__ValueValidators.SessionResponseV1__SessionResponseV1, global::Klarna.Hpp.__Validators.SessionResponseV1, global::Klarna.Hpp.SchemaJsonContext.Default.SessionResponseV1, out value, out result);
+
+        /// <summary><see cref="Parse(global::System.ReadOnlySpan{byte})"/> of a string, a stream, and a stream read asynchronously.</summary>
+        public static SessionResponseV1 Parse(string json) => global::HppSchemaGen.SchemaJson.Parse<SessionResponseV1>(json, Parse);
+        public static SessionResponseV1 Parse(global::System.IO.Stream utf8Json) => global::HppSchemaGen.SchemaJson.Parse<SessionResponseV1>(utf8Json, Parse);
+        public static global::System.Threading.Tasks.Task<SessionResponseV1> ParseAsync(global::System.IO.Stream utf8Json, global::System.Threading.CancellationToken cancellationToken = default) => global::HppSchemaGen.SchemaJson.ParseAsync<SessionResponseV1>(utf8Json, Parse, cancellationToken);
+        /// <summary><see cref="TryParse(global::System.ReadOnlySpan{byte}, out SessionResponseV1, out global::HppSchemaGen.ValidationResult)"/> of a string and of a stream.</summary>
+        public static bool TryParse(string json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out SessionResponseV1? value, out global::HppSchemaGen.ValidationResult result) => global::HppSchemaGen.SchemaJson.TryParse<SessionResponseV1>(json, TryParse, out value, out result);
+        public static bool TryParse(global::System.IO.Stream utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out SessionResponseV1? value, out global::HppSchemaGen.ValidationResult result) => global::HppSchemaGen.SchemaJson.TryParse<SessionResponseV1>(utf8Json, TryParse, out value, out result);
     }
 }

@@ -117,6 +117,8 @@ internal static class ValuePlanner
             if (seen.Add((plain.Namespace, NameOf(plain, type)))) queue.Enqueue((plain, type));
         }
 
+        var callees = new Dictionary<(string, string), List<(string, string)>>();
+        var viaJson = new HashSet<(string, string)>();
         var result = new List<TypeSpec>(types.Count);
         var entries = new HashSet<string>(StringComparer.Ordinal);
         foreach (TypeSpec t in types)
@@ -149,17 +151,40 @@ internal static class ValuePlanner
             bool direct = Judges(spec, type, shape);
             if (!methods.TryGetValue(node.Namespace, out List<ValueMethodSpec>? list)) methods[node.Namespace] = list = new List<ValueMethodSpec>();
             var noOps = new SortedSet<string>(StringComparer.Ordinal);
-            if (direct)
+            var calls = new List<(string, string)>();
+            if (!direct) viaJson.Add((node.Namespace, NameOf(node, type)));
+            else
             {
                 foreach ((NodeRef sub, TypeRef subType) in Calls(node, spec, type, shape))
                 {
                     if (IsNoOp(sub, subType)) noOps.Add(NameOf(sub, subType));
-                    else Enqueue(sub, subType);
+                    else
+                    {
+                        Enqueue(sub, subType);
+                        if (sub.Kind == NodeRefKind.Method && KindOf(subType) != ValueKind.Element) calls.Add((sub.Namespace, NameOf(sub, subType)));
+                    }
                 }
             }
+            callees[(node.Namespace, NameOf(node, type))] = calls;
             string name = NameOf(node, type);
             list.Add(new ValueMethodSpec(name, type, node, spec, shape, !direct) { NoOpCalls = noOps.ToEquatableArray(), IsEntry = entries.Contains(name) });
         }
+
+        result = Readers.Mark(result, t =>
+        {
+            // Validated exactly on the read value: no pair reachable from its entry serializes (ViaJson).
+            var stack = new Stack<(string, string)>();
+            var visited = new HashSet<(string, string)>();
+            stack.Push((t.Validator.Namespace, t.ValueValidator));
+            while (stack.Count > 0)
+            {
+                (string, string) m = stack.Pop();
+                if (!visited.Add(m)) continue;
+                if (viaJson.Contains(m)) return false;
+                if (callees.TryGetValue(m, out List<(string, string)>? next)) foreach ((string, string) n in next) stack.Push(n);
+            }
+            return true;
+        });
 
         var files = methods.Select(kv => new ValueValidatorFileSpec(
             kv.Key, "__ValueValidators." + kv.Key, contextNamespace, contextName, dynamicScope,

@@ -1,0 +1,66 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using HppSchemaGen.Generator.Helpers;
+
+namespace HppSchemaGen.Generator.Model.Validation;
+
+/// <summary>
+/// Which records <c>Parse</c> reads in one pass (<see cref="TypeSpec.HasReader"/>): the generated
+/// reader fills the record from a <c>Utf8JsonReader</c>, then the record's value validator judges
+/// what was read. That equals validating the bytes only when reading loses nothing the schema
+/// could judge, so a record gets a reader when every member is of a kind read exactly (strings,
+/// integers, numbers, booleans, dates, uuids, open enums, <c>JsonElement</c>, records with readers,
+/// lists of records, enums, strings or JSON values), it has at most 64 members (one bit each, to refuse duplicates), and its value
+/// validators never fall back to serializing (see <see cref="ValuePlanner"/>). Whatever the reader
+/// cannot take as is (an explicit null, a duplicate, <c>2.0</c> for a long, a non-RFC 3339 date)
+/// makes it give up, and <c>Parse</c> takes the validate-then-deserialize path, errors and all.
+/// </summary>
+internal static class Readers
+{
+    public const int MaxMembers = 64;
+
+    /// <summary>Marks the records that get a reader: a greatest fixed point, since records refer to each other.</summary>
+    public static List<TypeSpec> Mark(List<TypeSpec> types, Func<TypeSpec, bool> validatedExactly)
+    {
+        var candidates = new HashSet<(string, string)>(types
+            .Where(t => t.Kind == TypeSpecKind.Record && t.ValueValidator.Length > 0 && t.Properties.Count <= MaxMembers && validatedExactly(t))
+            .Select(t => (t.Namespace, t.Name)));
+        bool changed = true;
+        while (changed)
+        {
+            changed = false;
+            foreach (TypeSpec t in types)
+            {
+                if (candidates.Contains((t.Namespace, t.Name)) && !t.Properties.All(p => Readable(p.Type, candidates)))
+                {
+                    candidates.Remove((t.Namespace, t.Name));
+                    changed = true;
+                }
+            }
+        }
+        return types.Select(t => candidates.Contains((t.Namespace, t.Name)) ? t with { HasReader = true } : t).ToList();
+    }
+
+    /// <summary>One file per namespace of the records that have a reader.</summary>
+    public static List<ReaderFileSpec> Files(List<TypeSpec> types, string contextNamespace, string contextName)
+        => types.Where(t => t.HasReader)
+            .GroupBy(t => t.Namespace, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new ReaderFileSpec(g.Key, "__Readers." + g.Key, contextNamespace, contextName, g.OrderBy(t => t.Name, StringComparer.Ordinal).ToEquatableArray()))
+            .ToList();
+
+    private static bool Readable(TypeRef t, HashSet<(string, string)> records) => t.Kind switch
+    {
+        TypeRefKind.Primitive => t.Name is "String" or "Int32" or "Int64" or "Double" or "Single" or "Decimal" or "Boolean" or "DateTimeOffset" or "Guid" or "JsonElement",
+        TypeRefKind.Enum => true,
+        TypeRefKind.Record => records.Contains((t.Namespace, t.Name)),
+        // Lists of the kinds the runtime reads in one call (JsonReading): records, open enums, strings, JSON values.
+        TypeRefKind.List => t.Arguments[0] is { Kind: TypeRefKind.Enum } or { Name: "String" or "JsonElement", Kind: TypeRefKind.Primitive }
+                            || (t.Arguments[0].Kind == TypeRefKind.Record && records.Contains((t.Arguments[0].Namespace, t.Arguments[0].Name))),
+        _ => false,
+    };
+}
+
+/// <summary>The one-pass readers of one namespace's records: its <c>__Readers</c> class.</summary>
+internal sealed record ReaderFileSpec(string Namespace, string HintName, string ContextNamespace, string ContextName, EquatableArray<TypeSpec> Records);

@@ -1,0 +1,171 @@
+using System;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.Text.Json;
+using HppSchemaGen.Validation;
+
+namespace HppSchemaGen.Serialization;
+
+/// <summary>
+/// The steps of the generated one-pass readers (<c>__Readers</c>), one call per member. Each reads
+/// the current token exactly as the context's converter would, or returns false when the token is
+/// one the reader must not interpret (then <c>Parse</c> validates the bytes first): another JSON
+/// type, a null, a number the CLR type does not hold exactly, a date or uuid not in its RFC form.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class JsonReading
+{
+    /// <summary>Moves to a member's value; false when the member was seen before (a duplicate the schema must judge).</summary>
+    public static bool Member(ref Utf8JsonReader r, ref ulong seen, ulong bit)
+    {
+        if ((seen & bit) != 0 || !r.Read()) return false;
+        seen |= bit;
+        return true;
+    }
+
+    /// <summary>A member the record keeps as JSON (extension data); a name seen twice is a duplicate.</summary>
+    public static bool Extension(ref Utf8JsonReader r, ref Dictionary<string, JsonElement>? extension)
+    {
+        string name = r.GetString()!;
+        if (!r.Read()) return false;
+        return (extension ??= new Dictionary<string, JsonElement>()).TryAdd(name, JsonElement.ParseValue(ref r));
+    }
+
+    /// <summary>A string.</summary>
+    public static bool String(ref Utf8JsonReader r, out string value)
+    {
+        value = r.TokenType == JsonTokenType.String ? r.GetString()! : null!;
+        return value is not null;
+    }
+
+    /// <summary>true or false.</summary>
+    public static bool Boolean(ref Utf8JsonReader r, out bool value)
+    {
+        value = r.TokenType == JsonTokenType.True;
+        return r.TokenType is JsonTokenType.True or JsonTokenType.False;
+    }
+
+    /// <summary>An integer that fits a long, written without fraction or exponent the reader would refuse.</summary>
+    public static bool Int64(ref Utf8JsonReader r, out long value)
+    {
+        value = 0;
+        return r.TokenType == JsonTokenType.Number && r.TryGetInt64(out value);
+    }
+
+    /// <summary>An integer that fits an int.</summary>
+    public static bool Int32(ref Utf8JsonReader r, out int value)
+    {
+        value = 0;
+        return r.TokenType == JsonTokenType.Number && r.TryGetInt32(out value);
+    }
+
+    /// <summary>A number that fits a double.</summary>
+    public static bool Double(ref Utf8JsonReader r, out double value)
+    {
+        value = 0;
+        return r.TokenType == JsonTokenType.Number && r.TryGetDouble(out value);
+    }
+
+    /// <summary>A number that fits a float.</summary>
+    public static bool Single(ref Utf8JsonReader r, out float value)
+    {
+        value = 0;
+        return r.TokenType == JsonTokenType.Number && r.TryGetSingle(out value);
+    }
+
+    /// <summary>A number that fits a decimal.</summary>
+    public static bool Decimal(ref Utf8JsonReader r, out decimal value)
+    {
+        value = 0;
+        return r.TokenType == JsonTokenType.Number && r.TryGetDecimal(out value);
+    }
+
+    /// <summary>An RFC 3339 date-time (what <c>format: date-time</c> accepts) that the converter reads too.</summary>
+    public static bool DateTimeOffset(ref Utf8JsonReader r, out DateTimeOffset value)
+    {
+        value = default;
+        return r.TokenType == JsonTokenType.String && !r.ValueIsEscaped && Formats.IsDateTime(r.ValueSpan) && r.TryGetDateTimeOffset(out value);
+    }
+
+    /// <summary>An RFC 4122 uuid that the converter reads too.</summary>
+    public static bool Guid(ref Utf8JsonReader r, out Guid value)
+    {
+        value = default;
+        return r.TokenType == JsonTokenType.String && !r.ValueIsEscaped && Formats.IsUuid(r.ValueSpan) && r.TryGetGuid(out value);
+    }
+
+    /// <summary>Any JSON value, kept as is.</summary>
+    public static bool Element(ref Utf8JsonReader r, out JsonElement value)
+    {
+        value = JsonElement.ParseValue(ref r);
+        return true;
+    }
+
+    /// <summary>A string that becomes an open enum value (<c>From</c>), as the enum's converter reads it.</summary>
+    public static bool Enum<T>(ref Utf8JsonReader r, Func<string, T> from, out T value)
+    {
+        value = r.TokenType == JsonTokenType.String ? from(r.GetString()!) : default!;
+        return r.TokenType == JsonTokenType.String;
+    }
+
+    /// <summary>A list of records; a null item is kept (it is written back, and validated, as null).</summary>
+    public static bool Records<T>(ref Utf8JsonReader r, FastReader<T> item, out List<T> value)
+        where T : class
+    {
+        value = null!;
+        if (r.TokenType != JsonTokenType.StartArray) return false;
+        var list = new List<T>();
+        while (r.Read() && r.TokenType != JsonTokenType.EndArray)
+        {
+            if (r.TokenType == JsonTokenType.Null) list.Add(null!);
+            else if (item(ref r, out T? read)) list.Add(read);
+            else return false;
+        }
+        value = list;
+        return true;
+    }
+
+    /// <summary>A list of open enum values; a null item is kept.</summary>
+    public static bool Enums<T>(ref Utf8JsonReader r, Func<string, T> from, out List<T> value)
+        where T : class
+    {
+        value = null!;
+        if (r.TokenType != JsonTokenType.StartArray) return false;
+        var list = new List<T>();
+        while (r.Read() && r.TokenType != JsonTokenType.EndArray)
+        {
+            if (r.TokenType == JsonTokenType.Null) list.Add(null!);
+            else if (r.TokenType == JsonTokenType.String) list.Add(from(r.GetString()!));
+            else return false;
+        }
+        value = list;
+        return true;
+    }
+
+    /// <summary>A list of strings; a null item is kept.</summary>
+    public static bool Strings(ref Utf8JsonReader r, out List<string> value)
+    {
+        value = null!;
+        if (r.TokenType != JsonTokenType.StartArray) return false;
+        var list = new List<string>();
+        while (r.Read() && r.TokenType != JsonTokenType.EndArray)
+        {
+            if (r.TokenType == JsonTokenType.Null) list.Add(null!);
+            else if (r.TokenType == JsonTokenType.String) list.Add(r.GetString()!);
+            else return false;
+        }
+        value = list;
+        return true;
+    }
+
+    /// <summary>A list of JSON values.</summary>
+    public static bool Elements(ref Utf8JsonReader r, out List<JsonElement> value)
+    {
+        value = null!;
+        if (r.TokenType != JsonTokenType.StartArray) return false;
+        var list = new List<JsonElement>();
+        while (r.Read() && r.TokenType != JsonTokenType.EndArray) list.Add(JsonElement.ParseValue(ref r));
+        value = list;
+        return true;
+    }
+}
