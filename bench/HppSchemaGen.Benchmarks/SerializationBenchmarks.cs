@@ -51,6 +51,9 @@ public class SerializationBenchmarks
     public SessionCreationResponse StjReflection() => (SessionCreationResponse)JsonSerializer.Deserialize(_small, typeof(SessionCreationResponse), _reflection)!;
 
     [Benchmark, BenchmarkCategory("Deserialize 1,000 responses")]
+    public List<SessionResponseV1> OursParseList() => SessionResponseList.Parse(_large);
+
+    [Benchmark, BenchmarkCategory("Deserialize 1,000 responses")]
     public List<SessionResponseV1> OursContextList() => JsonSerializer.Deserialize(_large, SchemaJsonContext.Default.SessionResponseList)!;
 
     [Benchmark(Baseline = true), BenchmarkCategory("Deserialize 1,000 responses")]
