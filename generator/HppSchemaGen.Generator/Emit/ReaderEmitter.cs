@@ -36,7 +36,8 @@ internal sealed class ReaderEmitter
         {
             if (!first) _w.Line();
             first = false;
-            EmitRecord(t);
+            if (t.ValueType is TypeRef list) EmitList(t, list);
+            else EmitRecord(t);
         }
         _w.Close();
         _w.Close();
@@ -74,6 +75,18 @@ internal sealed class ReaderEmitter
         if (t.ExtensionDataName is string ext) w.Line("if (extension is not null) " + members + ".set_" + ext + "(v, extension);");
         if (required != 0) w.Line("if ((seen & " + Hex(required) + ") != " + Hex(required) + ") return false;");
         w.Line("value = v;");
+        w.Line("return true;");
+        w.Close();
+    }
+
+    /// <summary>A list root: its items with their record's reader.</summary>
+    private void EmitList(TypeSpec t, TypeRef list)
+    {
+        SourceWriter w = _w;
+        w.Open("internal static bool " + t.Name + "(ref " + J + ".Utf8JsonReader r, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out " + CSharp.TypeName(list) + "? value)");
+        w.Line("value = null;");
+        w.Line("if (!" + Read(list, "items") + ") return false;");
+        w.Line("value = items;");
         w.Line("return true;");
         w.Close();
     }

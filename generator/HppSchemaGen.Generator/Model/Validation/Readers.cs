@@ -39,7 +39,11 @@ internal static class Readers
                 }
             }
         }
-        return types.Select(t => candidates.Contains((t.Namespace, t.Name)) ? t with { HasReader = true } : t).ToList();
+        // A list root (a schema class of records, like a page of responses) reads as a list of them.
+        bool ListRoot(TypeSpec t) => t is { Kind: TypeSpecKind.Schema, ValueType: { Kind: TypeRefKind.List } list }
+            && t.ValueValidator.Length > 0 && list.Arguments[0].Kind == TypeRefKind.Record
+            && candidates.Contains((list.Arguments[0].Namespace, list.Arguments[0].Name)) && validatedExactly(t);
+        return types.Select(t => candidates.Contains((t.Namespace, t.Name)) || ListRoot(t) ? t with { HasReader = true } : t).ToList();
     }
 
     /// <summary>One file per namespace of the records that have a reader.</summary>
