@@ -17,7 +17,7 @@ public class ObjectValidateBenchmarks
     public void Setup()
     {
         // Built by the context from the HPP tests' request example: the same object code would build.
-        _request = JsonSerializer.Deserialize(Payloads.SessionCreationRequest, SchemaJsonContext.Default.SessionCreationRequestV1)!;
+        _request = JsonSerializer.Deserialize(HppSchemaGen.Hpp.Tests.Examples.SessionCreationRequest, SchemaJsonContext.Default.SessionCreationRequestV1)!;
         if (!ValidateObject() || !SerializeAndValidate())
             throw new System.InvalidOperationException("the request example must be valid both ways");
     }

@@ -23,9 +23,7 @@ internal sealed class ValidatorEmitter
     private const string Collector = "__C";
 
     private readonly SourceWriter _w = new();
-    private readonly List<string> _fields = new();
-    private readonly HashSet<string> _fieldNames = new(System.StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _fieldKeys = new(System.StringComparer.Ordinal);
+    private readonly FieldTable _fields = new();
     private string _namespace = string.Empty;
     private string _method = string.Empty;
     private bool _ds;
@@ -63,25 +61,14 @@ internal sealed class ValidatorEmitter
             }
         }
         // Constants (enum values, patterns, member tables) are declared after the methods that use them.
-        if (_fields.Count > 0) _w.Line();
-        foreach (string f in _fields) _w.Line(f);
+        _fields.Write(_w);
         _w.Close();
         _w.Close();
         return _w.ToString();
     }
 
     /// <summary>A static field named after the method that uses it.</summary>
-    private string Field(string type, string kind, string initializer)
-    {
-        // The tracking variant of a method reuses its fields.
-        string key = _method + "\u0000" + type + "\u0000" + initializer;
-        if (_fieldKeys.TryGetValue(key, out string? existing)) return existing;
-        string name = "__" + _method + "_" + kind;
-        for (int i = 2; !_fieldNames.Add(name); i++) name = "__" + _method + "_" + kind + i.ToString(CultureInfo.InvariantCulture);
-        _fields.Add("private static readonly " + type + " " + name + " = " + initializer + ";");
-        _fieldKeys[key] = name;
-        return name;
-    }
+    private string Field(string type, string kind, string initializer) => _fields.Get(_method, type, kind, initializer);
 
     private string Parameters(bool tracking)
         => "(" + J + ".JsonElement e, " + Collector + "? c, string ip, string kp" + (_ds ? ", ulong ds" : string.Empty)

@@ -23,9 +23,7 @@ internal sealed class ValueValidatorEmitter
     private const string Collector = "__C";
 
     private readonly SourceWriter _w = new();
-    private readonly List<string> _fields = new();
-    private readonly HashSet<string> _fieldNames = new(System.StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _fieldKeys = new(System.StringComparer.Ordinal);
+    private readonly FieldTable _fields = new();
     private ValueValidatorFileSpec _file = null!;
     private ValueMethodSpec _method = null!;
     private bool _ds;
@@ -52,23 +50,13 @@ internal sealed class ValueValidatorEmitter
             _method = m;
             EmitMethod(m);
         }
-        if (_fields.Count > 0) _w.Line();
-        foreach (string f in _fields) _w.Line(f);
+        _fields.Write(_w);
         _w.Close();
         _w.Close();
         return _w.ToString();
     }
 
-    private string Field(string type, string kind, string initializer)
-    {
-        string key = _method.Name + "\u0000" + type + "\u0000" + initializer;
-        if (_fieldKeys.TryGetValue(key, out string? existing)) return existing;
-        string name = "__" + _method.Name + "_" + kind;
-        for (int i = 2; !_fieldNames.Add(name); i++) name = "__" + _method.Name + "_" + kind + i.ToString(CultureInfo.InvariantCulture);
-        _fields.Add("private static readonly " + type + " " + name + " = " + initializer + ";");
-        _fieldKeys[key] = name;
-        return name;
-    }
+    private string Field(string type, string kind, string initializer) => _fields.Get(_method.Name, type, kind, initializer);
 
     private static string Int(long value) => value.ToString(CultureInfo.InvariantCulture);
 

@@ -111,60 +111,40 @@ public static class JsonReading
     /// <summary>A list of records; a null item is kept (it is written back, and validated, as null).</summary>
     public static bool Records<T>(ref Utf8JsonReader r, FastReader<T> item, out List<T> value)
         where T : class
-    {
-        value = null!;
-        if (r.TokenType != JsonTokenType.StartArray) return false;
-        var list = new List<T>();
-        while (r.Read() && r.TokenType != JsonTokenType.EndArray)
+        => Items(ref r, item, static (FastReader<T> read, ref Utf8JsonReader reader, out T v) =>
         {
-            if (r.TokenType == JsonTokenType.Null) list.Add(null!);
-            else if (item(ref r, out T? read)) list.Add(read);
-            else return false;
-        }
-        value = list;
-        return true;
-    }
+            bool ok = read(ref reader, out T? got);
+            v = got!;
+            return ok;
+        }, out value);
 
     /// <summary>A list of open enum values; a null item is kept.</summary>
     public static bool Enums<T>(ref Utf8JsonReader r, Func<string, T> from, out List<T> value)
         where T : class
+        => Items(ref r, from, static (Func<string, T> make, ref Utf8JsonReader reader, out T v) => Enum(ref reader, make, out v), out value);
+
+    /// <summary>A list of strings; a null item is kept.</summary>
+    public static bool Strings(ref Utf8JsonReader r, out List<string> value)
+        => Items(ref r, 0, static (int _, ref Utf8JsonReader reader, out string v) => String(ref reader, out v), out value);
+
+    /// <summary>A list of JSON values.</summary>
+    public static bool Elements(ref Utf8JsonReader r, out List<JsonElement> value)
+        => Items(ref r, 0, static (int _, ref Utf8JsonReader reader, out JsonElement v) => Element(ref reader, out v), out value);
+
+    private delegate bool ItemReader<TState, T>(TState state, ref Utf8JsonReader r, out T value);
+
+    /// <summary>The items of an array, each by <paramref name="read"/>; a JSON null item of a reference type is kept as null.</summary>
+    private static bool Items<TState, T>(ref Utf8JsonReader r, TState state, ItemReader<TState, T> read, out List<T> value)
     {
         value = null!;
         if (r.TokenType != JsonTokenType.StartArray) return false;
         var list = new List<T>();
         while (r.Read() && r.TokenType != JsonTokenType.EndArray)
         {
-            if (r.TokenType == JsonTokenType.Null) list.Add(null!);
-            else if (r.TokenType == JsonTokenType.String) list.Add(from(r.GetString()!));
+            if (r.TokenType == JsonTokenType.Null && default(T) is null) list.Add(default!);
+            else if (read(state, ref r, out T item)) list.Add(item);
             else return false;
         }
-        value = list;
-        return true;
-    }
-
-    /// <summary>A list of strings; a null item is kept.</summary>
-    public static bool Strings(ref Utf8JsonReader r, out List<string> value)
-    {
-        value = null!;
-        if (r.TokenType != JsonTokenType.StartArray) return false;
-        var list = new List<string>();
-        while (r.Read() && r.TokenType != JsonTokenType.EndArray)
-        {
-            if (r.TokenType == JsonTokenType.Null) list.Add(null!);
-            else if (r.TokenType == JsonTokenType.String) list.Add(r.GetString()!);
-            else return false;
-        }
-        value = list;
-        return true;
-    }
-
-    /// <summary>A list of JSON values.</summary>
-    public static bool Elements(ref Utf8JsonReader r, out List<JsonElement> value)
-    {
-        value = null!;
-        if (r.TokenType != JsonTokenType.StartArray) return false;
-        var list = new List<JsonElement>();
-        while (r.Read() && r.TokenType != JsonTokenType.EndArray) list.Add(JsonElement.ParseValue(ref r));
         value = list;
         return true;
     }
