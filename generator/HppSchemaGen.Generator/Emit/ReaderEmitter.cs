@@ -62,7 +62,9 @@ internal sealed class ReaderEmitter
         for (int i = 0; i < t.Properties.Count; i++)
         {
             PropertySpec p = t.Properties[i];
-            if (p.IsRequired) required |= 1UL << i;
+            // Members that cannot be absent from the record (required, a default, a non-nullable value):
+            // absent from the bytes, the record would hold a value the bytes lack, so the reader gives up.
+            if (p.IsRequired || p.Default is not null || (p.Type.IsValueType && !p.IsNullable)) required |= 1UL << i;
             string local = "x" + i.ToString(CultureInfo.InvariantCulture);
             // A null is an explicit null the schema must judge (a JsonElement member holds it as a value).
             string read = R + ".Member(ref r, ref seen, " + Hex(1UL << i) + ") || " + (p.Type == TypeRef.JsonElement && p.IsNullable ? "r.TokenType == " + J + ".JsonTokenType.Null || " : string.Empty) + "!" + Read(p.Type, local);

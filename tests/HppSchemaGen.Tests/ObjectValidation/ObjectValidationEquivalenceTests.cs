@@ -29,10 +29,10 @@ namespace HppSchemaGen.Tests.ObjectValidation;
 /// </summary>
 public class ObjectValidationEquivalenceTests
 {
-    private const string Hpp = "hpp";
-    private const string Corpus = "corpus";
+    internal const string Hpp = "hpp";
+    internal const string Corpus = "corpus";
 
-    private static readonly Dictionary<string, Lazy<Source>> s_sources = new()
+    internal static readonly Dictionary<string, Lazy<Source>> s_sources = new()
     {
         [Hpp] = new Lazy<Source>(BuildHpp),
         [Corpus] = new Lazy<Source>(BuildCorpus),
@@ -218,9 +218,9 @@ public class ObjectValidationEquivalenceTests
     // ------------------------------------------------------------------------------------------
 
     /// <summary>One generated value: the seed that made it, and its JSON (null when serialization threw).</summary>
-    private sealed record Case(int Index, ulong Seed, object Value, JsonElement? Element, string? SerializeError);
+    internal sealed record Case(int Index, ulong Seed, object Value, JsonElement? Element, string? SerializeError);
 
-    private static IReadOnlyList<Case> CasesOf(string sourceName, Type type)
+    internal static IReadOnlyList<Case> CasesOf(string sourceName, Type type)
         => s_cases.GetOrAdd((sourceName, type.FullName!), key => new Lazy<IReadOnlyList<Case>>(() => MakeCases(sourceName, type))).Value;
 
     private static IReadOnlyList<Case> MakeCases(string sourceName, Type type)
@@ -259,7 +259,7 @@ public class ObjectValidationEquivalenceTests
     // Sources: the generated assemblies, compiled once each
     // ------------------------------------------------------------------------------------------
 
-    private sealed class Source
+    internal sealed class Source
     {
         private readonly ConcurrentDictionary<Type, Func<JsonElement, ValidationResult>> _validators = new();
         private readonly JsonSerializerContext[] _contexts;
@@ -385,7 +385,7 @@ public class ObjectValidationEquivalenceTests
     /// examples, bounds, lengths, property names). Random strings almost never satisfy a const or an
     /// enum; these do, so "tame" values are often valid without the generators reading each schema.
     /// </summary>
-    private sealed class Literals
+    internal sealed class Literals
     {
         private readonly HashSet<string> _strings = new(StringComparer.Ordinal);
         private readonly HashSet<double> _numbers = new();
@@ -477,7 +477,7 @@ public class ObjectValidationEquivalenceTests
     /// non-ASCII strings, negative and huge numbers, and extension data colliding with declared members.
     /// Nesting stops at <see cref="MaxDepth"/> (then null, or an Unknown case for unions).
     /// </summary>
-    private sealed class ValueGenerators
+    internal sealed class ValueGenerators
     {
         private const int MaxDepth = 3;
 
