@@ -30,7 +30,7 @@ internal sealed class ReaderEmitter
         _w.Line("using " + R + " = global::HppSchemaGen.Serialization.JsonReading;");
         _w.Line();
         _w.Line("/// <summary>One-pass readers of <c>Parse</c>: false means \"validate the bytes first\", never \"invalid\".</summary>");
-        _w.Open("internal static class __Readers");
+        _w.Open("internal static partial class __Readers");
         bool first = true;
         foreach (TypeSpec t in spec.Records)
         {

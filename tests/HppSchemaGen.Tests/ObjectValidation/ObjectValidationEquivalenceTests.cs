@@ -180,22 +180,10 @@ public class ObjectValidationEquivalenceTests
     }
 
     /// <summary>
-    /// The SessionCreationRequestV1 example of tests/HppSchemaGen.Hpp.Tests (Examples.SessionCreationRequest),
-    /// copied: that project is not referenced from here. It reaches every nested record and enum of the request.
+    /// The SessionCreationRequestV1 example of tests/HppSchemaGen.Hpp.Tests (Examples.cs, linked into this
+    /// project). It reaches every nested record and enum of the request.
     /// </summary>
-    private const string SessionCreationRequestExample = """
-    {
-      "payment_session_url": "https://api.klarna.com/payments/v1/sessions/92d97f60-7a78-46a5-8f68-c56fe52dc4af",
-      "merchant_urls": { "success": "https://example.com/success?sid=1&hppId={{session_id}}" },
-      "options": {
-        "background_images": [ { "url": "https://example.com/bg.jpg", "width": 1200 } ],
-        "payment_method_categories": [ "PAY_NOW", "PAY_LATER" ],
-        "purchase_type": "BUY",
-        "place_order_mode": "PLACE_ORDER"
-      },
-      "profile_id": "87ab3565-5e06-4006-9ada-8eedc6926703"
-    }
-    """;
+    private const string SessionCreationRequestExample = HppSchemaGen.Hpp.Tests.Examples.SessionCreationRequest;
 
     // ------------------------------------------------------------------------------------------
     // Comparing results

@@ -9,7 +9,7 @@ namespace Klarna.Hpp
     using __R = global::HppSchemaGen.Serialization.JsonReading;
 
     /// <summary>One-pass readers of <c>Parse</c>: false means "validate the bytes first", never "invalid".</summary>
-    internal static class __Readers
+    internal static partial class __Readers
     {
         internal static bool BackgroundImageV1(ref __J.Utf8JsonReader r, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Klarna.Hpp.BackgroundImageV1? value)
         {
