@@ -367,7 +367,7 @@ internal sealed class ValidatorEmitter
     }
 
     /// <summary>A failed assertion of this node spelled out here (contains, not, anyOf/oneOf).</summary>
-    private static void Fail(SourceWriter w, string condition, string keyword, string message)
+    internal static void Fail(SourceWriter w, string condition, string keyword, string message)
         => w.Line("if (" + condition + " && !" + V + ".Checks.Never(c, ip, kp, " + Kw(keyword) + ", " + CSharp.Literal(message) + ") && " + V + ".Checks.Stop(c, ref ok)) return false;");
 
     private void EmitIfThenElse(SourceWriter w, IfThenElseCheck ite)
@@ -520,5 +520,6 @@ internal sealed class ValidatorEmitter
         w.Close();
     }
 
-    private static string Escape(string token) => token.Replace("~", "~0").Replace("/", "~1");
+    /// <summary>Escapes one JSON Pointer reference token (RFC 6901) of a keyword location.</summary>
+    internal static string Escape(string token) => token.Replace("~", "~0").Replace("/", "~1");
 }

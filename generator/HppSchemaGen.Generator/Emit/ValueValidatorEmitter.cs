@@ -114,8 +114,7 @@ internal sealed class ValueValidatorEmitter
         w.Line("if (" + (when is null ? string.Empty : when + " && ") + "!" + passes + " && " + V + ".Checks.Stop(c, ref ok)) return false;");
     }
 
-    private void Fail(SourceWriter w, string condition, string keyword, string message)
-        => w.Line("if (" + condition + " && !" + V + ".Checks.Never(c, ip, kp, " + CSharp.Literal(keyword) + ", " + CSharp.Literal(message) + ") && " + V + ".Checks.Stop(c, ref ok)) return false;");
+    private static void Fail(SourceWriter w, string condition, string keyword, string message) => ValidatorEmitter.Fail(w, condition, keyword, message);
 
     private void EmitMethod(ValueMethodSpec m)
     {
@@ -436,5 +435,5 @@ internal sealed class ValueValidatorEmitter
         w.Close();
     }
 
-    private static string Escape(string token) => token.Replace("~", "~0").Replace("/", "~1");
+    private static string Escape(string token) => ValidatorEmitter.Escape(token);
 }
