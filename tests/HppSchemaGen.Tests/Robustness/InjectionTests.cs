@@ -49,7 +49,7 @@ public class InjectionTests
     [Fact]
     public void Only_the_generators_own_directives_exist()
     {
-        var allowed = new HashSet<string> { "#nullable enable", "#pragma warning disable CS1591", "#if NET9_0_OR_GREATER", "#endif" };
+        var allowed = new HashSet<string> { "#nullable enable annotations", "#nullable disable warnings", "#pragma warning disable CS1591", "#if NET9_0_OR_GREATER", "#endif" };
         var directives = Trees.SelectMany(t => t.GetRoot().DescendantTrivia(descendIntoTrivia: true))
             .Where(t => t.IsDirective)
             .Select(t => t.ToString().Split("//")[0].Trim())
