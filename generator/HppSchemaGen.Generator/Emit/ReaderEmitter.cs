@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq;
 using HppSchemaGen.Generator.Model;
 using HppSchemaGen.Generator.Model.Validation;
 
@@ -17,6 +18,7 @@ internal sealed class ReaderEmitter
     private const string J = "__J";
 
     private readonly SourceWriter _w = new();
+    private readonly FieldTable _fields = new();
     private ReaderFileSpec _file = null!;
 
     public static string Emit(ReaderFileSpec spec) => new ReaderEmitter().Run(spec);
@@ -39,6 +41,7 @@ internal sealed class ReaderEmitter
             if (t.ValueType is TypeRef list) EmitList(t, list);
             else EmitRecord(t);
         }
+        _fields.Write(_w);
         _w.Close();
         _w.Close();
         return _w.ToString();
@@ -51,13 +54,18 @@ internal sealed class ReaderEmitter
         SourceWriter w = _w;
         string type = CSharp.TypeName(t);
         string members = "global::" + _file.ContextNamespace + "." + _file.ContextName + "." + ContextEmitter.MembersOf(t.Name);
+        string names = _fields.Get(t.Name, "global::HppSchemaGen.Validation.NameTable", "Names",
+            "new(" + string.Join(", ", t.Properties.Select(p => CSharp.Literal(p.JsonName))) + ")");
         w.Open("internal static bool " + t.Name + "(ref " + J + ".Utf8JsonReader r, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out " + type + "? value)");
         w.Line("value = null;");
         w.Line("if (r.TokenType != " + J + ".JsonTokenType.StartObject) return false;");
         w.Line(type + " v = " + members + ".New();");
         w.Line("ulong seen = 0;");
         if (t.ExtensionDataName is not null) w.Line("global::System.Collections.Generic.Dictionary<string, " + J + ".JsonElement>? extension = null;");
-        w.Open("while (r.Read() && r.TokenType == " + J + ".JsonTokenType.PropertyName)");
+        // Next finds the member by its name's hash (not comparing every name in turn), sets its bit in
+        // seen and gives up on a duplicate: one call per member, one case per property.
+        w.Open("for (int i; (i = " + R + ".Next(ref r, " + names + ", ref seen)) != " + R + ".End;)");
+        w.Open("switch (i)");
         ulong required = 0;
         for (int i = 0; i < t.Properties.Count; i++)
         {
@@ -65,14 +73,16 @@ internal sealed class ReaderEmitter
             // Members that cannot be absent from the record (required, a default, a non-nullable value):
             // absent from the bytes, the record would hold a value the bytes lack, so the reader gives up.
             if (p.IsRequired || p.Default is not null || (p.Type.IsValueType && !p.IsNullable)) required |= 1UL << i;
-            string local = "x" + i.ToString(CultureInfo.InvariantCulture);
+            string index = i.ToString(CultureInfo.InvariantCulture);
+            string local = "x" + index;
             // A null is an explicit null the schema must judge (a JsonElement member holds it as a value).
-            string read = R + ".Member(ref r, ref seen, " + Hex(1UL << i) + ") || " + (p.Type == TypeRef.JsonElement && p.IsNullable ? "r.TokenType == " + J + ".JsonTokenType.Null || " : string.Empty) + "!" + Read(p.Type, local);
-            w.Line("if (r.ValueTextEquals(" + CSharp.Utf8Literal(p.JsonName) + ")) { if (!" + read + ") return false; " + members + ".set_" + p.Name + "(v, " + local + "); continue; }");
+            string read = (p.Type == TypeRef.JsonElement && p.IsNullable ? "r.TokenType == " + J + ".JsonTokenType.Null || " : string.Empty) + "!" + Read(p.Type, local);
+            w.Line("case " + index + ": if (" + read + ") return false; " + members + ".set_" + p.Name + "(v, " + local + "); continue;");
         }
-        w.Line(t.ExtensionDataName is null
-            ? "return false; // a member the record would drop: the bytes must be validated"
-            : "if (!" + R + ".Extension(ref r, ref extension)) return false;");
+        if (t.ExtensionDataName is not null) w.Line("case " + R + ".Unknown: if (!" + R + ".Extension(ref r, ref extension)) return false; continue;");
+        // Unknown without extension data is a member the record would drop: the bytes must be validated.
+        w.Line("default: return false;");
+        w.Close();
         w.Close();
         if (t.ExtensionDataName is string ext) w.Line("if (extension is not null) " + members + ".set_" + ext + "(v, extension);");
         if (required != 0) w.Line("if ((seen & " + Hex(required) + ") != " + Hex(required) + ") return false;");

@@ -15,12 +15,49 @@ namespace HppSchemaGen.Serialization;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class JsonReading
 {
-    /// <summary>Moves to a member's value; false when the member was seen before (a duplicate the schema must judge).</summary>
-    public static bool Member(ref Utf8JsonReader r, ref ulong seen, ulong bit)
+    /// <summary><see cref="Next"/>: the end of the object.</summary>
+    public const int End = -1;
+
+    /// <summary><see cref="Next"/>: a member the record does not name; the reader is on its name.</summary>
+    public const int Unknown = -2;
+
+    /// <summary><see cref="Next"/>: a member the reader must not interpret (the bytes must be validated).</summary>
+    public const int GiveUp = -3;
+
+    /// <summary>
+    /// Moves to the next member of an object: the position of its name in <paramref name="names"/>
+    /// (the reader then on its value), <see cref="End"/>, <see cref="Unknown"/>, or
+    /// <see cref="GiveUp"/> for a member seen before (a duplicate the schema must judge).
+    /// </summary>
+    public static int Next(ref Utf8JsonReader r, NameTable names, ref ulong seen)
     {
-        if ((seen & bit) != 0 || !r.Read()) return false;
+        if (!r.Read()) return GiveUp;
+        if (r.TokenType != JsonTokenType.PropertyName) return r.TokenType == JsonTokenType.EndObject ? End : GiveUp;
+        int i = r.ValueIsEscaped || r.HasValueSequence ? FindEscaped(ref r, names) : names.Find(r.ValueSpan);
+        if (i == GiveUp) return GiveUp;
+        if (i < 0) return Unknown;
+        ulong bit = 1UL << i;
+        if ((seen & bit) != 0 || !r.Read()) return GiveUp;
         seen |= bit;
-        return true;
+        return i;
+    }
+
+    /// <summary>A name written with escapes (or split across segments): compared unescaped; a long one or one that escapes a lone surrogate gives up.</summary>
+    private static int FindEscaped(ref Utf8JsonReader r, NameTable names)
+    {
+        // Unescaping never lengthens a name, so its raw length bounds the buffer.
+        int length = r.HasValueSequence ? (int)Math.Min(r.ValueSequence.Length, int.MaxValue) : r.ValueSpan.Length;
+        if (length > 256) return GiveUp;
+        Span<byte> buffer = stackalloc byte[256];
+        try
+        {
+            int n = r.CopyString(buffer);
+            return names.Find(buffer.Slice(0, n));
+        }
+        catch (InvalidOperationException)
+        {
+            return GiveUp; // a lone surrogate has no UTF-8 form: the bytes must be validated
+        }
     }
 
     /// <summary>A member the record keeps as JSON (extension data); a name seen twice is a duplicate.</summary>

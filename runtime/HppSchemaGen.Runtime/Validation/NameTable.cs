@@ -63,23 +63,8 @@ public sealed class NameTable
         ReadOnlySpan<byte> raw = JsonMarshal.GetRawUtf8PropertyName(member);
         if (raw.IndexOf((byte)'\\') < 0)
         {
-            if (_names.Length <= LinearLimit)
-            {
-                // A few names: comparing spans (length first) beats hashing.
-                for (int i = 0; i < _utf8.Length; i++)
-                {
-                    if (!_lone[i] && raw.SequenceEqual(_utf8[i])) return i;
-                }
-                return FindLone(member);
-            }
-            int slot = Hash(raw) & _mask;
-            while (true)
-            {
-                int entry = _buckets[slot];
-                if (entry == 0) return FindLone(member);
-                if (raw.SequenceEqual(_utf8[entry - 1])) return entry - 1;
-                slot = (slot + 1) & _mask;
-            }
+            int found = Find(raw);
+            return found >= 0 ? found : FindLone(member);
         }
 #endif
         try
@@ -94,6 +79,31 @@ public sealed class NameTable
             // The member's name escapes a lone surrogate: it has no text to compare, so it is no known name.
         }
         return -1;
+    }
+
+    /// <summary>
+    /// The position of the name whose UTF-8 form is <paramref name="utf8"/> (an unescaped name), or -1.
+    /// Names with lone surrogates have no UTF-8 form and are never found this way.
+    /// </summary>
+    public int Find(ReadOnlySpan<byte> utf8)
+    {
+        if (_names.Length <= LinearLimit)
+        {
+            // A few names: comparing spans (length first) beats hashing.
+            for (int i = 0; i < _utf8.Length; i++)
+            {
+                if (!_lone[i] && utf8.SequenceEqual(_utf8[i])) return i;
+            }
+            return -1;
+        }
+        int slot = Hash(utf8) & _mask;
+        while (true)
+        {
+            int entry = _buckets[slot];
+            if (entry == 0) return -1;
+            if (utf8.SequenceEqual(_utf8[entry - 1])) return entry - 1;
+            slot = (slot + 1) & _mask;
+        }
     }
 
     private int FindLone(JsonProperty member)

@@ -19,11 +19,15 @@ namespace Klarna.Hpp
             global::Klarna.Hpp.BackgroundImageV1 v = global::Klarna.Hpp.SchemaJsonContext.__T_BackgroundImageV1.New();
             ulong seen = 0;
             global::System.Collections.Generic.Dictionary<string, __J.JsonElement>? extension = null;
-            while (r.Read() && r.TokenType == __J.JsonTokenType.PropertyName)
+            for (int i; (i = __R.Next(ref r, __BackgroundImageV1_Names, ref seen)) != __R.End;)
             {
-                if (r.ValueTextEquals("url"u8)) { if (!__R.Member(ref r, ref seen, 0x1UL) || !__R.String(ref r, out string x0)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_BackgroundImageV1.set_Url(v, x0); continue; }
-                if (r.ValueTextEquals("width"u8)) { if (!__R.Member(ref r, ref seen, 0x2UL) || !__R.Int64(ref r, out long x1)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_BackgroundImageV1.set_Width(v, x1); continue; }
-                if (!__R.Extension(ref r, ref extension)) return false;
+                switch (i)
+                {
+                    case 0: if (!__R.String(ref r, out string x0)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_BackgroundImageV1.set_Url(v, x0); continue;
+                    case 1: if (!__R.Int64(ref r, out long x1)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_BackgroundImageV1.set_Width(v, x1); continue;
+                    case __R.Unknown: if (!__R.Extension(ref r, ref extension)) return false; continue;
+                    default: return false;
+                }
             }
             if (extension is not null) global::Klarna.Hpp.SchemaJsonContext.__T_BackgroundImageV1.set_AdditionalProperties(v, extension);
             value = v;
@@ -37,14 +41,18 @@ namespace Klarna.Hpp
             global::Klarna.Hpp.CustomerV1 v = global::Klarna.Hpp.SchemaJsonContext.__T_CustomerV1.New();
             ulong seen = 0;
             global::System.Collections.Generic.Dictionary<string, __J.JsonElement>? extension = null;
-            while (r.Read() && r.TokenType == __J.JsonTokenType.PropertyName)
+            for (int i; (i = __R.Next(ref r, __CustomerV1_Names, ref seen)) != __R.End;)
             {
-                if (r.ValueTextEquals("date_of_birth"u8)) { if (!__R.Member(ref r, ref seen, 0x1UL) || !__R.String(ref r, out string x0)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_CustomerV1.set_DateOfBirth(v, x0); continue; }
-                if (r.ValueTextEquals("family_name"u8)) { if (!__R.Member(ref r, ref seen, 0x2UL) || !__R.String(ref r, out string x1)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_CustomerV1.set_FamilyName(v, x1); continue; }
-                if (r.ValueTextEquals("given_name"u8)) { if (!__R.Member(ref r, ref seen, 0x4UL) || !__R.String(ref r, out string x2)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_CustomerV1.set_GivenName(v, x2); continue; }
-                if (r.ValueTextEquals("national_identification_number"u8)) { if (!__R.Member(ref r, ref seen, 0x8UL) || !__R.String(ref r, out string x3)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_CustomerV1.set_NationalIdentificationNumber(v, x3); continue; }
-                if (r.ValueTextEquals("title"u8)) { if (!__R.Member(ref r, ref seen, 0x10UL) || !__R.String(ref r, out string x4)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_CustomerV1.set_Title(v, x4); continue; }
-                if (!__R.Extension(ref r, ref extension)) return false;
+                switch (i)
+                {
+                    case 0: if (!__R.String(ref r, out string x0)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_CustomerV1.set_DateOfBirth(v, x0); continue;
+                    case 1: if (!__R.String(ref r, out string x1)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_CustomerV1.set_FamilyName(v, x1); continue;
+                    case 2: if (!__R.String(ref r, out string x2)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_CustomerV1.set_GivenName(v, x2); continue;
+                    case 3: if (!__R.String(ref r, out string x3)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_CustomerV1.set_NationalIdentificationNumber(v, x3); continue;
+                    case 4: if (!__R.String(ref r, out string x4)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_CustomerV1.set_Title(v, x4); continue;
+                    case __R.Unknown: if (!__R.Extension(ref r, ref extension)) return false; continue;
+                    default: return false;
+                }
             }
             if (extension is not null) global::Klarna.Hpp.SchemaJsonContext.__T_CustomerV1.set_AdditionalProperties(v, extension);
             value = v;
@@ -58,13 +66,17 @@ namespace Klarna.Hpp
             global::Klarna.Hpp.DistributionContactV1 v = global::Klarna.Hpp.SchemaJsonContext.__T_DistributionContactV1.New();
             ulong seen = 0;
             global::System.Collections.Generic.Dictionary<string, __J.JsonElement>? extension = null;
-            while (r.Read() && r.TokenType == __J.JsonTokenType.PropertyName)
+            for (int i; (i = __R.Next(ref r, __DistributionContactV1_Names, ref seen)) != __R.End;)
             {
-                if (r.ValueTextEquals("access_id"u8)) { if (!__R.Member(ref r, ref seen, 0x1UL) || !__R.Enum(ref r, global::Klarna.Hpp.DistributionContactV1AccessId.From, out global::Klarna.Hpp.DistributionContactV1AccessId x0)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_DistributionContactV1.set_AccessId(v, x0); continue; }
-                if (r.ValueTextEquals("email"u8)) { if (!__R.Member(ref r, ref seen, 0x2UL) || !__R.String(ref r, out string x1)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_DistributionContactV1.set_Email(v, x1); continue; }
-                if (r.ValueTextEquals("phone"u8)) { if (!__R.Member(ref r, ref seen, 0x4UL) || !__R.String(ref r, out string x2)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_DistributionContactV1.set_Phone(v, x2); continue; }
-                if (r.ValueTextEquals("phone_country"u8)) { if (!__R.Member(ref r, ref seen, 0x8UL) || !__R.String(ref r, out string x3)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_DistributionContactV1.set_PhoneCountry(v, x3); continue; }
-                if (!__R.Extension(ref r, ref extension)) return false;
+                switch (i)
+                {
+                    case 0: if (!__R.Enum(ref r, global::Klarna.Hpp.DistributionContactV1AccessId.From, out global::Klarna.Hpp.DistributionContactV1AccessId x0)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_DistributionContactV1.set_AccessId(v, x0); continue;
+                    case 1: if (!__R.String(ref r, out string x1)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_DistributionContactV1.set_Email(v, x1); continue;
+                    case 2: if (!__R.String(ref r, out string x2)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_DistributionContactV1.set_Phone(v, x2); continue;
+                    case 3: if (!__R.String(ref r, out string x3)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_DistributionContactV1.set_PhoneCountry(v, x3); continue;
+                    case __R.Unknown: if (!__R.Extension(ref r, ref extension)) return false; continue;
+                    default: return false;
+                }
             }
             if (extension is not null) global::Klarna.Hpp.SchemaJsonContext.__T_DistributionContactV1.set_AdditionalProperties(v, extension);
             value = v;
@@ -78,12 +90,16 @@ namespace Klarna.Hpp
             global::Klarna.Hpp.DistributionModuleV1 v = global::Klarna.Hpp.SchemaJsonContext.__T_DistributionModuleV1.New();
             ulong seen = 0;
             global::System.Collections.Generic.Dictionary<string, __J.JsonElement>? extension = null;
-            while (r.Read() && r.TokenType == __J.JsonTokenType.PropertyName)
+            for (int i; (i = __R.Next(ref r, __DistributionModuleV1_Names, ref seen)) != __R.End;)
             {
-                if (r.ValueTextEquals("generation_url"u8)) { if (!__R.Member(ref r, ref seen, 0x1UL) || !__R.String(ref r, out string x0)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_DistributionModuleV1.set_GenerationUrl(v, x0); continue; }
-                if (r.ValueTextEquals("standalone_url"u8)) { if (!__R.Member(ref r, ref seen, 0x2UL) || !__R.String(ref r, out string x1)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_DistributionModuleV1.set_StandaloneUrl(v, x1); continue; }
-                if (r.ValueTextEquals("token"u8)) { if (!__R.Member(ref r, ref seen, 0x4UL) || !__R.String(ref r, out string x2)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_DistributionModuleV1.set_Token(v, x2); continue; }
-                if (!__R.Extension(ref r, ref extension)) return false;
+                switch (i)
+                {
+                    case 0: if (!__R.String(ref r, out string x0)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_DistributionModuleV1.set_GenerationUrl(v, x0); continue;
+                    case 1: if (!__R.String(ref r, out string x1)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_DistributionModuleV1.set_StandaloneUrl(v, x1); continue;
+                    case 2: if (!__R.String(ref r, out string x2)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_DistributionModuleV1.set_Token(v, x2); continue;
+                    case __R.Unknown: if (!__R.Extension(ref r, ref extension)) return false; continue;
+                    default: return false;
+                }
             }
             if (extension is not null) global::Klarna.Hpp.SchemaJsonContext.__T_DistributionModuleV1.set_AdditionalProperties(v, extension);
             value = v;
@@ -97,12 +113,16 @@ namespace Klarna.Hpp
             global::Klarna.Hpp.DistributionRequestV1 v = global::Klarna.Hpp.SchemaJsonContext.__T_DistributionRequestV1.New();
             ulong seen = 0;
             global::System.Collections.Generic.Dictionary<string, __J.JsonElement>? extension = null;
-            while (r.Read() && r.TokenType == __J.JsonTokenType.PropertyName)
+            for (int i; (i = __R.Next(ref r, __DistributionRequestV1_Names, ref seen)) != __R.End;)
             {
-                if (r.ValueTextEquals("contact_information"u8)) { if (!__R.Member(ref r, ref seen, 0x1UL) || !global::Klarna.Hpp.__Readers.DistributionContactV1(ref r, out global::Klarna.Hpp.DistributionContactV1? x0)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_DistributionRequestV1.set_ContactInformation(v, x0); continue; }
-                if (r.ValueTextEquals("method"u8)) { if (!__R.Member(ref r, ref seen, 0x2UL) || !__R.Enum(ref r, global::Klarna.Hpp.DistributionRequestV1Method.From, out global::Klarna.Hpp.DistributionRequestV1Method x1)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_DistributionRequestV1.set_Method(v, x1); continue; }
-                if (r.ValueTextEquals("template"u8)) { if (!__R.Member(ref r, ref seen, 0x4UL) || !__R.Enum(ref r, global::Klarna.Hpp.DistributionRequestV1Template.From, out global::Klarna.Hpp.DistributionRequestV1Template x2)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_DistributionRequestV1.set_Template(v, x2); continue; }
-                if (!__R.Extension(ref r, ref extension)) return false;
+                switch (i)
+                {
+                    case 0: if (!global::Klarna.Hpp.__Readers.DistributionContactV1(ref r, out global::Klarna.Hpp.DistributionContactV1? x0)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_DistributionRequestV1.set_ContactInformation(v, x0); continue;
+                    case 1: if (!__R.Enum(ref r, global::Klarna.Hpp.DistributionRequestV1Method.From, out global::Klarna.Hpp.DistributionRequestV1Method x1)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_DistributionRequestV1.set_Method(v, x1); continue;
+                    case 2: if (!__R.Enum(ref r, global::Klarna.Hpp.DistributionRequestV1Template.From, out global::Klarna.Hpp.DistributionRequestV1Template x2)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_DistributionRequestV1.set_Template(v, x2); continue;
+                    case __R.Unknown: if (!__R.Extension(ref r, ref extension)) return false; continue;
+                    default: return false;
+                }
             }
             if (extension is not null) global::Klarna.Hpp.SchemaJsonContext.__T_DistributionRequestV1.set_AdditionalProperties(v, extension);
             if ((seen & 0x3UL) != 0x3UL) return false;
@@ -117,13 +137,17 @@ namespace Klarna.Hpp
             global::Klarna.Hpp.MerchantManualIdentificationV1 v = global::Klarna.Hpp.SchemaJsonContext.__T_MerchantManualIdentificationV1.New();
             ulong seen = 0;
             global::System.Collections.Generic.Dictionary<string, __J.JsonElement>? extension = null;
-            while (r.Read() && r.TokenType == __J.JsonTokenType.PropertyName)
+            for (int i; (i = __R.Next(ref r, __MerchantManualIdentificationV1_Names, ref seen)) != __R.End;)
             {
-                if (r.ValueTextEquals("challenge"u8)) { if (!__R.Member(ref r, ref seen, 0x1UL) || !__R.String(ref r, out string x0)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_MerchantManualIdentificationV1.set_Challenge(v, x0); continue; }
-                if (r.ValueTextEquals("customer"u8)) { if (!__R.Member(ref r, ref seen, 0x2UL) || !global::Klarna.Hpp.__Readers.CustomerV1(ref r, out global::Klarna.Hpp.CustomerV1? x1)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_MerchantManualIdentificationV1.set_Customer(v, x1); continue; }
-                if (r.ValueTextEquals("customer_obfuscated"u8)) { if (!__R.Member(ref r, ref seen, 0x4UL) || !global::Klarna.Hpp.__Readers.CustomerV1(ref r, out global::Klarna.Hpp.CustomerV1? x2)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_MerchantManualIdentificationV1.set_CustomerObfuscated(v, x2); continue; }
-                if (r.ValueTextEquals("expires_at"u8)) { if (!__R.Member(ref r, ref seen, 0x8UL) || !__R.DateTimeOffset(ref r, out global::System.DateTimeOffset x3)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_MerchantManualIdentificationV1.set_ExpiresAt(v, x3); continue; }
-                if (!__R.Extension(ref r, ref extension)) return false;
+                switch (i)
+                {
+                    case 0: if (!__R.String(ref r, out string x0)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_MerchantManualIdentificationV1.set_Challenge(v, x0); continue;
+                    case 1: if (!global::Klarna.Hpp.__Readers.CustomerV1(ref r, out global::Klarna.Hpp.CustomerV1? x1)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_MerchantManualIdentificationV1.set_Customer(v, x1); continue;
+                    case 2: if (!global::Klarna.Hpp.__Readers.CustomerV1(ref r, out global::Klarna.Hpp.CustomerV1? x2)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_MerchantManualIdentificationV1.set_CustomerObfuscated(v, x2); continue;
+                    case 3: if (!__R.DateTimeOffset(ref r, out global::System.DateTimeOffset x3)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_MerchantManualIdentificationV1.set_ExpiresAt(v, x3); continue;
+                    case __R.Unknown: if (!__R.Extension(ref r, ref extension)) return false; continue;
+                    default: return false;
+                }
             }
             if (extension is not null) global::Klarna.Hpp.SchemaJsonContext.__T_MerchantManualIdentificationV1.set_AdditionalProperties(v, extension);
             value = v;
@@ -137,15 +161,19 @@ namespace Klarna.Hpp
             global::Klarna.Hpp.MerchantUrlsV1 v = global::Klarna.Hpp.SchemaJsonContext.__T_MerchantUrlsV1.New();
             ulong seen = 0;
             global::System.Collections.Generic.Dictionary<string, __J.JsonElement>? extension = null;
-            while (r.Read() && r.TokenType == __J.JsonTokenType.PropertyName)
+            for (int i; (i = __R.Next(ref r, __MerchantUrlsV1_Names, ref seen)) != __R.End;)
             {
-                if (r.ValueTextEquals("back"u8)) { if (!__R.Member(ref r, ref seen, 0x1UL) || !__R.String(ref r, out string x0)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_MerchantUrlsV1.set_Back(v, x0); continue; }
-                if (r.ValueTextEquals("cancel"u8)) { if (!__R.Member(ref r, ref seen, 0x2UL) || !__R.String(ref r, out string x1)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_MerchantUrlsV1.set_Cancel(v, x1); continue; }
-                if (r.ValueTextEquals("error"u8)) { if (!__R.Member(ref r, ref seen, 0x4UL) || !__R.String(ref r, out string x2)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_MerchantUrlsV1.set_Error(v, x2); continue; }
-                if (r.ValueTextEquals("failure"u8)) { if (!__R.Member(ref r, ref seen, 0x8UL) || !__R.String(ref r, out string x3)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_MerchantUrlsV1.set_Failure(v, x3); continue; }
-                if (r.ValueTextEquals("status_update"u8)) { if (!__R.Member(ref r, ref seen, 0x10UL) || !__R.String(ref r, out string x4)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_MerchantUrlsV1.set_StatusUpdate(v, x4); continue; }
-                if (r.ValueTextEquals("success"u8)) { if (!__R.Member(ref r, ref seen, 0x20UL) || !__R.String(ref r, out string x5)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_MerchantUrlsV1.set_Success(v, x5); continue; }
-                if (!__R.Extension(ref r, ref extension)) return false;
+                switch (i)
+                {
+                    case 0: if (!__R.String(ref r, out string x0)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_MerchantUrlsV1.set_Back(v, x0); continue;
+                    case 1: if (!__R.String(ref r, out string x1)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_MerchantUrlsV1.set_Cancel(v, x1); continue;
+                    case 2: if (!__R.String(ref r, out string x2)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_MerchantUrlsV1.set_Error(v, x2); continue;
+                    case 3: if (!__R.String(ref r, out string x3)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_MerchantUrlsV1.set_Failure(v, x3); continue;
+                    case 4: if (!__R.String(ref r, out string x4)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_MerchantUrlsV1.set_StatusUpdate(v, x4); continue;
+                    case 5: if (!__R.String(ref r, out string x5)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_MerchantUrlsV1.set_Success(v, x5); continue;
+                    case __R.Unknown: if (!__R.Extension(ref r, ref extension)) return false; continue;
+                    default: return false;
+                }
             }
             if (extension is not null) global::Klarna.Hpp.SchemaJsonContext.__T_MerchantUrlsV1.set_AdditionalProperties(v, extension);
             value = v;
@@ -159,17 +187,21 @@ namespace Klarna.Hpp
             global::Klarna.Hpp.OptionsV1 v = global::Klarna.Hpp.SchemaJsonContext.__T_OptionsV1.New();
             ulong seen = 0;
             global::System.Collections.Generic.Dictionary<string, __J.JsonElement>? extension = null;
-            while (r.Read() && r.TokenType == __J.JsonTokenType.PropertyName)
+            for (int i; (i = __R.Next(ref r, __OptionsV1_Names, ref seen)) != __R.End;)
             {
-                if (r.ValueTextEquals("background_images"u8)) { if (!__R.Member(ref r, ref seen, 0x1UL) || !__R.Records(ref r, global::Klarna.Hpp.__Readers.BackgroundImageV1, out global::System.Collections.Generic.List<global::Klarna.Hpp.BackgroundImageV1> x0)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_OptionsV1.set_BackgroundImages(v, x0); continue; }
-                if (r.ValueTextEquals("logo_url"u8)) { if (!__R.Member(ref r, ref seen, 0x2UL) || !__R.String(ref r, out string x1)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_OptionsV1.set_LogoUrl(v, x1); continue; }
-                if (r.ValueTextEquals("page_title"u8)) { if (!__R.Member(ref r, ref seen, 0x4UL) || !__R.String(ref r, out string x2)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_OptionsV1.set_PageTitle(v, x2); continue; }
-                if (r.ValueTextEquals("payment_method_categories"u8)) { if (!__R.Member(ref r, ref seen, 0x8UL) || !__R.Enums(ref r, global::Klarna.Hpp.OptionsV1PaymentMethodCategoriesItem.From, out global::System.Collections.Generic.List<global::Klarna.Hpp.OptionsV1PaymentMethodCategoriesItem> x3)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_OptionsV1.set_PaymentMethodCategories(v, x3); continue; }
-                if (r.ValueTextEquals("payment_method_category"u8)) { if (!__R.Member(ref r, ref seen, 0x10UL) || !__R.Enum(ref r, global::Klarna.Hpp.OptionsV1PaymentMethodCategoriesItem.From, out global::Klarna.Hpp.OptionsV1PaymentMethodCategoriesItem x4)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_OptionsV1.set_PaymentMethodCategory(v, x4); continue; }
-                if (r.ValueTextEquals("place_order_mode"u8)) { if (!__R.Member(ref r, ref seen, 0x20UL) || !__R.Enum(ref r, global::Klarna.Hpp.OptionsV1PlaceOrderMode.From, out global::Klarna.Hpp.OptionsV1PlaceOrderMode x5)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_OptionsV1.set_PlaceOrderMode(v, x5); continue; }
-                if (r.ValueTextEquals("purchase_type"u8)) { if (!__R.Member(ref r, ref seen, 0x40UL) || !__R.Enum(ref r, global::Klarna.Hpp.OptionsV1PurchaseType.From, out global::Klarna.Hpp.OptionsV1PurchaseType x6)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_OptionsV1.set_PurchaseType(v, x6); continue; }
-                if (r.ValueTextEquals("show_subtotal_detail"u8)) { if (!__R.Member(ref r, ref seen, 0x80UL) || !__R.Enum(ref r, global::Klarna.Hpp.OptionsV1ShowSubtotalDetail.From, out global::Klarna.Hpp.OptionsV1ShowSubtotalDetail x7)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_OptionsV1.set_ShowSubtotalDetail(v, x7); continue; }
-                if (!__R.Extension(ref r, ref extension)) return false;
+                switch (i)
+                {
+                    case 0: if (!__R.Records(ref r, global::Klarna.Hpp.__Readers.BackgroundImageV1, out global::System.Collections.Generic.List<global::Klarna.Hpp.BackgroundImageV1> x0)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_OptionsV1.set_BackgroundImages(v, x0); continue;
+                    case 1: if (!__R.String(ref r, out string x1)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_OptionsV1.set_LogoUrl(v, x1); continue;
+                    case 2: if (!__R.String(ref r, out string x2)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_OptionsV1.set_PageTitle(v, x2); continue;
+                    case 3: if (!__R.Enums(ref r, global::Klarna.Hpp.OptionsV1PaymentMethodCategoriesItem.From, out global::System.Collections.Generic.List<global::Klarna.Hpp.OptionsV1PaymentMethodCategoriesItem> x3)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_OptionsV1.set_PaymentMethodCategories(v, x3); continue;
+                    case 4: if (!__R.Enum(ref r, global::Klarna.Hpp.OptionsV1PaymentMethodCategoriesItem.From, out global::Klarna.Hpp.OptionsV1PaymentMethodCategoriesItem x4)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_OptionsV1.set_PaymentMethodCategory(v, x4); continue;
+                    case 5: if (!__R.Enum(ref r, global::Klarna.Hpp.OptionsV1PlaceOrderMode.From, out global::Klarna.Hpp.OptionsV1PlaceOrderMode x5)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_OptionsV1.set_PlaceOrderMode(v, x5); continue;
+                    case 6: if (!__R.Enum(ref r, global::Klarna.Hpp.OptionsV1PurchaseType.From, out global::Klarna.Hpp.OptionsV1PurchaseType x6)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_OptionsV1.set_PurchaseType(v, x6); continue;
+                    case 7: if (!__R.Enum(ref r, global::Klarna.Hpp.OptionsV1ShowSubtotalDetail.From, out global::Klarna.Hpp.OptionsV1ShowSubtotalDetail x7)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_OptionsV1.set_ShowSubtotalDetail(v, x7); continue;
+                    case __R.Unknown: if (!__R.Extension(ref r, ref extension)) return false; continue;
+                    default: return false;
+                }
             }
             if (extension is not null) global::Klarna.Hpp.SchemaJsonContext.__T_OptionsV1.set_AdditionalProperties(v, extension);
             value = v;
@@ -183,13 +215,17 @@ namespace Klarna.Hpp
             global::Klarna.Hpp.SessionCreationRequestV1 v = global::Klarna.Hpp.SchemaJsonContext.__T_SessionCreationRequestV1.New();
             ulong seen = 0;
             global::System.Collections.Generic.Dictionary<string, __J.JsonElement>? extension = null;
-            while (r.Read() && r.TokenType == __J.JsonTokenType.PropertyName)
+            for (int i; (i = __R.Next(ref r, __SessionCreationRequestV1_Names, ref seen)) != __R.End;)
             {
-                if (r.ValueTextEquals("merchant_urls"u8)) { if (!__R.Member(ref r, ref seen, 0x1UL) || !global::Klarna.Hpp.__Readers.MerchantUrlsV1(ref r, out global::Klarna.Hpp.MerchantUrlsV1? x0)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_SessionCreationRequestV1.set_MerchantUrls(v, x0); continue; }
-                if (r.ValueTextEquals("options"u8)) { if (!__R.Member(ref r, ref seen, 0x2UL) || !global::Klarna.Hpp.__Readers.OptionsV1(ref r, out global::Klarna.Hpp.OptionsV1? x1)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_SessionCreationRequestV1.set_Options(v, x1); continue; }
-                if (r.ValueTextEquals("payment_session_url"u8)) { if (!__R.Member(ref r, ref seen, 0x4UL) || !__R.String(ref r, out string x2)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_SessionCreationRequestV1.set_PaymentSessionUrl(v, x2); continue; }
-                if (r.ValueTextEquals("profile_id"u8)) { if (!__R.Member(ref r, ref seen, 0x8UL) || !__R.String(ref r, out string x3)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_SessionCreationRequestV1.set_ProfileId(v, x3); continue; }
-                if (!__R.Extension(ref r, ref extension)) return false;
+                switch (i)
+                {
+                    case 0: if (!global::Klarna.Hpp.__Readers.MerchantUrlsV1(ref r, out global::Klarna.Hpp.MerchantUrlsV1? x0)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_SessionCreationRequestV1.set_MerchantUrls(v, x0); continue;
+                    case 1: if (!global::Klarna.Hpp.__Readers.OptionsV1(ref r, out global::Klarna.Hpp.OptionsV1? x1)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_SessionCreationRequestV1.set_Options(v, x1); continue;
+                    case 2: if (!__R.String(ref r, out string x2)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_SessionCreationRequestV1.set_PaymentSessionUrl(v, x2); continue;
+                    case 3: if (!__R.String(ref r, out string x3)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_SessionCreationRequestV1.set_ProfileId(v, x3); continue;
+                    case __R.Unknown: if (!__R.Extension(ref r, ref extension)) return false; continue;
+                    default: return false;
+                }
             }
             if (extension is not null) global::Klarna.Hpp.SchemaJsonContext.__T_SessionCreationRequestV1.set_AdditionalProperties(v, extension);
             if ((seen & 0x4UL) != 0x4UL) return false;
@@ -204,17 +240,21 @@ namespace Klarna.Hpp
             global::Klarna.Hpp.SessionCreationResponseV1 v = global::Klarna.Hpp.SchemaJsonContext.__T_SessionCreationResponseV1.New();
             ulong seen = 0;
             global::System.Collections.Generic.Dictionary<string, __J.JsonElement>? extension = null;
-            while (r.Read() && r.TokenType == __J.JsonTokenType.PropertyName)
+            for (int i; (i = __R.Next(ref r, __SessionCreationResponseV1_Names, ref seen)) != __R.End;)
             {
-                if (r.ValueTextEquals("distribution_module"u8)) { if (!__R.Member(ref r, ref seen, 0x1UL) || !global::Klarna.Hpp.__Readers.DistributionModuleV1(ref r, out global::Klarna.Hpp.DistributionModuleV1? x0)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_SessionCreationResponseV1.set_DistributionModule(v, x0); continue; }
-                if (r.ValueTextEquals("distribution_url"u8)) { if (!__R.Member(ref r, ref seen, 0x2UL) || !__R.String(ref r, out string x1)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_SessionCreationResponseV1.set_DistributionUrl(v, x1); continue; }
-                if (r.ValueTextEquals("expires_at"u8)) { if (!__R.Member(ref r, ref seen, 0x4UL) || !__R.DateTimeOffset(ref r, out global::System.DateTimeOffset x2)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_SessionCreationResponseV1.set_ExpiresAt(v, x2); continue; }
-                if (r.ValueTextEquals("manual_identification_check_url"u8)) { if (!__R.Member(ref r, ref seen, 0x8UL) || !__R.String(ref r, out string x3)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_SessionCreationResponseV1.set_ManualIdentificationCheckUrl(v, x3); continue; }
-                if (r.ValueTextEquals("qr_code_url"u8)) { if (!__R.Member(ref r, ref seen, 0x10UL) || !__R.String(ref r, out string x4)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_SessionCreationResponseV1.set_QrCodeUrl(v, x4); continue; }
-                if (r.ValueTextEquals("redirect_url"u8)) { if (!__R.Member(ref r, ref seen, 0x20UL) || !__R.String(ref r, out string x5)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_SessionCreationResponseV1.set_RedirectUrl(v, x5); continue; }
-                if (r.ValueTextEquals("session_id"u8)) { if (!__R.Member(ref r, ref seen, 0x40UL) || !__R.String(ref r, out string x6)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_SessionCreationResponseV1.set_SessionId(v, x6); continue; }
-                if (r.ValueTextEquals("session_url"u8)) { if (!__R.Member(ref r, ref seen, 0x80UL) || !__R.String(ref r, out string x7)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_SessionCreationResponseV1.set_SessionUrl(v, x7); continue; }
-                if (!__R.Extension(ref r, ref extension)) return false;
+                switch (i)
+                {
+                    case 0: if (!global::Klarna.Hpp.__Readers.DistributionModuleV1(ref r, out global::Klarna.Hpp.DistributionModuleV1? x0)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_SessionCreationResponseV1.set_DistributionModule(v, x0); continue;
+                    case 1: if (!__R.String(ref r, out string x1)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_SessionCreationResponseV1.set_DistributionUrl(v, x1); continue;
+                    case 2: if (!__R.DateTimeOffset(ref r, out global::System.DateTimeOffset x2)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_SessionCreationResponseV1.set_ExpiresAt(v, x2); continue;
+                    case 3: if (!__R.String(ref r, out string x3)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_SessionCreationResponseV1.set_ManualIdentificationCheckUrl(v, x3); continue;
+                    case 4: if (!__R.String(ref r, out string x4)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_SessionCreationResponseV1.set_QrCodeUrl(v, x4); continue;
+                    case 5: if (!__R.String(ref r, out string x5)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_SessionCreationResponseV1.set_RedirectUrl(v, x5); continue;
+                    case 6: if (!__R.String(ref r, out string x6)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_SessionCreationResponseV1.set_SessionId(v, x6); continue;
+                    case 7: if (!__R.String(ref r, out string x7)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_SessionCreationResponseV1.set_SessionUrl(v, x7); continue;
+                    case __R.Unknown: if (!__R.Extension(ref r, ref extension)) return false; continue;
+                    default: return false;
+                }
             }
             if (extension is not null) global::Klarna.Hpp.SchemaJsonContext.__T_SessionCreationResponseV1.set_AdditionalProperties(v, extension);
             value = v;
@@ -228,22 +268,38 @@ namespace Klarna.Hpp
             global::Klarna.Hpp.SessionResponseV1 v = global::Klarna.Hpp.SchemaJsonContext.__T_SessionResponseV1.New();
             ulong seen = 0;
             global::System.Collections.Generic.Dictionary<string, __J.JsonElement>? extension = null;
-            while (r.Read() && r.TokenType == __J.JsonTokenType.PropertyName)
+            for (int i; (i = __R.Next(ref r, __SessionResponseV1_Names, ref seen)) != __R.End;)
             {
-                if (r.ValueTextEquals("authorization_token"u8)) { if (!__R.Member(ref r, ref seen, 0x1UL) || !__R.String(ref r, out string x0)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_SessionResponseV1.set_AuthorizationToken(v, x0); continue; }
-                if (r.ValueTextEquals("customer"u8)) { if (!__R.Member(ref r, ref seen, 0x2UL) || !global::Klarna.Hpp.__Readers.CustomerV1(ref r, out global::Klarna.Hpp.CustomerV1? x1)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_SessionResponseV1.set_Customer(v, x1); continue; }
-                if (r.ValueTextEquals("expires_at"u8)) { if (!__R.Member(ref r, ref seen, 0x4UL) || !__R.DateTimeOffset(ref r, out global::System.DateTimeOffset x2)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_SessionResponseV1.set_ExpiresAt(v, x2); continue; }
-                if (r.ValueTextEquals("klarna_reference"u8)) { if (!__R.Member(ref r, ref seen, 0x8UL) || !__R.String(ref r, out string x3)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_SessionResponseV1.set_KlarnaReference(v, x3); continue; }
-                if (r.ValueTextEquals("manual_identification"u8)) { if (!__R.Member(ref r, ref seen, 0x10UL) || !global::Klarna.Hpp.__Readers.MerchantManualIdentificationV1(ref r, out global::Klarna.Hpp.MerchantManualIdentificationV1? x4)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_SessionResponseV1.set_ManualIdentification(v, x4); continue; }
-                if (r.ValueTextEquals("order_id"u8)) { if (!__R.Member(ref r, ref seen, 0x20UL) || !__R.String(ref r, out string x5)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_SessionResponseV1.set_OrderId(v, x5); continue; }
-                if (r.ValueTextEquals("session_id"u8)) { if (!__R.Member(ref r, ref seen, 0x40UL) || !__R.String(ref r, out string x6)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_SessionResponseV1.set_SessionId(v, x6); continue; }
-                if (r.ValueTextEquals("status"u8)) { if (!__R.Member(ref r, ref seen, 0x80UL) || !__R.Enum(ref r, global::Klarna.Hpp.SessionResponseV1Status.From, out global::Klarna.Hpp.SessionResponseV1Status x7)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_SessionResponseV1.set_Status(v, x7); continue; }
-                if (r.ValueTextEquals("updated_at"u8)) { if (!__R.Member(ref r, ref seen, 0x100UL) || !__R.DateTimeOffset(ref r, out global::System.DateTimeOffset x8)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_SessionResponseV1.set_UpdatedAt(v, x8); continue; }
-                if (!__R.Extension(ref r, ref extension)) return false;
+                switch (i)
+                {
+                    case 0: if (!__R.String(ref r, out string x0)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_SessionResponseV1.set_AuthorizationToken(v, x0); continue;
+                    case 1: if (!global::Klarna.Hpp.__Readers.CustomerV1(ref r, out global::Klarna.Hpp.CustomerV1? x1)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_SessionResponseV1.set_Customer(v, x1); continue;
+                    case 2: if (!__R.DateTimeOffset(ref r, out global::System.DateTimeOffset x2)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_SessionResponseV1.set_ExpiresAt(v, x2); continue;
+                    case 3: if (!__R.String(ref r, out string x3)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_SessionResponseV1.set_KlarnaReference(v, x3); continue;
+                    case 4: if (!global::Klarna.Hpp.__Readers.MerchantManualIdentificationV1(ref r, out global::Klarna.Hpp.MerchantManualIdentificationV1? x4)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_SessionResponseV1.set_ManualIdentification(v, x4); continue;
+                    case 5: if (!__R.String(ref r, out string x5)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_SessionResponseV1.set_OrderId(v, x5); continue;
+                    case 6: if (!__R.String(ref r, out string x6)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_SessionResponseV1.set_SessionId(v, x6); continue;
+                    case 7: if (!__R.Enum(ref r, global::Klarna.Hpp.SessionResponseV1Status.From, out global::Klarna.Hpp.SessionResponseV1Status x7)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_SessionResponseV1.set_Status(v, x7); continue;
+                    case 8: if (!__R.DateTimeOffset(ref r, out global::System.DateTimeOffset x8)) return false; global::Klarna.Hpp.SchemaJsonContext.__T_SessionResponseV1.set_UpdatedAt(v, x8); continue;
+                    case __R.Unknown: if (!__R.Extension(ref r, ref extension)) return false; continue;
+                    default: return false;
+                }
             }
             if (extension is not null) global::Klarna.Hpp.SchemaJsonContext.__T_SessionResponseV1.set_AdditionalProperties(v, extension);
             value = v;
             return true;
         }
+
+        private static readonly global::HppSchemaGen.Validation.NameTable __BackgroundImageV1_Names = new("url", "width");
+        private static readonly global::HppSchemaGen.Validation.NameTable __CustomerV1_Names = new("date_of_birth", "family_name", "given_name", "national_identification_number", "title");
+        private static readonly global::HppSchemaGen.Validation.NameTable __DistributionContactV1_Names = new("access_id", "email", "phone", "phone_country");
+        private static readonly global::HppSchemaGen.Validation.NameTable __DistributionModuleV1_Names = new("generation_url", "standalone_url", "token");
+        private static readonly global::HppSchemaGen.Validation.NameTable __DistributionRequestV1_Names = new("contact_information", "method", "template");
+        private static readonly global::HppSchemaGen.Validation.NameTable __MerchantManualIdentificationV1_Names = new("challenge", "customer", "customer_obfuscated", "expires_at");
+        private static readonly global::HppSchemaGen.Validation.NameTable __MerchantUrlsV1_Names = new("back", "cancel", "error", "failure", "status_update", "success");
+        private static readonly global::HppSchemaGen.Validation.NameTable __OptionsV1_Names = new("background_images", "logo_url", "page_title", "payment_method_categories", "payment_method_category", "place_order_mode", "purchase_type", "show_subtotal_detail");
+        private static readonly global::HppSchemaGen.Validation.NameTable __SessionCreationRequestV1_Names = new("merchant_urls", "options", "payment_session_url", "profile_id");
+        private static readonly global::HppSchemaGen.Validation.NameTable __SessionCreationResponseV1_Names = new("distribution_module", "distribution_url", "expires_at", "manual_identification_check_url", "qr_code_url", "redirect_url", "session_id", "session_url");
+        private static readonly global::HppSchemaGen.Validation.NameTable __SessionResponseV1_Names = new("authorization_token", "customer", "expires_at", "klarna_reference", "manual_identification", "order_id", "session_id", "status", "updated_at");
     }
 }
