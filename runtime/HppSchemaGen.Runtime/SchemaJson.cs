@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using System.Collections.Generic;
 using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
 using System.IO;
@@ -163,6 +164,56 @@ public static class SchemaJson
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
+    }
+
+    /// <summary>
+    /// <c>Parse(Stream)</c> of a list of records with a one-pass reader: a seekable stream is read item
+    /// by item (<see cref="Serialization.ListStream{T}"/>), holding the records and one item's bytes
+    /// rather than the whole document; when that path cannot decide, the stream is read again from
+    /// where it started and parsed whole, with the same errors. Other streams are read whole.
+    /// </summary>
+    public static List<T> ParseList<T>(Stream utf8Json, FastReader<T> item, ValueValidator<List<T>> check, SpanParser<List<T>> parse)
+        where T : class
+    {
+        if (utf8Json is null) throw new ArgumentNullException(nameof(utf8Json));
+        if (!utf8Json.CanSeek) return Parse(utf8Json, parse);
+        long start = utf8Json.Position;
+        List<T>? list = Serialization.ListStream<T>.Read(utf8Json, item, check);
+        if (list is not null) return list;
+        utf8Json.Seek(start, SeekOrigin.Begin);
+        return Parse(utf8Json, parse);
+    }
+
+    /// <summary><c>TryParse(Stream, ...)</c> of a list of records, read as <see cref="ParseList{T}"/> reads it.</summary>
+    public static bool TryParseList<T>(Stream utf8Json, FastReader<T> item, ValueValidator<List<T>> check, SpanTryParser<List<T>> parse, [NotNullWhen(true)] out List<T>? value, out ValidationResult result)
+        where T : class
+    {
+        if (utf8Json is null) throw new ArgumentNullException(nameof(utf8Json));
+        if (utf8Json.CanSeek)
+        {
+            long start = utf8Json.Position;
+            value = Serialization.ListStream<T>.Read(utf8Json, item, check);
+            if (value is not null)
+            {
+                result = ValidationResult.Valid;
+                return true;
+            }
+            utf8Json.Seek(start, SeekOrigin.Begin);
+        }
+        return TryParse(utf8Json, parse, out value, out result) && value is not null;
+    }
+
+    /// <summary><c>ParseAsync(Stream, CancellationToken)</c> of a list of records, read as <see cref="ParseList{T}"/> reads it.</summary>
+    public static async Task<List<T>> ParseListAsync<T>(Stream utf8Json, FastReader<T> item, ValueValidator<List<T>> check, SpanParser<List<T>> parse, CancellationToken cancellationToken)
+        where T : class
+    {
+        if (utf8Json is null) throw new ArgumentNullException(nameof(utf8Json));
+        if (!utf8Json.CanSeek) return await ParseAsync(utf8Json, parse, cancellationToken).ConfigureAwait(false);
+        long start = utf8Json.Position;
+        List<T>? list = await Serialization.ListStream<T>.ReadAsync(utf8Json, item, check, cancellationToken).ConfigureAwait(false);
+        if (list is not null) return list;
+        utf8Json.Seek(start, SeekOrigin.Begin);
+        return await ParseAsync(utf8Json, parse, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary><c>TryParse(Stream, ...)</c>.</summary>

@@ -1,0 +1,198 @@
+using System;
+using System.Buffers;
+using System.Collections.Generic;
+using System.IO;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using HppSchemaGen.Validation;
+
+namespace HppSchemaGen.Serialization;
+
+/// <summary>
+/// A list root read from a stream item by item, so that what is held is the records and one item's
+/// bytes, not the whole document (as System.Text.Json's <c>DeserializeAsync</c> holds). Each item is
+/// read by its record's one-pass reader and the finished list is judged by its value validator.
+/// Anything the one-pass path cannot decide (an item the reader gives up on, malformed text, an
+/// invalid list) makes the caller seek back and parse the whole document the two-step way, which
+/// reports the errors exactly as <c>Parse(ReadOnlySpan&lt;byte&gt;)</c> does. So only seekable
+/// streams are read this way; others are read whole first.
+/// </summary>
+internal sealed class ListStream<T>
+    where T : class
+{
+    private const int InitialBuffer = 64 * 1024;
+
+    private readonly FastReader<T> _item;
+    private readonly List<T> _items = new();
+    private JsonReaderState _state;
+    private int _phase; // 0 before '[', 1 between items, 2 after ']'
+
+    private ListStream(FastReader<T> item) => _item = item;
+
+    private enum Status
+    {
+        NeedMore,
+        Done,
+        Fail,
+    }
+
+    /// <summary>The list, or null when the one-pass path could not decide (the caller falls back).</summary>
+    public static List<T>? Read(Stream stream, FastReader<T> item, ValueValidator<List<T>> check)
+    {
+        var list = new ListStream<T>(item);
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(InitialBuffer);
+        int length = 0;
+        try
+        {
+            while (true)
+            {
+                bool final = false;
+                while (length < buffer.Length)
+                {
+                    int n = stream.Read(buffer, length, buffer.Length - length);
+                    if (n == 0) { final = true; break; }
+                    length += n;
+                }
+                Status status = list.Next(buffer, ref length, final);
+                if (status == Status.Done) return Judge(list._items, check);
+                if (status == Status.Fail) return null;
+                if (length == buffer.Length) buffer = Grow(buffer, length);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary><see cref="Read"/>, reading the stream asynchronously.</summary>
+    public static async Task<List<T>?> ReadAsync(Stream stream, FastReader<T> item, ValueValidator<List<T>> check, CancellationToken cancellationToken)
+    {
+        var list = new ListStream<T>(item);
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(InitialBuffer);
+        int length = 0;
+        try
+        {
+            while (true)
+            {
+                bool final = false;
+                while (length < buffer.Length)
+                {
+                    int n = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
+                    if (n == 0) { final = true; break; }
+                    length += n;
+                }
+                Status status = list.Next(buffer, ref length, final);
+                if (status == Status.Done) return Judge(list._items, check);
+                if (status == Status.Fail) return null;
+                if (length == buffer.Length) buffer = Grow(buffer, length);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>The list when its value validator finds it valid; null (fall back) otherwise, or when judging throws as validating the bytes would not.</summary>
+    private static List<T>? Judge(List<T> items, ValueValidator<List<T>> check)
+    {
+        try
+        {
+            return check(items, null, "", "") ? items : null;
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or InsufficientExecutionStackException)
+        {
+            // As Parse(ReadOnlySpan<byte>) does: extension data holding a lone surrogate cannot be
+            // written for the judge, and the two-step path decides such a document.
+            return null;
+        }
+    }
+
+    /// <summary>Reads what the buffer holds, then moves the unread rest (an incomplete item) to its front.</summary>
+    private Status Next(byte[] buffer, ref int length, bool final)
+    {
+        Status status = Feed(buffer.AsSpan(0, length), final, out int consumed);
+        if (status == Status.NeedMore)
+        {
+            Buffer.BlockCopy(buffer, consumed, buffer, 0, length - consumed);
+            length -= consumed;
+        }
+        return status;
+    }
+
+    private Status Feed(ReadOnlySpan<byte> data, bool final, out int consumed)
+    {
+        var r = new Utf8JsonReader(data, final, _state);
+        consumed = 0;
+        try
+        {
+            while (true)
+            {
+                // Where to resume when an item is not all in the buffer yet.
+                JsonReaderState resume = r.CurrentState;
+                int at = (int)r.BytesConsumed;
+                if (!r.Read())
+                {
+                    _state = resume;
+                    consumed = at;
+                    return final ? (_phase == 2 ? Status.Done : Status.Fail) : Status.NeedMore;
+                }
+                switch (_phase)
+                {
+                    case 0:
+                        if (r.TokenType != JsonTokenType.StartArray) return Status.Fail;
+                        _phase = 1;
+                        break;
+                    case 1:
+                        if (r.TokenType == JsonTokenType.EndArray)
+                        {
+                            _phase = 2;
+                            break;
+                        }
+                        if (r.TokenType == JsonTokenType.Null)
+                        {
+                            _items.Add(null!); // kept, and judged as null, as the list reader does
+                            break;
+                        }
+                        if (r.TokenType != JsonTokenType.StartObject) return Status.Fail;
+                        int start = (int)r.TokenStartIndex;
+                        if (!r.TrySkip())
+                        {
+                            _state = resume;
+                            consumed = at;
+                            return Status.NeedMore;
+                        }
+                        var itemReader = new Utf8JsonReader(data.Slice(start, (int)r.BytesConsumed - start));
+                        if (!itemReader.Read() || !_item(ref itemReader, out T? value)) return Status.Fail;
+                        _items.Add(value);
+                        break;
+                    default:
+                        return Status.Fail; // text after the array: the two-step path reports it
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            return Status.Fail;
+        }
+        catch (InvalidOperationException)
+        {
+            return Status.Fail; // a string the reader cannot decode (a lone surrogate)
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            return Status.Fail;
+        }
+    }
+
+    private static byte[] Grow(byte[] buffer, int length)
+    {
+        if (buffer.Length >= Array.MaxLength) throw new JsonException("An item is larger than an array can hold.");
+        byte[] larger = ArrayPool<byte>.Shared.Rent(buffer.Length >= Array.MaxLength / 2 ? Array.MaxLength : buffer.Length * 2);
+        Buffer.BlockCopy(buffer, 0, larger, 0, length);
+        ArrayPool<byte>.Shared.Return(buffer);
+        return larger;
+    }
+}
