@@ -8,6 +8,9 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 // dotnet run -c Release --project bench/HppSchemaGen.Benchmarks -- --filter '*'          full run
 // dotnet run -c Release --project bench/HppSchemaGen.Benchmarks -- --filter '*' --smoke  seconds per benchmark (CI: it builds and runs)
 // dotnet run -c Release --project bench/HppSchemaGen.Benchmarks -- --filter '*' --medium MediumRun: for ratios ShortRun leaves too noisy
+// dotnet run -c Release --project bench/HppSchemaGen.Benchmarks -- --peak [MB]            peak memory of ParseAsync on a large file
+if (args.Length > 0 && args[0] == "--peak") return HppSchemaGen.Benchmarks.PeakMemory.Run(args);
+if (args.Length > 2 && args[0] == "--peak-child") return await HppSchemaGen.Benchmarks.PeakMemory.ChildAsync(args[1], args[2]);
 bool smoke = args.Contains("--smoke");
 bool medium = args.Contains("--medium");
 string[] rest = args.Where(a => a is not ("--smoke" or "--medium")).ToArray();
