@@ -27,6 +27,8 @@ internal sealed class ListStream<T>
     private readonly List<T> _items = new();
     private JsonReaderState _state;
     private int _phase; // 0 before '[', 1 between items, 2 after ']'
+    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(InitialBuffer);
+    private int _length;
 
     private ListStream(FastReader<T> item) => _item = item;
 
@@ -41,28 +43,23 @@ internal sealed class ListStream<T>
     public static List<T>? Read(Stream stream, FastReader<T> item, ValueValidator<List<T>> check)
     {
         var list = new ListStream<T>(item);
-        byte[] buffer = ArrayPool<byte>.Shared.Rent(InitialBuffer);
-        int length = 0;
         try
         {
             while (true)
             {
                 bool final = false;
-                while (length < buffer.Length)
+                while (list._length < list._buffer.Length)
                 {
-                    int n = stream.Read(buffer, length, buffer.Length - length);
+                    int n = stream.Read(list._buffer, list._length, list._buffer.Length - list._length);
                     if (n == 0) { final = true; break; }
-                    length += n;
+                    list._length += n;
                 }
-                Status status = list.Next(buffer, ref length, final);
-                if (status == Status.Done) return Judge(list._items, check);
-                if (status == Status.Fail) return null;
-                if (length == buffer.Length) buffer = Grow(buffer, length);
+                if (list.Decided(final, check, out List<T>? result)) return result;
             }
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            ArrayPool<byte>.Shared.Return(list._buffer);
         }
     }
 
@@ -70,29 +67,41 @@ internal sealed class ListStream<T>
     public static async Task<List<T>?> ReadAsync(Stream stream, FastReader<T> item, ValueValidator<List<T>> check, CancellationToken cancellationToken)
     {
         var list = new ListStream<T>(item);
-        byte[] buffer = ArrayPool<byte>.Shared.Rent(InitialBuffer);
-        int length = 0;
         try
         {
             while (true)
             {
                 bool final = false;
-                while (length < buffer.Length)
+                while (list._length < list._buffer.Length)
                 {
-                    int n = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
+                    int n = await stream.ReadAsync(list._buffer.AsMemory(list._length), cancellationToken).ConfigureAwait(false);
                     if (n == 0) { final = true; break; }
-                    length += n;
+                    list._length += n;
                 }
-                Status status = list.Next(buffer, ref length, final);
-                if (status == Status.Done) return Judge(list._items, check);
-                if (status == Status.Fail) return null;
-                if (length == buffer.Length) buffer = Grow(buffer, length);
+                if (list.Decided(final, check, out List<T>? result)) return result;
             }
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            ArrayPool<byte>.Shared.Return(list._buffer);
         }
+    }
+
+    /// <summary>
+    /// After a fill (the buffer full, or the stream at its end): reads the items the buffer holds. True
+    /// when that decided (<paramref name="result"/> the list, or null to fall back); false to read more,
+    /// the unread rest (an incomplete item) moved to the buffer's front, the buffer grown if it is full.
+    /// </summary>
+    private bool Decided(bool final, ValueValidator<List<T>> check, out List<T>? result)
+    {
+        result = null;
+        Status status = Feed(_buffer.AsSpan(0, _length), final, out int consumed);
+        if (status == Status.Done) result = Judge(_items, check);
+        if (status != Status.NeedMore) return true;
+        Buffer.BlockCopy(_buffer, consumed, _buffer, 0, _length - consumed);
+        _length -= consumed;
+        if (_length == _buffer.Length) _buffer = Grow(_buffer, _length);
+        return false;
     }
 
     /// <summary>The list when its value validator finds it valid; null (fall back) otherwise, or when judging throws as validating the bytes would not.</summary>
@@ -108,18 +117,6 @@ internal sealed class ListStream<T>
             // written for the judge, and the two-step path decides such a document.
             return null;
         }
-    }
-
-    /// <summary>Reads what the buffer holds, then moves the unread rest (an incomplete item) to its front.</summary>
-    private Status Next(byte[] buffer, ref int length, bool final)
-    {
-        Status status = Feed(buffer.AsSpan(0, length), final, out int consumed);
-        if (status == Status.NeedMore)
-        {
-            Buffer.BlockCopy(buffer, consumed, buffer, 0, length - consumed);
-            length -= consumed;
-        }
-        return status;
     }
 
     private Status Feed(ReadOnlySpan<byte> data, bool final, out int consumed)
