@@ -106,19 +106,18 @@ public static class SchemaJson
             value = read1;
             return true;
         }
-        catch (JsonException)
-        {
-            return false; // malformed: the two-step form reports it
-        }
-        catch (InvalidOperationException)
-        {
-            return false; // a string the reader cannot decode (a lone surrogate)
-        }
-        catch (InsufficientExecutionStackException)
+        catch (Exception e) when (Declined(e))
         {
             return false;
         }
     }
+
+    /// <summary>
+    /// What makes the one-pass path decline and leave the document to the two-step path, which reports
+    /// it: malformed text, a string that cannot be decoded (a lone surrogate, also in extension data
+    /// the value validator writes), nesting beyond the stack.
+    /// </summary>
+    internal static bool Declined(Exception e) => e is JsonException or InvalidOperationException or InsufficientExecutionStackException;
 
     /// <summary><c>Parse(string)</c>: the UTF-8 of <paramref name="json"/>, in a pooled buffer.</summary>
     public static T Parse<T>(string json, SpanParser<T> parse)
@@ -169,52 +168,28 @@ public static class SchemaJson
     /// <summary>
     /// <c>Parse(Stream)</c> of a list of records with a one-pass reader: a seekable stream is read item
     /// by item (<see cref="Serialization.ListStream{T}"/>), holding the records and one item's bytes
-    /// rather than the whole document; when that path cannot decide, the stream is read again from
-    /// where it started and parsed whole, with the same errors. Other streams are read whole.
+    /// rather than the whole document; when that path cannot decide, it rewinds the stream and it is
+    /// parsed whole, with the same errors. Other streams are read whole.
     /// </summary>
     public static List<T> ParseList<T>(Stream utf8Json, FastReader<T> item, ValueValidator<List<T>> check, SpanParser<List<T>> parse)
         where T : class
-    {
-        if (utf8Json is null) throw new ArgumentNullException(nameof(utf8Json));
-        if (!utf8Json.CanSeek) return Parse(utf8Json, parse);
-        long start = utf8Json.Position;
-        List<T>? list = Serialization.ListStream<T>.Read(utf8Json, item, check);
-        if (list is not null) return list;
-        utf8Json.Seek(start, SeekOrigin.Begin);
-        return Parse(utf8Json, parse);
-    }
+        => Serialization.ListStream<T>.Read(utf8Json, item, check) ?? Parse(utf8Json, parse);
 
     /// <summary><c>TryParse(Stream, ...)</c> of a list of records, read as <see cref="ParseList{T}"/> reads it.</summary>
     public static bool TryParseList<T>(Stream utf8Json, FastReader<T> item, ValueValidator<List<T>> check, SpanTryParser<List<T>> parse, [NotNullWhen(true)] out List<T>? value, out ValidationResult result)
         where T : class
     {
-        if (utf8Json is null) throw new ArgumentNullException(nameof(utf8Json));
-        if (utf8Json.CanSeek)
-        {
-            long start = utf8Json.Position;
-            value = Serialization.ListStream<T>.Read(utf8Json, item, check);
-            if (value is not null)
-            {
-                result = ValidationResult.Valid;
-                return true;
-            }
-            utf8Json.Seek(start, SeekOrigin.Begin);
-        }
-        return TryParse(utf8Json, parse, out value, out result) && value is not null;
+        value = Serialization.ListStream<T>.Read(utf8Json, item, check);
+        if (value is null) return TryParse(utf8Json, parse, out value, out result) && value is not null;
+        result = ValidationResult.Valid;
+        return true;
     }
 
     /// <summary><c>ParseAsync(Stream, CancellationToken)</c> of a list of records, read as <see cref="ParseList{T}"/> reads it.</summary>
     public static async Task<List<T>> ParseListAsync<T>(Stream utf8Json, FastReader<T> item, ValueValidator<List<T>> check, SpanParser<List<T>> parse, CancellationToken cancellationToken)
         where T : class
-    {
-        if (utf8Json is null) throw new ArgumentNullException(nameof(utf8Json));
-        if (!utf8Json.CanSeek) return await ParseAsync(utf8Json, parse, cancellationToken).ConfigureAwait(false);
-        long start = utf8Json.Position;
-        List<T>? list = await Serialization.ListStream<T>.ReadAsync(utf8Json, item, check, cancellationToken).ConfigureAwait(false);
-        if (list is not null) return list;
-        utf8Json.Seek(start, SeekOrigin.Begin);
-        return await ParseAsync(utf8Json, parse, cancellationToken).ConfigureAwait(false);
-    }
+        => await Serialization.ListStream<T>.ReadAsync(utf8Json, item, check, cancellationToken).ConfigureAwait(false)
+            ?? await ParseAsync(utf8Json, parse, cancellationToken).ConfigureAwait(false);
 
     /// <summary><c>TryParse(Stream, ...)</c>.</summary>
     public static bool TryParse<T>(Stream utf8Json, SpanTryParser<T> parse, out T? value, out ValidationResult result)
@@ -272,7 +247,8 @@ public static class SchemaJson
         return (buffer, length);
     }
 
-    private static byte[] Grow(byte[] buffer, int length)
+    /// <summary>A pooled buffer twice as large holding the first <paramref name="length"/> bytes (the old one returned).</summary>
+    internal static byte[] Grow(byte[] buffer, int length)
     {
         byte[] larger = ArrayPool<byte>.Shared.Rent(buffer.Length >= Array.MaxLength / 2 ? Array.MaxLength : buffer.Length * 2);
         if (larger.Length <= length) throw new JsonException("The document is larger than an array can hold.");

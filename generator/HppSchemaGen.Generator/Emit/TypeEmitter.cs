@@ -94,17 +94,17 @@ internal static class TypeEmitter
         w.Line();
         w.Line("/// <summary><see cref=\"Parse(global::System.ReadOnlySpan{byte})\"/> of a string, a stream, and a stream read asynchronously.</summary>");
         w.Line("public static " + t + " Parse(string json) => " + Runtime + ".SchemaJson.Parse<" + t + ">(json, Parse);");
-        // A list of records with a reader streams its items (SchemaJson.ParseList): what it holds is the
-        // records, not the document's bytes.
-        string? items = type.HasReader && type.ValueType is { Kind: TypeRefKind.List } list && list.Arguments[0].Kind == TypeRefKind.Record
-            ? "<" + CSharp.TypeName(list.Arguments[0]) + ">(utf8Json, global::" + list.Arguments[0].Namespace + ".__Readers." + list.Arguments[0].Name + ", " + ValueValidator(type) + ", "
-            : null;
-        string stream = items is null ? "<" + t + ">(utf8Json, " : "List" + items;
-        w.Line("public static " + t + " Parse(global::System.IO.Stream utf8Json) => " + Runtime + ".SchemaJson.Parse" + stream + "Parse);");
-        w.Line("public static global::System.Threading.Tasks.Task<" + t + "> ParseAsync(global::System.IO.Stream utf8Json, global::System.Threading.CancellationToken cancellationToken = default) => " + Runtime + ".SchemaJson.Parse" + (items is null ? "Async<" + t + ">(utf8Json, " : "ListAsync" + items) + "Parse, cancellationToken);");
+        // A list of records with a reader streams its items (SchemaJson.ParseList ...): what it holds is
+        // the records, not the document's bytes. Call(method) is the runtime call of a stream form.
+        TypeRef? item = type.HasReader && type.ValueType is { Kind: TypeRefKind.List } list && list.Arguments[0].Kind == TypeRefKind.Record ? list.Arguments[0] : null;
+        string Call(string method, string typeArgument) => Runtime + ".SchemaJson." + (item is null
+            ? method + "<" + typeArgument + ">(utf8Json, "
+            : method.Replace("Parse", "ParseList") + "<" + CSharp.TypeName(item) + ">(utf8Json, global::" + item.Namespace + ".__Readers." + item.Name + ", " + ValueValidator(type) + ", ");
+        w.Line("public static " + t + " Parse(global::System.IO.Stream utf8Json) => " + Call("Parse", t) + "Parse);");
+        w.Line("public static global::System.Threading.Tasks.Task<" + t + "> ParseAsync(global::System.IO.Stream utf8Json, global::System.Threading.CancellationToken cancellationToken = default) => " + Call("ParseAsync", t) + "Parse, cancellationToken);");
         w.Line("/// <summary><see cref=\"TryParse(global::System.ReadOnlySpan{byte}, out " + DocComments.EscapeInline(tv) + ", out " + Runtime + ".ValidationResult)\"/> of a string and of a stream.</summary>");
         w.Line("public static bool TryParse(string json, " + outValue + ", out " + result + ") => " + Runtime + ".SchemaJson.TryParse<" + tv + ">(json, TryParse, out value, out result);");
-        w.Line("public static bool TryParse(global::System.IO.Stream utf8Json, " + outValue + ", out " + result + ") => " + Runtime + ".SchemaJson.TryParse" + (items is null ? "<" + tv + ">(utf8Json, " : "List" + items) + "TryParse, out value, out result);");
+        w.Line("public static bool TryParse(global::System.IO.Stream utf8Json, " + outValue + ", out " + result + ") => " + Call("TryParse", tv) + "TryParse, out value, out result);");
     }
 
     /// <summary>

@@ -39,9 +39,14 @@ internal sealed class ListStream<T>
         Fail,
     }
 
-    /// <summary>The list, or null when the one-pass path could not decide (the caller falls back).</summary>
+    /// <summary>
+    /// The list; or null, the stream rewound to where it was, when the one-pass path could not decide
+    /// (the caller then parses the stream whole); or null at once for a stream that cannot seek.
+    /// </summary>
     public static List<T>? Read(Stream stream, FastReader<T> item, ValueValidator<List<T>> check)
     {
+        if (stream is null || !stream.CanSeek) return null; // read whole by the caller, which also reports a null
+        long start = stream.Position;
         var list = new ListStream<T>(item);
         try
         {
@@ -54,7 +59,7 @@ internal sealed class ListStream<T>
                     if (n == 0) { final = true; break; }
                     list._length += n;
                 }
-                if (list.Decided(final, check, out List<T>? result)) return result;
+                if (list.Decided(final, check, out List<T>? result)) return result ?? Rewound(stream, start);
             }
         }
         finally
@@ -66,6 +71,8 @@ internal sealed class ListStream<T>
     /// <summary><see cref="Read"/>, reading the stream asynchronously.</summary>
     public static async Task<List<T>?> ReadAsync(Stream stream, FastReader<T> item, ValueValidator<List<T>> check, CancellationToken cancellationToken)
     {
+        if (stream is null || !stream.CanSeek) return null; // read whole by the caller, which also reports a null
+        long start = stream.Position;
         var list = new ListStream<T>(item);
         try
         {
@@ -78,13 +85,19 @@ internal sealed class ListStream<T>
                     if (n == 0) { final = true; break; }
                     list._length += n;
                 }
-                if (list.Decided(final, check, out List<T>? result)) return result;
+                if (list.Decided(final, check, out List<T>? result)) return result ?? Rewound(stream, start);
             }
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(list._buffer);
         }
+    }
+
+    private static List<T>? Rewound(Stream stream, long start)
+    {
+        stream.Seek(start, SeekOrigin.Begin);
+        return null;
     }
 
     /// <summary>
@@ -100,21 +113,19 @@ internal sealed class ListStream<T>
         if (status != Status.NeedMore) return true;
         Buffer.BlockCopy(_buffer, consumed, _buffer, 0, _length - consumed);
         _length -= consumed;
-        if (_length == _buffer.Length) _buffer = Grow(_buffer, _length);
+        if (_length == _buffer.Length) _buffer = SchemaJson.Grow(_buffer, _length);
         return false;
     }
 
-    /// <summary>The list when its value validator finds it valid; null (fall back) otherwise, or when judging throws as validating the bytes would not.</summary>
+    /// <summary>The list when its value validator finds it valid; null (fall back) otherwise, or when judging declines.</summary>
     private static List<T>? Judge(List<T> items, ValueValidator<List<T>> check)
     {
         try
         {
             return check(items, null, "", "") ? items : null;
         }
-        catch (Exception e) when (e is JsonException or InvalidOperationException or InsufficientExecutionStackException)
+        catch (Exception e) when (SchemaJson.Declined(e))
         {
-            // As Parse(ReadOnlySpan<byte>) does: extension data holding a lone surrogate cannot be
-            // written for the judge, and the two-step path decides such a document.
             return null;
         }
     }
@@ -170,26 +181,9 @@ internal sealed class ListStream<T>
                 }
             }
         }
-        catch (JsonException)
+        catch (Exception e) when (SchemaJson.Declined(e))
         {
             return Status.Fail;
         }
-        catch (InvalidOperationException)
-        {
-            return Status.Fail; // a string the reader cannot decode (a lone surrogate)
-        }
-        catch (InsufficientExecutionStackException)
-        {
-            return Status.Fail;
-        }
-    }
-
-    private static byte[] Grow(byte[] buffer, int length)
-    {
-        if (buffer.Length >= Array.MaxLength) throw new JsonException("An item is larger than an array can hold.");
-        byte[] larger = ArrayPool<byte>.Shared.Rent(buffer.Length >= Array.MaxLength / 2 ? Array.MaxLength : buffer.Length * 2);
-        Buffer.BlockCopy(buffer, 0, larger, 0, length);
-        ArrayPool<byte>.Shared.Return(buffer);
-        return larger;
     }
 }
