@@ -9,17 +9,27 @@ using Microsoft.CodeAnalysis.CSharp;
 
 namespace HppSchemaGen.Benchmarks;
 
-/// <summary>What the generator costs a build: a full run over HPP and over 200 object schemas, and the incremental re-run after one schema changes.</summary>
+/// <summary>
+/// What the generator costs a build: a full run over HPP and over N object schemas, and the re-run
+/// of a warm driver after an edit: one schema's description, one property's type, or a C# file
+/// unrelated to the schemas (each benchmark alternates between two states, so every run is an edit).
+/// Ratios are against the full run of the same N.
+/// </summary>
 [MemoryDiagnoser]
 public class GeneratorBenchmarks
 {
     private List<AdditionalText> _hpp = null!;
     private List<AdditionalText> _synthetic = null!;
     private CSharpCompilation _compilation = null!;
+    private CSharpCompilation _edited = null!;
     private GeneratorDriver _warm = null!;
-    private AdditionalText _edited = null!;
     private AdditionalText _original = null!;
+    private AdditionalText _description = null!;
+    private AdditionalText _propertyType = null!;
     private bool _flip;
+
+    [Params(200, 2000)]
+    public int N { get; set; }
 
     [GlobalSetup]
     public void Setup()
@@ -27,22 +37,24 @@ public class GeneratorBenchmarks
         string dir = Path.Combine(System.AppContext.BaseDirectory, "schemas");
         _hpp = Directory.GetFiles(dir, "*.json").OrderBy(f => f, System.StringComparer.Ordinal)
             .Select(f => (AdditionalText)new InMemoryAdditionalText(f, File.ReadAllText(f))).ToList();
-        _synthetic = Enumerable.Range(0, 200).Select(i => (AdditionalText)new InMemoryAdditionalText($"/synthetic/s{i}.schema.json", Synthetic(i, "v1"))).ToList();
+        _synthetic = Enumerable.Range(0, N).Select(i => (AdditionalText)new InMemoryAdditionalText($"/synthetic/s{i}.schema.json", Synthetic(i, N, "v1", "number"))).ToList();
         _compilation = CSharpCompilation.Create("Bench", new[] { CSharpSyntaxTree.ParseText("class C { }") }, CompilationReferences.All);
-        _original = _synthetic[100];
-        _edited = new InMemoryAdditionalText(_original.Path, Synthetic(100, "v2"));
+        _edited = _compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("class Unrelated { int X => 1; }"));
+        _original = _synthetic[N / 2];
+        _description = new InMemoryAdditionalText(_original.Path, Synthetic(N / 2, N, "v2", "number"));
+        _propertyType = new InMemoryAdditionalText(_original.Path, Synthetic(N / 2, N, "v1", "string"));
         _warm = Driver(_synthetic).RunGenerators(_compilation);
     }
 
     /// <summary>A deterministic object schema with nested objects, an enum, an array and a $ref to its neighbour.</summary>
-    private static string Synthetic(int i, string version) => $$$"""
+    private static string Synthetic(int i, int n, string version, string ratioType) => $$$"""
         {"$id": "https://bench.local/s{{{i}}}.json", "title": "Synthetic{{{i}}}", "description": "{{{version}}}", "type": "object", "required": ["id"],
          "properties": {
-           "id": {"type": "string", "format": "uuid"}, "count": {"type": "integer", "minimum": 0}, "ratio": {"type": "number"},
+           "id": {"type": "string", "format": "uuid"}, "count": {"type": "integer", "minimum": 0}, "ratio": {"type": "{{{ratioType}}}"},
            "status": {"type": "string", "enum": ["A{{{i}}}", "B{{{i}}}", "C{{{i}}}"]},
            "tags": {"type": "array", "items": {"type": "string", "maxLength": 20}},
            "address": {"type": "object", "properties": {"street": {"type": "string"}, "zip": {"type": "string", "pattern": "^[0-9]{5}$"} } },
-           "next": {"$ref": "https://bench.local/s{{{(i + 1) % 200}}}.json"} } }
+           "next": {"$ref": "https://bench.local/s{{{(i + 1) % n}}}.json"} } }
         """;
 
     private static GeneratorDriver Driver(IEnumerable<AdditionalText> texts)
@@ -53,14 +65,29 @@ public class GeneratorBenchmarks
     public GeneratorDriver FullRunHpp11() => Driver(_hpp).RunGenerators(_compilation);
 
     [Benchmark(Baseline = true)]
-    public GeneratorDriver FullRunSynthetic200() => Driver(_synthetic).RunGenerators(_compilation);
+    public GeneratorDriver FullRunSynthetic() => Driver(_synthetic).RunGenerators(_compilation);
 
-    /// <summary>One of the 200 schemas edited (a description), the cached driver runs again.</summary>
+    /// <summary>One schema's description edited, the warm driver runs again.</summary>
     [Benchmark]
-    public GeneratorDriver IncrementalRunAfterOneEdit()
+    public GeneratorDriver DescriptionEdit() => Edit(_description);
+
+    /// <summary>One property's type edited (number to string), the warm driver runs again.</summary>
+    [Benchmark]
+    public GeneratorDriver PropertyTypeEdit() => Edit(_propertyType);
+
+    /// <summary>A C# file unrelated to the schemas added or removed: no step should run.</summary>
+    [Benchmark]
+    public GeneratorDriver UnrelatedCSharpEdit()
     {
         _flip = !_flip;
-        _warm = _flip ? _warm.ReplaceAdditionalText(_original, _edited) : _warm.ReplaceAdditionalText(_edited, _original);
+        _warm = _warm.RunGenerators(_flip ? _edited : _compilation);
+        return _warm;
+    }
+
+    private GeneratorDriver Edit(AdditionalText edited)
+    {
+        _flip = !_flip;
+        _warm = _flip ? _warm.ReplaceAdditionalText(_original, edited) : _warm.ReplaceAdditionalText(edited, _original);
         _warm = _warm.RunGenerators(_compilation);
         return _warm;
     }

@@ -7,8 +7,9 @@
 #   bash bench/build-cost/run.sh --smoke           # CI: N = 20, one timed build each
 #   HPPSCHEMAGEN_BUILD_RUNS=1 bash bench/build-cost/run.sh 2000   # one timed rebuild per project
 #
-# Time: the median of R rebuilds of the project alone (--no-incremental --no-dependencies, after a
-# warm-up build that restores and builds the generator), so it is the compiler and generators only.
+# Time: R rebuilds of each project alone (--no-incremental --no-dependencies, after a warm-up build
+# that restores and builds the generator), so it is the compiler and generators only; the builds
+# alternate, the times are medians and the ratio is the median of the R pairs' ratios.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 runs=${HPPSCHEMAGEN_BUILD_RUNS:-3}
@@ -17,17 +18,15 @@ if [ "${1:-}" = "--smoke" ]; then sizes=(20); runs=1; fi
 [ ${#sizes[@]} -gt 0 ] || sizes=(200 1000)
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-time_build() { # dir -> median seconds of $runs rebuilds
-  local dir=$1 times=()
-  for _ in $(seq "$runs"); do
-    local start end
-    start=$(date +%s.%N)
-    dotnet build "$dir" -c Release --no-restore --no-dependencies --no-incremental -nologo -v q -clp:ErrorsOnly > "$dir/build.log" 2>&1 || { cat "$dir/build.log"; exit 1; }
-    end=$(date +%s.%N)
-    times+=("$(awk -v a="$start" -v b="$end" 'BEGIN { print b - a }')")
-  done
-  printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p"
+rebuild() { # dir -> seconds of one rebuild of the project alone
+  local dir=$1 start end
+  start=$(date +%s.%N)
+  dotnet build "$dir" -c Release --no-restore --no-dependencies --no-incremental -nologo -v q -clp:ErrorsOnly > "$dir/build.log" 2>&1 || { cat "$dir/build.log"; exit 1; }
+  end=$(date +%s.%N)
+  awk -v a="$start" -v b="$end" 'BEGIN { print b - a }'
 }
+
+median() { sort -n | sed -n "$(( (runs + 1) / 2 ))p"; }
 
 generated_bytes() { # dir -> bytes of generated sources
   find "$1/obj/Release" -path '*generated*' -name '*.cs' -printf '%s\n' | awk '{ s += $1 } END { print s + 0 }'
@@ -41,9 +40,18 @@ for n in "${sizes[@]}"; do
   for p in ours stj; do
     dotnet build "$work/$p" -c Release -nologo -v q -clp:ErrorsOnly > "$work/$p.warm.log" 2>&1 || { cat "$work/$p.warm.log"; exit 1; }
   done
-  ours_t=$(time_build "$work/ours"); stj_t=$(time_build "$work/stj")
+  # The two builds alternate, and the ratio is the median of each pair's: the machine's speed
+  # drifts by more than the difference being measured, and a pair shares the drift.
+  ours_all=(); stj_all=(); ratios=()
+  for _ in $(seq "$runs"); do
+    o=$(rebuild "$work/ours"); s=$(rebuild "$work/stj")
+    ours_all+=("$o"); stj_all+=("$s"); ratios+=("$(awk -v o="$o" -v s="$s" 'BEGIN { print o / s }')")
+  done
+  ours_t=$(printf '%s\n' "${ours_all[@]}" | median); stj_t=$(printf '%s\n' "${stj_all[@]}" | median)
+  ratio=$(printf '%s\n' "${ratios[@]}" | median)
+  echo "N=$n: HppSchemaGen ${ours_all[*]} s; System.Text.Json ${stj_all[*]} s; ratios ${ratios[*]}" >&2
   ours_b=$(generated_bytes "$work/ours"); stj_b=$(generated_bytes "$work/stj")
-  awk -v n="$n" -v ob="$ours_b" -v sb="$stj_b" -v ot="$ours_t" -v st="$stj_t" \
-    'BEGIN { printf "| %d | %d | %d | %.2f | %.1f s | %.1f s | %.2f |\n", n, ob, sb, ob / sb, ot, st, ot / st }'
+  awk -v n="$n" -v ob="$ours_b" -v sb="$stj_b" -v ot="$ours_t" -v st="$stj_t" -v r="$ratio" \
+    'BEGIN { printf "| %d | %d | %d | %.2f | %.1f s | %.1f s | %.2f |\n", n, ob, sb, ob / sb, ot, st, r }'
   rm -rf "$work"
 done

@@ -15,8 +15,9 @@ namespace HppSchemaGen.Generator;
 
 /// <summary>
 /// Entry point: wires the pipeline only. Schema files and options become equatable inputs; one
-/// step builds the model of the whole set (references cross files); each generated type, each
-/// document's validators and the context are separate outputs, so an edit re-emits only what changed.
+/// step builds the model of the whole set (references cross files); each generated type (with its
+/// context metadata and reader), each document's validators and the context's root are separate
+/// outputs, so an edit re-emits only what changed.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class SchemaGenerator : IIncrementalGenerator
@@ -30,7 +31,6 @@ public sealed class SchemaGenerator : IIncrementalGenerator
         public const string Types = nameof(Types);
         public const string Validators = nameof(Validators);
         public const string ValueValidators = nameof(ValueValidators);
-        public const string Readers = nameof(Readers);
         public const string Context = nameof(Context);
         public const string Diagnostics = nameof(Diagnostics);
     }
@@ -68,14 +68,12 @@ public sealed class SchemaGenerator : IIncrementalGenerator
         IncrementalValuesProvider<ValueValidatorFileSpec> valueValidators = model.SelectMany(static (m, _) => m.ValueValidators).WithTrackingName(Steps.ValueValidators);
         context.RegisterSourceOutput(valueValidators, static (spc, v) => Add(spc, v.HintName, () => ValueValidatorEmitter.Emit(v)));
 
-        IncrementalValuesProvider<ReaderFileSpec> readers = model.SelectMany(static (m, _) => m.Readers).WithTrackingName(Steps.Readers);
-        context.RegisterSourceOutput(readers, static (spc, r) => Add(spc, r.HintName, () => ReaderEmitter.Emit(r)));
-
-        IncrementalValueProvider<(GeneratorOptions Options, EquatableArray<TypeSpec> Types, string HintName)> contextSpec =
-            model.Select(static (m, _) => (m.Options, m.Types, m.ContextHintName)).WithTrackingName(Steps.Context);
+        // The context's root: each record's own metadata is in the record's file, so this re-runs
+        // only when the set of types, or the CLR type of a member, changes.
+        IncrementalValueProvider<ContextSpec?> contextSpec = model.Select(static (m, _) => m.Context).WithTrackingName(Steps.Context);
         context.RegisterSourceOutput(contextSpec, static (spc, c) =>
         {
-            if (c.Types.Count > 0) Add(spc, c.HintName, () => ContextEmitter.Emit(c.Options, c.Types));
+            if (c is not null) Add(spc, c.HintName, () => ContextEmitter.EmitRoot(c));
         });
     }
 

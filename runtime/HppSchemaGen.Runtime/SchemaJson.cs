@@ -12,7 +12,7 @@ using HppSchemaGen.Validation;
 
 namespace HppSchemaGen;
 
-/// <summary>A generated one-pass reader (<c>__Readers</c>): false means "validate the bytes first", never "invalid".</summary>
+/// <summary>A generated one-pass reader (<c>Read</c> of a record's metadata class in the context): false means "validate the bytes first", never "invalid".</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public delegate bool FastReader<T>(ref Utf8JsonReader reader, [NotNullWhen(true)] out T? value) where T : class;
 

@@ -64,5 +64,32 @@ public class IncrementalityTests
         Assert.Equal(12, validatorOutputs.Count); // one file per document and one of shared validators
         Assert.All(validatorOutputs, o => Assert.True(o.Reason is IncrementalStepRunReason.Unchanged or IncrementalStepRunReason.Cached, o.Reason.ToString())); // descriptions do not reach validators
         Assert.Contains("Customer's honorific", second.GeneratedSources.Single(s => s.HintName == "CustomerV1.g.cs").SourceText.ToString());
+        // The context's root holds no documentation: each record's metadata is in the record's file.
+        Assert.All(second.TrackedSteps[SchemaGenerator.Steps.Context].SelectMany(s => s.Outputs),
+            o => Assert.True(o.Reason is IncrementalStepRunReason.Unchanged or IncrementalStepRunReason.Cached, o.Reason.ToString()));
+    }
+
+    [Fact]
+    public void Changing_a_property_type_re_emits_its_record_and_the_context_root()
+    {
+        List<AdditionalText> schemas = GeneratorHarness.HppSchemas().Select(s => (AdditionalText)new InMemoryAdditionalText(s.Path, s.Text)).ToList();
+        GeneratorDriver driver = GeneratorHarness.CreateDriver(schemas);
+        CSharpCompilation compilation = GeneratorHarness.CreateCompilation("class A { }");
+        driver = driver.RunGenerators(compilation);
+
+        AdditionalText urls = schemas.Single(s => s.Path.EndsWith("/MerchantUrlsV1.schema.json"));
+        string text = urls.GetText()!.ToString();
+        int at = text.IndexOf("\"type\": \"string\"", System.StringComparison.Ordinal);
+        Assert.True(at > 0);
+        string newText = text[..at] + "\"type\": \"integer\"" + text[(at + "\"type\": \"string\"".Length)..];
+        driver = driver.ReplaceAdditionalText(urls, new InMemoryAdditionalText(urls.Path, newText));
+        GeneratorRunResult second = driver.RunGenerators(compilation).GetRunResult().Results.Single();
+
+        var modified = second.TrackedSteps[SchemaGenerator.Steps.Types].SelectMany(s => s.Outputs)
+            .Where(o => o.Reason is IncrementalStepRunReason.Modified or IncrementalStepRunReason.New)
+            .Select(o => ((HppSchemaGen.Generator.Model.TypeSpec)o.Value).Name).ToList();
+        Assert.Equal(new[] { "MerchantUrlsV1" }, modified);
+        Assert.Contains(second.TrackedSteps[SchemaGenerator.Steps.Context].SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
+        Assert.Contains("long? ", second.GeneratedSources.Single(s => s.HintName == "MerchantUrlsV1.g.cs").SourceText.ToString());
     }
 }

@@ -6,10 +6,13 @@ using HppSchemaGen.Generator.Model;
 namespace HppSchemaGen.Generator.Emit;
 
 /// <summary>
-/// Emits the whole JsonSerializerContext (System.Text.Json's own generator never sees our types):
+/// Emits the JsonSerializerContext (System.Text.Json's own generator never sees our types):
 /// <c>JsonMetadataServices</c> object metadata with <c>[UnsafeAccessor]</c> for the constructor and
 /// init setters, which is reflection-free, trim/AOT-clean and honours required members.
-/// See docs/design/serializer-context.md for the measured alternatives.
+/// See docs/design/serializer-context.md for the measured alternatives. It is split for the
+/// incremental pipeline: a root file (<see cref="EmitRoot"/>: options, one property per type, the
+/// resolver) from <see cref="ContextSpec"/>, and each record's metadata class in the record's own
+/// file (<see cref="EmitRecord"/>), so editing one schema re-emits only what it changed.
 /// </summary>
 internal sealed class ContextEmitter
 {
@@ -20,8 +23,8 @@ internal sealed class ContextEmitter
     private const int PropertiesPerMethod = 32;
 
     private readonly GeneratorOptions _options;
-    private SerializeHandlerEmitter _fastPath = null!;
-    private readonly EquatableArray<TypeSpec> _types;
+    private readonly HashSet<(string, string)> _fastPath = new();
+    private readonly EquatableArray<ContextTypeSpec> _types;
     private readonly SourceWriter _w = new();
     private readonly List<Entry> _entries = new();
     private readonly HashSet<string> _seen = new(System.StringComparer.Ordinal);
@@ -62,37 +65,39 @@ internal sealed class ContextEmitter
 
         """;
 
-    private ContextEmitter(GeneratorOptions options, EquatableArray<TypeSpec> types)
+    private ContextEmitter(ContextSpec spec)
     {
-        _options = options;
-        _types = types;
+        _options = spec.Options;
+        _types = spec.Types;
+        foreach (ContextTypeSpec t in _types)
+        {
+            if (t.HasSerializeHandler) _fastPath.Add((t.Type.Namespace, t.Type.Name));
+        }
     }
 
-    public static string Emit(GeneratorOptions options, EquatableArray<TypeSpec> types) => new ContextEmitter(options, types).Run();
+    /// <summary>The context's root file.</summary>
+    public static string EmitRoot(ContextSpec spec) => new ContextEmitter(spec).Run();
 
     private string Run()
     {
         string ctx = _options.ContextName;
-        _fastPath = new SerializeHandlerEmitter(_w, _types);
         // Generated types first, so each gets its public property even when another type's member uses it earlier.
-        foreach (TypeSpec t in _types)
+        foreach (ContextTypeSpec t in _types)
         {
-            if (t.Kind != TypeSpecKind.Schema) Collect(t.AsRef, t.Name);
+            if (t.Kind != TypeSpecKind.Schema) Collect(t.Type, t.Type.Name);
         }
         // Schema classes (array, map and primitive roots) name the metadata of the type they parse into.
-        foreach (TypeSpec t in _types)
+        foreach (ContextTypeSpec t in _types)
         {
-            if (t.ValueType is TypeRef value) CollectAs(value, t.Name);
+            if (t.ValueType is TypeRef value) CollectAs(value, t.Type.Name);
         }
-        foreach (TypeSpec t in _types)
+        foreach (ContextTypeSpec t in _types)
         {
-            foreach (PropertySpec p in t.Properties)
+            foreach (ContextMemberSpec m in t.Members)
             {
-                Collect(p.Type, null);
-                if (p.Type.IsValueType && p.IsNullable) CollectNullable(p.Type);
+                Collect(m.Type, null);
+                if (m.NullableValue) CollectNullable(m.Type);
             }
-            if (t.ExtensionDataName is not null) Collect(TypeRef.DictionaryOf(TypeRef.JsonElement), null);
-            foreach (UnionCaseSpec c in t.UnionCases) Collect(c.Type, null);
         }
 
         _w.Header();
@@ -131,11 +136,6 @@ internal sealed class ContextEmitter
         }
         _w.Line("return null;");
         _w.Close();
-        foreach (TypeSpec t in _types)
-        {
-            if (t.Kind != TypeSpecKind.Record) continue;
-            EmitRecord(t);
-        }
         _w.Close();
         _w.Close();
         return _w.ToString();
@@ -150,7 +150,7 @@ internal sealed class ContextEmitter
         string members = MembersOf(type.MetadataName);
         string factory = type.Kind switch
         {
-            TypeRefKind.Record => Helpers + ".Object<" + name + ">(options, this, " + members + ".New, " + members + ".Properties, " + (_fastPath.Has(type) ? members + ".Serialize" : "null") + ")",
+            TypeRefKind.Record => Helpers + ".Object<" + name + ">(options, this, " + members + ".New, " + members + ".Properties, " + (_fastPath.Contains((type.Namespace, type.Name)) ? members + ".Serialize" : "null") + ")",
             TypeRefKind.Enum or TypeRefKind.Union => Helpers + ".Value(options, new " + name + ".Converter())",
             TypeRefKind.List => Helpers + ".List<" + CSharp.TypeName(type.Arguments[0]) + ">(options)",
             TypeRefKind.Dictionary => Helpers + ".Dictionary<" + CSharp.TypeName(type.Arguments[0]) + ">(options)",
@@ -199,58 +199,69 @@ internal sealed class ContextEmitter
     /// number (at 1,000 schemas it doubled the build). Members are filled in chunks beyond
     /// <see cref="PropertiesPerMethod"/>: flow analysis grows faster than linearly with a method's size.
     /// </summary>
-    private void EmitRecord(TypeSpec t)
+    public static void EmitRecord(SourceWriter w, TypeSpec t)
     {
+        w.Line();
+        w.Open("namespace " + t.ContextNamespace);
+        w.Line("using " + Json + " = global::System.Text.Json;");
+        w.Line("using " + Meta + " = global::System.Text.Json.Serialization.Metadata;");
+        w.Line("using __U = global::System.Runtime.CompilerServices;");
+        w.Line("using __S = global::HppSchemaGen.Serialization;");
+        if (t.HasReader) w.Line("using " + ReaderEmitter.R + " = global::HppSchemaGen.Serialization.JsonReading;");
+        w.Line();
+        w.Open("partial class " + t.ContextName);
         string type = CSharp.TypeName(t);
         var lines = new List<string>();
         foreach (PropertySpec p in t.Properties)
             lines.Add(Property(t, CSharp.Declared(p.Type, p.Type.IsValueType && p.IsNullable), p.Name, p.JsonName, (p.IsRequired ? "Required" : null), p.IsNullable));
         if (t.ExtensionDataName is string ext)
             lines.Add(Property(t, CSharp.TypeName(TypeRef.DictionaryOf(TypeRef.JsonElement)), ext, string.Empty, "ExtensionData", nullable: true));
-        _w.Line();
-        // Internal: the one-pass readers (__Readers) build records through its constructor and setters.
-        _w.Open("internal static class " + MembersOf(t.Name));
+        // Internal: Parse's one-pass reader (Read, here too) builds records through its constructor and setters.
+        w.Open("internal static class " + MembersOf(t.Name));
         if (lines.Count <= PropertiesPerMethod)
         {
-            _w.Line("internal static " + Meta + ".JsonPropertyInfo[] Properties(__J.JsonSerializerOptions options) => new " + Meta + ".JsonPropertyInfo[]");
-            _w.Line("{");
-            _w.Indent();
-            foreach (string line in lines) _w.Line(line + ",");
-            _w.Outdent();
-            _w.Line("};");
+            w.Line("internal static " + Meta + ".JsonPropertyInfo[] Properties(__J.JsonSerializerOptions options) => new " + Meta + ".JsonPropertyInfo[]");
+            w.Line("{");
+            w.Indent();
+            foreach (string line in lines) w.Line(line + ",");
+            w.Outdent();
+            w.Line("};");
         }
         else
         {
             int chunks = (lines.Count + PropertiesPerMethod - 1) / PropertiesPerMethod;
-            _w.Open("internal static " + Meta + ".JsonPropertyInfo[] Properties(__J.JsonSerializerOptions options)");
-            _w.Line("var properties = new " + Meta + ".JsonPropertyInfo[" + lines.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) + "];");
-            for (int c = 0; c < chunks; c++) _w.Line("Properties_" + c.ToString(System.Globalization.CultureInfo.InvariantCulture) + "(options, properties);");
-            _w.Line("return properties;");
-            _w.Close();
+            w.Open("internal static " + Meta + ".JsonPropertyInfo[] Properties(__J.JsonSerializerOptions options)");
+            w.Line("var properties = new " + Meta + ".JsonPropertyInfo[" + lines.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) + "];");
+            for (int c = 0; c < chunks; c++) w.Line("Properties_" + c.ToString(System.Globalization.CultureInfo.InvariantCulture) + "(options, properties);");
+            w.Line("return properties;");
+            w.Close();
             for (int c = 0; c < chunks; c++)
             {
-                _w.Open("private static void Properties_" + c.ToString(System.Globalization.CultureInfo.InvariantCulture) + "(__J.JsonSerializerOptions options, " + Meta + ".JsonPropertyInfo[] properties)");
+                w.Open("private static void Properties_" + c.ToString(System.Globalization.CultureInfo.InvariantCulture) + "(__J.JsonSerializerOptions options, " + Meta + ".JsonPropertyInfo[] properties)");
                 for (int i = c * PropertiesPerMethod; i < Math.Min(lines.Count, (c + 1) * PropertiesPerMethod); i++)
-                    _w.Line("properties[" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "] = " + lines[i] + ";");
-                _w.Close();
+                    w.Line("properties[" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "] = " + lines[i] + ";");
+                w.Close();
             }
         }
-        _w.Line();
-        _w.Line("[__U.UnsafeAccessor(__U.UnsafeAccessorKind.Constructor)]");
-        _w.Line("internal static extern " + type + " New();");
+        w.Line();
+        w.Line("[__U.UnsafeAccessor(__U.UnsafeAccessorKind.Constructor)]");
+        w.Line("internal static extern " + type + " New();");
         foreach (PropertySpec p in t.Properties)
         {
             string declared = CSharp.Declared(p.Type, p.Type.IsValueType && p.IsNullable);
-            EmitSetter(t, p.Type.IsValueType ? declared : declared + "?", p.Name);
+            EmitSetter(w, t, p.Type.IsValueType ? declared : declared + "?", p.Name);
         }
-        if (t.ExtensionDataName is string ext2) EmitSetter(t, CSharp.TypeName(TypeRef.DictionaryOf(TypeRef.JsonElement)) + "?", ext2);
-        if (_fastPath.Has(t)) _fastPath.Emit(t);
-        _w.Close();
+        if (t.ExtensionDataName is string ext2) EmitSetter(w, t, CSharp.TypeName(TypeRef.DictionaryOf(TypeRef.JsonElement)) + "?", ext2);
+        if (t.HasSerializeHandler) new SerializeHandlerEmitter(w).Emit(t);
+        if (t.HasReader) ReaderEmitter.EmitRecord(w, t);
+        w.Close();
+        w.Close();
+        w.Close();
     }
 
     /// <summary>init setters are reached through [UnsafeAccessor]: reflection-free and trim-safe. Named <c>set_</c> and the property, as the accessor is.</summary>
-    private void EmitSetter(TypeSpec t, string declared, string name)
-        => _w.Line("[__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = \"set_" + name + "\")] internal static extern void set_" + name + "(" + CSharp.TypeName(t) + " obj, " + declared + " value);");
+    private static void EmitSetter(SourceWriter w, TypeSpec t, string declared, string name)
+        => w.Line("[__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = \"set_" + name + "\")] internal static extern void set_" + name + "(" + CSharp.TypeName(t) + " obj, " + declared + " value);");
 
     private static string Property(TypeSpec t, string declared, string name, string jsonName, string? flag, bool nullable)
     {

@@ -1,6 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
-using HppSchemaGen.Generator.Helpers;
 using HppSchemaGen.Generator.Model;
 
 namespace HppSchemaGen.Generator.Emit;
@@ -8,54 +6,17 @@ namespace HppSchemaGen.Generator.Emit;
 /// <summary>
 /// The context's fast path (JsonObjectInfoValues.SerializeHandler): straight Utf8JsonWriter calls for
 /// records whose members are all of kinds written the same way System.Text.Json's converters write
-/// them. System.Text.Json uses it only with options equal to the context's own; any other options,
-/// and records with other member kinds (DateOnly, unions), keep the metadata path.
+/// them (<see cref="SerializeHandlers"/> chose which). System.Text.Json uses it only with options equal
+/// to the context's own; any other options, and records with other member kinds (DateOnly, unions),
+/// keep the metadata path.
 /// </summary>
 internal sealed class SerializeHandlerEmitter
 {
     private const string Json = "__J";
 
     private readonly SourceWriter _w;
-    private readonly HashSet<string> _eligible;
 
-    public SerializeHandlerEmitter(SourceWriter w, EquatableArray<TypeSpec> types)
-    {
-        _w = w;
-        var records = types.Where(t => t.Kind == TypeSpecKind.Record).ToDictionary(t => CSharp.TypeName(t), t => t);
-        var enums = new HashSet<string>(types.Where(t => t.Kind == TypeSpecKind.Enum).Select(t => CSharp.TypeName(t)));
-        // Greatest fixed point: start from every record and drop those with a member we cannot write,
-        // until nothing changes (records may refer to each other, or to themselves).
-        _eligible = new HashSet<string>(records.Keys);
-        bool changed = true;
-        while (changed)
-        {
-            changed = false;
-            foreach (TypeSpec r in records.Values)
-            {
-                if (_eligible.Contains(CSharp.TypeName(r)) && !r.Properties.All(p => Writable(p.Type, enums)))
-                {
-                    _eligible.Remove(CSharp.TypeName(r));
-                    changed = true;
-                }
-            }
-        }
-        _enums = enums;
-    }
-
-    private readonly HashSet<string> _enums;
-
-    public bool Has(TypeSpec record) => _eligible.Contains(CSharp.TypeName(record));
-
-    public bool Has(TypeRef record) => _eligible.Contains(CSharp.TypeName(record));
-
-    private bool Writable(TypeRef t, HashSet<string> enums) => t.Kind switch
-    {
-        TypeRefKind.Primitive => t.MetadataName is not "DateOnly",
-        TypeRefKind.Enum => enums.Contains(CSharp.TypeName(t)),
-        TypeRefKind.Record => _eligible.Contains(CSharp.TypeName(t)),
-        TypeRefKind.List or TypeRefKind.Dictionary => Writable(t.Arguments[0], enums),
-        _ => false,
-    };
+    public SerializeHandlerEmitter(SourceWriter w) => _w = w;
 
     public void Emit(TypeSpec t)
     {

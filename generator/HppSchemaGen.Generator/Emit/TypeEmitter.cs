@@ -4,7 +4,11 @@ using HppSchemaGen.Generator.Model.Validation;
 
 namespace HppSchemaGen.Generator.Emit;
 
-/// <summary>Emits one generated type's file: a record, an open string enum, or a validate-only schema class.</summary>
+/// <summary>
+/// Emits one generated type's file: a record, an open string enum, or a validate-only schema class;
+/// for a record also its part of the context (<see cref="ContextEmitter.EmitRecord"/>: metadata and
+/// one-pass reader). Everything in the file comes from this type's spec alone.
+/// </summary>
 internal static class TypeEmitter
 {
     private const string Json = "global::System.Text.Json";
@@ -37,11 +41,13 @@ internal static class TypeEmitter
                 {
                     w.Line();
                     EmitParse(w, type);
+                    if (type.HasReader) ReaderEmitter.EmitList(w, type);
                 }
                 w.Close();
                 break;
         }
         w.Close();
+        if (type.Kind == TypeSpecKind.Record) ContextEmitter.EmitRecord(w, type);
         return w.ToString();
     }
 
@@ -81,7 +87,8 @@ internal static class TypeEmitter
         w.Line("/// <exception cref=\"" + Runtime + ".SchemaValidationException\">The JSON is well-formed but does not satisfy the schema.</exception>");
         w.Line("/// <exception cref=\"" + Json + ".JsonException\">The text is not well-formed JSON.</exception>");
         // A record with a one-pass reader reads and judges in one go; the rest validate, then deserialize.
-        string fast = type.HasReader ? "global::" + type.Namespace + ".__Readers." + type.Name + ", " + ValueValidator(type) + ", " : string.Empty;
+        string reader = type.ValueType is null ? ReaderEmitter.Of(type, type.AsRef) : ReaderEmitter.ListMethod;
+        string fast = type.HasReader ? reader + ", " + ValueValidator(type) + ", " : string.Empty;
         w.Line("public static " + t + " Parse(global::System.ReadOnlySpan<byte> utf8Json) => " + Runtime + ".SchemaJson.Parse(utf8Json, " + fast + Validator(type.Validator) + ", " + metadata + ");");
         w.Line();
         w.Line("/// <summary>Validates <paramref name=\"utf8Json\"/> and, when it is valid, deserializes it. Malformed JSON is reported in <paramref name=\"result\"/>.</summary>");
@@ -99,7 +106,7 @@ internal static class TypeEmitter
         TypeRef? item = type.HasReader && type.ValueType is { Kind: TypeRefKind.List } list && list.Arguments[0].Kind == TypeRefKind.Record ? list.Arguments[0] : null;
         string Call(string method, string typeArgument) => Runtime + ".SchemaJson." + (item is null
             ? method + "<" + typeArgument + ">(utf8Json, "
-            : method.Replace("Parse", "ParseList") + "<" + CSharp.TypeName(item) + ">(utf8Json, global::" + item.Namespace + ".__Readers." + item.Name + ", " + ValueValidator(type) + ", ");
+            : method.Replace("Parse", "ParseList") + "<" + CSharp.TypeName(item) + ">(utf8Json, " + ReaderEmitter.Of(type, item) + ", " + ValueValidator(type) + ", ");
         w.Line("public static " + t + " Parse(global::System.IO.Stream utf8Json) => " + Call("Parse", t) + "Parse);");
         w.Line("public static global::System.Threading.Tasks.Task<" + t + "> ParseAsync(global::System.IO.Stream utf8Json, global::System.Threading.CancellationToken cancellationToken = default) => " + Call("ParseAsync", t) + "Parse, cancellationToken);");
         w.Line("/// <summary><see cref=\"TryParse(global::System.ReadOnlySpan{byte}, out " + DocComments.EscapeInline(tv) + ", out " + Runtime + ".ValidationResult)\"/> of a string and of a stream.</summary>");
@@ -211,38 +218,12 @@ internal static class TypeEmitter
     }
 
     /// <summary>The fixed part of an open string enum; {T} is the type, {Validate} its validator.</summary>
+    /// <summary>What an enum declares beside its values; Value, IsKnown, equality and the string conversion are <c>HppSchemaGen.OpenEnum</c>'s.</summary>
     private const string EnumTemplate = """
-        private {T}(string value) => Value = value;
-
-        /// <summary>The JSON string, exactly as received or declared.</summary>
-        public string Value { get; }
-
-        /// <summary>True when the value is one the schema declares; false for values added after generation.</summary>
-        public bool IsKnown => __Known(Value) is not null;
+        private {T}(string value, bool known) : base(value, known) { }
 
         /// <summary>The instance for <paramref name="value"/>: a declared one when known, else a new one that keeps the value.</summary>
-        public static {T} From(string value) => __Known(value ?? throw new global::System.ArgumentNullException(nameof(value))) ?? new {T}(value);
-
-        /// <inheritdoc/>
-        public bool Equals({T}? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => Equals(obj as {T});
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-
-        /// <inheritdoc/>
-        public override string ToString() => Value;
-
-        /// <summary>Ordinal equality of the values.</summary>
-        public static bool operator ==({T}? left, {T}? right) => left is null ? right is null : left.Equals(right);
-
-        /// <summary>Ordinal inequality of the values.</summary>
-        public static bool operator !=({T}? left, {T}? right) => !(left == right);
-
-        /// <summary>The JSON string.</summary>
-        public static implicit operator string({T} value) => value.Value;
+        public static {T} From(string value) => __Known(value ?? throw new global::System.ArgumentNullException(nameof(value))) ?? new {T}(value, false);
 
         /// <summary>See <see cref="From"/>.</summary>
         public static explicit operator {T}(string value) => From(value);
@@ -254,11 +235,11 @@ internal static class TypeEmitter
         string t = type.Name;
         string self = CSharp.TypeName(type);
         w.Line("[" + Json + ".Serialization.JsonConverter(typeof(" + t + ".Converter))]");
-        w.Open("public sealed partial class " + t + " : global::System.IEquatable<" + t + ">");
+        w.Open("public sealed partial class " + t + " : " + Runtime + ".OpenEnum<" + t + ">");
         foreach (EnumMemberSpec m in type.EnumMembers)
         {
             w.Line("/// <summary>The value <c>" + XmlText(m.Value) + "</c>.</summary>");
-            w.Line("public static " + t + " " + m.Name + " { get; } = new " + t + "(" + CSharp.Literal(m.Value) + ");");
+            w.Line("public static " + t + " " + m.Name + " { get; } = new " + t + "(" + CSharp.Literal(m.Value) + ", true);");
             w.Line();
         }
         w.Template(EnumTemplate.Replace("{T}", t));

@@ -11,12 +11,9 @@ internal sealed record GenerationSpec(
     EquatableArray<ValidatorFileSpec> Validators,
     EquatableArray<DiagnosticInfo> Diagnostics)
 {
-    /// <summary>The context file's hint name, unique ignoring case among every output's (see <see cref="HintNames"/>).</summary>
-    public string ContextHintName { get; init; } = string.Empty;
+    /// <summary>The context's root file: its hint name and what it needs of each type.</summary>
+    public ContextSpec? Context { get; init; }
 
     /// <summary>Validators of values built in code, one file per namespace.</summary>
     public EquatableArray<ValueValidatorFileSpec> ValueValidators { get; init; } = EquatableArray<ValueValidatorFileSpec>.Empty;
-
-    /// <summary>One-pass readers for <c>Parse</c>, one file per namespace.</summary>
-    public EquatableArray<ReaderFileSpec> Readers { get; init; } = EquatableArray<ReaderFileSpec>.Empty;
 }

@@ -176,7 +176,7 @@ internal sealed partial class ModelBuilder
 
         List<ValueValidatorFileSpec> valueValidators;
         (types, valueValidators) = ValuePlanner.Plan(types, validators, dynamicScope, _options.Namespace, _options.ContextName);
-        List<ReaderFileSpec> readers = Readers.Files(types, _options.Namespace, _options.ContextName);
+        types = SerializeHandlers.Mark(types);
 
         // Every output's file name, claimed here and nowhere else, in a fixed order: Roslyn compares
         // them ignoring case, so Dotnet and DotNet (two C# types) must not both be "Dotnet.g.cs".
@@ -185,12 +185,10 @@ internal sealed partial class ModelBuilder
         types = types.Select(t => t with { HintName = hintNames.Claim(t.Name) }).ToList();
         validators = validators.Select(v => v with { HintName = hintNames.Claim(v.HintName) }).ToList();
         valueValidators = valueValidators.Select(v => v with { HintName = hintNames.Claim(v.HintName) }).ToList();
-        readers = readers.Select(r => r with { HintName = hintNames.Claim(r.HintName) }).ToList();
         return new GenerationSpec(_options, types.ToEquatableArray(), validators.ToEquatableArray(), _diagnostics.ToEquatableArray())
         {
-            ContextHintName = contextHintName,
+            Context = types.Count > 0 ? ContextSpec.From(_options, types, contextHintName) : null,
             ValueValidators = valueValidators.ToEquatableArray(),
-            Readers = readers.ToEquatableArray(),
         };
     }
 

@@ -51,6 +51,9 @@ internal sealed record TypeSpec(
     /// <summary>A record <c>Parse</c> reads in one pass (<see cref="Readers"/>).</summary>
     public bool HasReader { get; init; }
 
+    /// <summary>A record the context writes through its fast path (<see cref="SerializeHandlers"/>).</summary>
+    public bool HasSerializeHandler { get; init; }
+
     /// <summary>The generated file's hint name, unique ignoring case (assigned by the model through <see cref="HintNames"/>).</summary>
     public string HintName { get; init; } = string.Empty;
 

@@ -7,7 +7,7 @@ using HppSchemaGen.Validation;
 namespace HppSchemaGen.Serialization;
 
 /// <summary>
-/// The steps of the generated one-pass readers (<c>__Readers</c>), one call per member. Each reads
+/// The steps of the generated one-pass readers (<c>Read</c> in the context's <c>__T_</c> classes), one call per member. Each reads
 /// the current token exactly as the context's converter would, or returns false when the token is
 /// one the reader must not interpret (then <c>Parse</c> validates the bytes first): another JSON
 /// type, a null, a number the CLR type does not hold exactly, a date or uuid not in its RFC form.

@@ -108,7 +108,7 @@ public class ParseEquivalenceTests
             {
                 records++;
                 if (Shapes.Reader(t) is not null) readers++;
-                else if (source == Sources.Hpp) problems.Add($"{t.FullName}: no one-pass reader (__Readers.{t.Name})");
+                else if (source == Sources.Hpp) problems.Add($"{t.FullName}: no one-pass reader (the context's __T_{t.Name}.Read)");
             }
         }
         _output.WriteLine($"{withParse} types with Parse; {records} records with Parse, {readers} with a one-pass reader");
@@ -1023,9 +1023,10 @@ internal static class Shapes
     public static Type? ListItem(Type t)
         => t.IsGenericType && t.GetGenericTypeDefinition() == typeof(List<>) ? t.GetGenericArguments()[0] : null;
 
-    /// <summary>The record's one-pass reader (<c>__Readers.Name</c> of its namespace), if it has one.</summary>
+    /// <summary>The record's one-pass reader (<c>Read</c> of its metadata class, nested in the context), if it has one.</summary>
     public static MethodInfo? Reader(Type t)
-        => t.Assembly.GetType(t.Namespace + ".__Readers")?.GetMethod(t.Name, BindingFlags.NonPublic | BindingFlags.Public | BindingFlags.Static);
+        => t.Assembly.GetTypes().SingleOrDefault(n => n.Name == "__T_" + t.Name && n.DeclaringType?.IsSubclassOf(typeof(System.Text.Json.Serialization.JsonSerializerContext)) == true)
+            ?.GetMethod("Read", BindingFlags.NonPublic | BindingFlags.Public | BindingFlags.Static);
 }
 
 // ----------------------------------------------------------------------------------------------

@@ -72,11 +72,11 @@ namespace Klarna.Hpp
         /// <summary>Validates <paramref name="utf8Json"/> against the schema, then deserializes it.</summary>
         /// <exception cref="global::HppSchemaGen.SchemaValidationException">The JSON is well-formed but does not satisfy the schema.</exception>
         /// <exception cref="global::System.Text.Json.JsonException">The text is not well-formed JSON.</exception>
-        public static CustomerV1 Parse(global::System.ReadOnlySpan<byte> utf8Json) => global::HppSchemaGen.SchemaJson.Parse(utf8Json, global::Klarna.Hpp.__Readers.CustomerV1, global::Klarna.Hpp.__ValueValidators.CustomerV1__CustomerV1, global::Klarna.Hpp.__Validators.CustomerV1, global::Klarna.Hpp.SchemaJsonContext.Default.CustomerV1);
+        public static CustomerV1 Parse(global::System.ReadOnlySpan<byte> utf8Json) => global::HppSchemaGen.SchemaJson.Parse(utf8Json, global::Klarna.Hpp.SchemaJsonContext.__T_CustomerV1.Read, global::Klarna.Hpp.__ValueValidators.CustomerV1__CustomerV1, global::Klarna.Hpp.__Validators.CustomerV1, global::Klarna.Hpp.SchemaJsonContext.Default.CustomerV1);
 
         /// <summary>Validates <paramref name="utf8Json"/> and, when it is valid, deserializes it. Malformed JSON is reported in <paramref name="result"/>.</summary>
         public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out CustomerV1? value, out global::HppSchemaGen.ValidationResult result)
-            => global::HppSchemaGen.SchemaJson.TryParse(utf8Json, global::Klarna.Hpp.__Readers.CustomerV1, global::Klarna.Hpp.__ValueValidators.CustomerV1__CustomerV1, global::Klarna.Hpp.__Validators.CustomerV1, global::Klarna.Hpp.SchemaJsonContext.Default.CustomerV1, out value, out result);
+            => global::HppSchemaGen.SchemaJson.TryParse(utf8Json, global::Klarna.Hpp.SchemaJsonContext.__T_CustomerV1.Read, global::Klarna.Hpp.__ValueValidators.CustomerV1__CustomerV1, global::Klarna.Hpp.__Validators.CustomerV1, global::Klarna.Hpp.SchemaJsonContext.Default.CustomerV1, out value, out result);
 
         /// <summary><see cref="Parse(global::System.ReadOnlySpan{byte})"/> of a string, a stream, and a stream read asynchronously.</summary>
         public static CustomerV1 Parse(string json) => global::HppSchemaGen.SchemaJson.Parse<CustomerV1>(json, Parse);
@@ -85,5 +85,93 @@ namespace Klarna.Hpp
         /// <summary><see cref="TryParse(global::System.ReadOnlySpan{byte}, out CustomerV1, out global::HppSchemaGen.ValidationResult)"/> of a string and of a stream.</summary>
         public static bool TryParse(string json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out CustomerV1? value, out global::HppSchemaGen.ValidationResult result) => global::HppSchemaGen.SchemaJson.TryParse<CustomerV1>(json, TryParse, out value, out result);
         public static bool TryParse(global::System.IO.Stream utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out CustomerV1? value, out global::HppSchemaGen.ValidationResult result) => global::HppSchemaGen.SchemaJson.TryParse<CustomerV1>(utf8Json, TryParse, out value, out result);
+    }
+}
+
+namespace Klarna.Hpp
+{
+    using __J = global::System.Text.Json;
+    using __M = global::System.Text.Json.Serialization.Metadata;
+    using __U = global::System.Runtime.CompilerServices;
+    using __S = global::HppSchemaGen.Serialization;
+    using __R = global::HppSchemaGen.Serialization.JsonReading;
+
+    partial class SchemaJsonContext
+    {
+        internal static class __T_CustomerV1
+        {
+            internal static __M.JsonPropertyInfo[] Properties(__J.JsonSerializerOptions options) => new __M.JsonPropertyInfo[]
+            {
+                __S.ContextMetadata.Property<global::Klarna.Hpp.CustomerV1, string>(options, "DateOfBirth", "date_of_birth", static o => o.DateOfBirth, set_DateOfBirth, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.CustomerV1, string>(options, "FamilyName", "family_name", static o => o.FamilyName, set_FamilyName, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.CustomerV1, string>(options, "GivenName", "given_name", static o => o.GivenName, set_GivenName, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.CustomerV1, string>(options, "NationalIdentificationNumber", "national_identification_number", static o => o.NationalIdentificationNumber, set_NationalIdentificationNumber, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.CustomerV1, string>(options, "Title", "title", static o => o.Title, set_Title, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.CustomerV1, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>(options, "AdditionalProperties", "", static o => o.AdditionalProperties, set_AdditionalProperties, __S.PropertyFlags.ExtensionData | __S.PropertyFlags.Nullable),
+            };
+
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Constructor)]
+            internal static extern global::Klarna.Hpp.CustomerV1 New();
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_DateOfBirth")] internal static extern void set_DateOfBirth(global::Klarna.Hpp.CustomerV1 obj, string? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_FamilyName")] internal static extern void set_FamilyName(global::Klarna.Hpp.CustomerV1 obj, string? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_GivenName")] internal static extern void set_GivenName(global::Klarna.Hpp.CustomerV1 obj, string? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_NationalIdentificationNumber")] internal static extern void set_NationalIdentificationNumber(global::Klarna.Hpp.CustomerV1 obj, string? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_Title")] internal static extern void set_Title(global::Klarna.Hpp.CustomerV1 obj, string? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_AdditionalProperties")] internal static extern void set_AdditionalProperties(global::Klarna.Hpp.CustomerV1 obj, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? value);
+
+            internal static void Serialize(__J.Utf8JsonWriter writer, global::Klarna.Hpp.CustomerV1? value)
+            {
+                if (value is null) { writer.WriteNullValue(); return; }
+                writer.WriteStartObject();
+                if (value.DateOfBirth is not null) writer.WriteString(name_DateOfBirth, value.DateOfBirth);
+                if (value.FamilyName is not null) writer.WriteString(name_FamilyName, value.FamilyName);
+                if (value.GivenName is not null) writer.WriteString(name_GivenName, value.GivenName);
+                if (value.NationalIdentificationNumber is not null) writer.WriteString(name_NationalIdentificationNumber, value.NationalIdentificationNumber);
+                if (value.Title is not null) writer.WriteString(name_Title, value.Title);
+                if (value.AdditionalProperties is { } extension)
+                {
+                    foreach (global::System.Collections.Generic.KeyValuePair<string, __J.JsonElement> member in extension)
+                    {
+                        writer.WritePropertyName(member.Key);
+                        member.Value.WriteTo(writer);
+                    }
+                }
+                writer.WriteEndObject();
+            }
+
+            internal static readonly __J.JsonEncodedText name_DateOfBirth = __J.JsonEncodedText.Encode("date_of_birth");
+            internal static readonly __J.JsonEncodedText name_FamilyName = __J.JsonEncodedText.Encode("family_name");
+            internal static readonly __J.JsonEncodedText name_GivenName = __J.JsonEncodedText.Encode("given_name");
+            internal static readonly __J.JsonEncodedText name_NationalIdentificationNumber = __J.JsonEncodedText.Encode("national_identification_number");
+            internal static readonly __J.JsonEncodedText name_Title = __J.JsonEncodedText.Encode("title");
+
+            /// <summary>The one-pass reader of <c>Parse</c>: false means "validate the bytes first", never "invalid".</summary>
+            internal static bool Read(ref __J.Utf8JsonReader r, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Klarna.Hpp.CustomerV1? value)
+            {
+                value = null;
+                if (r.TokenType != __J.JsonTokenType.StartObject) return false;
+                global::Klarna.Hpp.CustomerV1 v = New();
+                ulong seen = 0;
+                global::System.Collections.Generic.Dictionary<string, __J.JsonElement>? extension = null;
+                for (int i; (i = __R.Next(ref r, __Read_Names, ref seen)) != __R.End;)
+                {
+                    switch (i)
+                    {
+                        case 0: if (!__R.String(ref r, out string x0)) return false; set_DateOfBirth(v, x0); continue;
+                        case 1: if (!__R.String(ref r, out string x1)) return false; set_FamilyName(v, x1); continue;
+                        case 2: if (!__R.String(ref r, out string x2)) return false; set_GivenName(v, x2); continue;
+                        case 3: if (!__R.String(ref r, out string x3)) return false; set_NationalIdentificationNumber(v, x3); continue;
+                        case 4: if (!__R.String(ref r, out string x4)) return false; set_Title(v, x4); continue;
+                        case __R.Unknown: if (!__R.Extension(ref r, ref extension)) return false; continue;
+                        default: return false;
+                    }
+                }
+                if (extension is not null) set_AdditionalProperties(v, extension);
+                value = v;
+                return true;
+            }
+
+            private static readonly global::HppSchemaGen.Validation.NameTable __Read_Names = new("date_of_birth", "family_name", "given_name", "national_identification_number", "title");
+        }
     }
 }

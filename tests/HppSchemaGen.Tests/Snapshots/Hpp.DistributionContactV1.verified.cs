@@ -66,11 +66,11 @@ namespace Klarna.Hpp
         /// <summary>Validates <paramref name="utf8Json"/> against the schema, then deserializes it.</summary>
         /// <exception cref="global::HppSchemaGen.SchemaValidationException">The JSON is well-formed but does not satisfy the schema.</exception>
         /// <exception cref="global::System.Text.Json.JsonException">The text is not well-formed JSON.</exception>
-        public static DistributionContactV1 Parse(global::System.ReadOnlySpan<byte> utf8Json) => global::HppSchemaGen.SchemaJson.Parse(utf8Json, global::Klarna.Hpp.__Readers.DistributionContactV1, global::Klarna.Hpp.__ValueValidators.DistributionContactV1__DistributionContactV1, global::Klarna.Hpp.__Validators.DistributionContactV1, global::Klarna.Hpp.SchemaJsonContext.Default.DistributionContactV1);
+        public static DistributionContactV1 Parse(global::System.ReadOnlySpan<byte> utf8Json) => global::HppSchemaGen.SchemaJson.Parse(utf8Json, global::Klarna.Hpp.SchemaJsonContext.__T_DistributionContactV1.Read, global::Klarna.Hpp.__ValueValidators.DistributionContactV1__DistributionContactV1, global::Klarna.Hpp.__Validators.DistributionContactV1, global::Klarna.Hpp.SchemaJsonContext.Default.DistributionContactV1);
 
         /// <summary>Validates <paramref name="utf8Json"/> and, when it is valid, deserializes it. Malformed JSON is reported in <paramref name="result"/>.</summary>
         public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out DistributionContactV1? value, out global::HppSchemaGen.ValidationResult result)
-            => global::HppSchemaGen.SchemaJson.TryParse(utf8Json, global::Klarna.Hpp.__Readers.DistributionContactV1, global::Klarna.Hpp.__ValueValidators.DistributionContactV1__DistributionContactV1, global::Klarna.Hpp.__Validators.DistributionContactV1, global::Klarna.Hpp.SchemaJsonContext.Default.DistributionContactV1, out value, out result);
+            => global::HppSchemaGen.SchemaJson.TryParse(utf8Json, global::Klarna.Hpp.SchemaJsonContext.__T_DistributionContactV1.Read, global::Klarna.Hpp.__ValueValidators.DistributionContactV1__DistributionContactV1, global::Klarna.Hpp.__Validators.DistributionContactV1, global::Klarna.Hpp.SchemaJsonContext.Default.DistributionContactV1, out value, out result);
 
         /// <summary><see cref="Parse(global::System.ReadOnlySpan{byte})"/> of a string, a stream, and a stream read asynchronously.</summary>
         public static DistributionContactV1 Parse(string json) => global::HppSchemaGen.SchemaJson.Parse<DistributionContactV1>(json, Parse);
@@ -79,5 +79,92 @@ namespace Klarna.Hpp
         /// <summary><see cref="TryParse(global::System.ReadOnlySpan{byte}, out DistributionContactV1, out global::HppSchemaGen.ValidationResult)"/> of a string and of a stream.</summary>
         public static bool TryParse(string json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out DistributionContactV1? value, out global::HppSchemaGen.ValidationResult result) => global::HppSchemaGen.SchemaJson.TryParse<DistributionContactV1>(json, TryParse, out value, out result);
         public static bool TryParse(global::System.IO.Stream utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out DistributionContactV1? value, out global::HppSchemaGen.ValidationResult result) => global::HppSchemaGen.SchemaJson.TryParse<DistributionContactV1>(utf8Json, TryParse, out value, out result);
+    }
+}
+
+namespace Klarna.Hpp
+{
+    using __J = global::System.Text.Json;
+    using __M = global::System.Text.Json.Serialization.Metadata;
+    using __U = global::System.Runtime.CompilerServices;
+    using __S = global::HppSchemaGen.Serialization;
+    using __R = global::HppSchemaGen.Serialization.JsonReading;
+
+    partial class SchemaJsonContext
+    {
+        internal static class __T_DistributionContactV1
+        {
+            internal static __M.JsonPropertyInfo[] Properties(__J.JsonSerializerOptions options) => new __M.JsonPropertyInfo[]
+            {
+                __S.ContextMetadata.Property<global::Klarna.Hpp.DistributionContactV1, global::Klarna.Hpp.DistributionContactV1AccessId>(options, "AccessId", "access_id", static o => o.AccessId, set_AccessId, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.DistributionContactV1, string>(options, "Email", "email", static o => o.Email, set_Email, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.DistributionContactV1, string>(options, "Phone", "phone", static o => o.Phone, set_Phone, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.DistributionContactV1, string>(options, "PhoneCountry", "phone_country", static o => o.PhoneCountry, set_PhoneCountry, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.DistributionContactV1, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>(options, "AdditionalProperties", "", static o => o.AdditionalProperties, set_AdditionalProperties, __S.PropertyFlags.ExtensionData | __S.PropertyFlags.Nullable),
+            };
+
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Constructor)]
+            internal static extern global::Klarna.Hpp.DistributionContactV1 New();
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_AccessId")] internal static extern void set_AccessId(global::Klarna.Hpp.DistributionContactV1 obj, global::Klarna.Hpp.DistributionContactV1AccessId? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_Email")] internal static extern void set_Email(global::Klarna.Hpp.DistributionContactV1 obj, string? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_Phone")] internal static extern void set_Phone(global::Klarna.Hpp.DistributionContactV1 obj, string? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_PhoneCountry")] internal static extern void set_PhoneCountry(global::Klarna.Hpp.DistributionContactV1 obj, string? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_AdditionalProperties")] internal static extern void set_AdditionalProperties(global::Klarna.Hpp.DistributionContactV1 obj, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? value);
+
+            internal static void Serialize(__J.Utf8JsonWriter writer, global::Klarna.Hpp.DistributionContactV1? value)
+            {
+                if (value is null) { writer.WriteNullValue(); return; }
+                writer.WriteStartObject();
+                if (value.AccessId is not null)
+                {
+                    writer.WritePropertyName(name_AccessId);
+                    if (value.AccessId is null) writer.WriteNullValue(); else writer.WriteStringValue(value.AccessId.Value);
+                }
+                if (value.Email is not null) writer.WriteString(name_Email, value.Email);
+                if (value.Phone is not null) writer.WriteString(name_Phone, value.Phone);
+                if (value.PhoneCountry is not null) writer.WriteString(name_PhoneCountry, value.PhoneCountry);
+                if (value.AdditionalProperties is { } extension)
+                {
+                    foreach (global::System.Collections.Generic.KeyValuePair<string, __J.JsonElement> member in extension)
+                    {
+                        writer.WritePropertyName(member.Key);
+                        member.Value.WriteTo(writer);
+                    }
+                }
+                writer.WriteEndObject();
+            }
+
+            internal static readonly __J.JsonEncodedText name_AccessId = __J.JsonEncodedText.Encode("access_id");
+            internal static readonly __J.JsonEncodedText name_Email = __J.JsonEncodedText.Encode("email");
+            internal static readonly __J.JsonEncodedText name_Phone = __J.JsonEncodedText.Encode("phone");
+            internal static readonly __J.JsonEncodedText name_PhoneCountry = __J.JsonEncodedText.Encode("phone_country");
+
+            /// <summary>The one-pass reader of <c>Parse</c>: false means "validate the bytes first", never "invalid".</summary>
+            internal static bool Read(ref __J.Utf8JsonReader r, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Klarna.Hpp.DistributionContactV1? value)
+            {
+                value = null;
+                if (r.TokenType != __J.JsonTokenType.StartObject) return false;
+                global::Klarna.Hpp.DistributionContactV1 v = New();
+                ulong seen = 0;
+                global::System.Collections.Generic.Dictionary<string, __J.JsonElement>? extension = null;
+                for (int i; (i = __R.Next(ref r, __Read_Names, ref seen)) != __R.End;)
+                {
+                    switch (i)
+                    {
+                        case 0: if (!__R.Enum<global::Klarna.Hpp.DistributionContactV1AccessId>(ref r, global::Klarna.Hpp.DistributionContactV1AccessId.From, out global::Klarna.Hpp.DistributionContactV1AccessId x0)) return false; set_AccessId(v, x0); continue;
+                        case 1: if (!__R.String(ref r, out string x1)) return false; set_Email(v, x1); continue;
+                        case 2: if (!__R.String(ref r, out string x2)) return false; set_Phone(v, x2); continue;
+                        case 3: if (!__R.String(ref r, out string x3)) return false; set_PhoneCountry(v, x3); continue;
+                        case __R.Unknown: if (!__R.Extension(ref r, ref extension)) return false; continue;
+                        default: return false;
+                    }
+                }
+                if (extension is not null) set_AdditionalProperties(v, extension);
+                value = v;
+                return true;
+            }
+
+            private static readonly global::HppSchemaGen.Validation.NameTable __Read_Names = new("access_id", "email", "phone", "phone_country");
+        }
     }
 }

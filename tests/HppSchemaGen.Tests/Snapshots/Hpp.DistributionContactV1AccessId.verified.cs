@@ -12,48 +12,21 @@ namespace Klarna.Hpp
     [global::HppSchemaGen.JsonSchemaSource("#/components/schemas/DistributionContactV1", "/properties/access_id")]
     [global::System.CodeDom.Compiler.GeneratedCode("HppSchemaGen", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(DistributionContactV1AccessId.Converter))]
-    public sealed partial class DistributionContactV1AccessId : global::System.IEquatable<DistributionContactV1AccessId>
+    public sealed partial class DistributionContactV1AccessId : global::HppSchemaGen.OpenEnum<DistributionContactV1AccessId>
     {
         /// <summary>The value <c>klarna:09f4a78d-d096-47d4-a0f6-abcf680c70fe</c>.</summary>
-        public static DistributionContactV1AccessId Klarna09f4a78dD09647d4A0f6Abcf680c70fe { get; } = new DistributionContactV1AccessId("klarna:09f4a78d-d096-47d4-a0f6-abcf680c70fe");
+        public static DistributionContactV1AccessId Klarna09f4a78dD09647d4A0f6Abcf680c70fe { get; } = new DistributionContactV1AccessId("klarna:09f4a78d-d096-47d4-a0f6-abcf680c70fe", true);
 
         /// <summary>The value <c>467521087419</c>.</summary>
-        public static DistributionContactV1AccessId _467521087419 { get; } = new DistributionContactV1AccessId("467521087419");
+        public static DistributionContactV1AccessId _467521087419 { get; } = new DistributionContactV1AccessId("467521087419", true);
 
         /// <summary>The value <c>278352</c>.</summary>
-        public static DistributionContactV1AccessId _278352 { get; } = new DistributionContactV1AccessId("278352");
+        public static DistributionContactV1AccessId _278352 { get; } = new DistributionContactV1AccessId("278352", true);
 
-        private DistributionContactV1AccessId(string value) => Value = value;
-
-        /// <summary>The JSON string, exactly as received or declared.</summary>
-        public string Value { get; }
-
-        /// <summary>True when the value is one the schema declares; false for values added after generation.</summary>
-        public bool IsKnown => __Known(Value) is not null;
+        private DistributionContactV1AccessId(string value, bool known) : base(value, known) { }
 
         /// <summary>The instance for <paramref name="value"/>: a declared one when known, else a new one that keeps the value.</summary>
-        public static DistributionContactV1AccessId From(string value) => __Known(value ?? throw new global::System.ArgumentNullException(nameof(value))) ?? new DistributionContactV1AccessId(value);
-
-        /// <inheritdoc/>
-        public bool Equals(DistributionContactV1AccessId? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => Equals(obj as DistributionContactV1AccessId);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-
-        /// <inheritdoc/>
-        public override string ToString() => Value;
-
-        /// <summary>Ordinal equality of the values.</summary>
-        public static bool operator ==(DistributionContactV1AccessId? left, DistributionContactV1AccessId? right) => left is null ? right is null : left.Equals(right);
-
-        /// <summary>Ordinal inequality of the values.</summary>
-        public static bool operator !=(DistributionContactV1AccessId? left, DistributionContactV1AccessId? right) => !(left == right);
-
-        /// <summary>The JSON string.</summary>
-        public static implicit operator string(DistributionContactV1AccessId value) => value.Value;
+        public static DistributionContactV1AccessId From(string value) => __Known(value ?? throw new global::System.ArgumentNullException(nameof(value))) ?? new DistributionContactV1AccessId(value, false);
 
         /// <summary>See <see cref="From"/>.</summary>
         public static explicit operator DistributionContactV1AccessId(string value) => From(value);

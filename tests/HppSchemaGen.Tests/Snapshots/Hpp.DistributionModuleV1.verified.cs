@@ -36,11 +36,11 @@ namespace Klarna.Hpp
         /// <summary>Validates <paramref name="utf8Json"/> against the schema, then deserializes it.</summary>
         /// <exception cref="global::HppSchemaGen.SchemaValidationException">The JSON is well-formed but does not satisfy the schema.</exception>
         /// <exception cref="global::System.Text.Json.JsonException">The text is not well-formed JSON.</exception>
-        public static DistributionModuleV1 Parse(global::System.ReadOnlySpan<byte> utf8Json) => global::HppSchemaGen.SchemaJson.Parse(utf8Json, global::Klarna.Hpp.__Readers.DistributionModuleV1, global::Klarna.Hpp.__ValueValidators.DistributionModuleV1__DistributionModuleV1, global::Klarna.Hpp.__Validators.DistributionModuleV1, global::Klarna.Hpp.SchemaJsonContext.Default.DistributionModuleV1);
+        public static DistributionModuleV1 Parse(global::System.ReadOnlySpan<byte> utf8Json) => global::HppSchemaGen.SchemaJson.Parse(utf8Json, global::Klarna.Hpp.SchemaJsonContext.__T_DistributionModuleV1.Read, global::Klarna.Hpp.__ValueValidators.DistributionModuleV1__DistributionModuleV1, global::Klarna.Hpp.__Validators.DistributionModuleV1, global::Klarna.Hpp.SchemaJsonContext.Default.DistributionModuleV1);
 
         /// <summary>Validates <paramref name="utf8Json"/> and, when it is valid, deserializes it. Malformed JSON is reported in <paramref name="result"/>.</summary>
         public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out DistributionModuleV1? value, out global::HppSchemaGen.ValidationResult result)
-            => global::HppSchemaGen.SchemaJson.TryParse(utf8Json, global::Klarna.Hpp.__Readers.DistributionModuleV1, global::Klarna.Hpp.__ValueValidators.DistributionModuleV1__DistributionModuleV1, global::Klarna.Hpp.__Validators.DistributionModuleV1, global::Klarna.Hpp.SchemaJsonContext.Default.DistributionModuleV1, out value, out result);
+            => global::HppSchemaGen.SchemaJson.TryParse(utf8Json, global::Klarna.Hpp.SchemaJsonContext.__T_DistributionModuleV1.Read, global::Klarna.Hpp.__ValueValidators.DistributionModuleV1__DistributionModuleV1, global::Klarna.Hpp.__Validators.DistributionModuleV1, global::Klarna.Hpp.SchemaJsonContext.Default.DistributionModuleV1, out value, out result);
 
         /// <summary><see cref="Parse(global::System.ReadOnlySpan{byte})"/> of a string, a stream, and a stream read asynchronously.</summary>
         public static DistributionModuleV1 Parse(string json) => global::HppSchemaGen.SchemaJson.Parse<DistributionModuleV1>(json, Parse);
@@ -49,5 +49,83 @@ namespace Klarna.Hpp
         /// <summary><see cref="TryParse(global::System.ReadOnlySpan{byte}, out DistributionModuleV1, out global::HppSchemaGen.ValidationResult)"/> of a string and of a stream.</summary>
         public static bool TryParse(string json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out DistributionModuleV1? value, out global::HppSchemaGen.ValidationResult result) => global::HppSchemaGen.SchemaJson.TryParse<DistributionModuleV1>(json, TryParse, out value, out result);
         public static bool TryParse(global::System.IO.Stream utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out DistributionModuleV1? value, out global::HppSchemaGen.ValidationResult result) => global::HppSchemaGen.SchemaJson.TryParse<DistributionModuleV1>(utf8Json, TryParse, out value, out result);
+    }
+}
+
+namespace Klarna.Hpp
+{
+    using __J = global::System.Text.Json;
+    using __M = global::System.Text.Json.Serialization.Metadata;
+    using __U = global::System.Runtime.CompilerServices;
+    using __S = global::HppSchemaGen.Serialization;
+    using __R = global::HppSchemaGen.Serialization.JsonReading;
+
+    partial class SchemaJsonContext
+    {
+        internal static class __T_DistributionModuleV1
+        {
+            internal static __M.JsonPropertyInfo[] Properties(__J.JsonSerializerOptions options) => new __M.JsonPropertyInfo[]
+            {
+                __S.ContextMetadata.Property<global::Klarna.Hpp.DistributionModuleV1, string>(options, "GenerationUrl", "generation_url", static o => o.GenerationUrl, set_GenerationUrl, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.DistributionModuleV1, string>(options, "StandaloneUrl", "standalone_url", static o => o.StandaloneUrl, set_StandaloneUrl, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.DistributionModuleV1, string>(options, "Token", "token", static o => o.Token, set_Token, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.DistributionModuleV1, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>(options, "AdditionalProperties", "", static o => o.AdditionalProperties, set_AdditionalProperties, __S.PropertyFlags.ExtensionData | __S.PropertyFlags.Nullable),
+            };
+
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Constructor)]
+            internal static extern global::Klarna.Hpp.DistributionModuleV1 New();
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_GenerationUrl")] internal static extern void set_GenerationUrl(global::Klarna.Hpp.DistributionModuleV1 obj, string? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_StandaloneUrl")] internal static extern void set_StandaloneUrl(global::Klarna.Hpp.DistributionModuleV1 obj, string? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_Token")] internal static extern void set_Token(global::Klarna.Hpp.DistributionModuleV1 obj, string? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_AdditionalProperties")] internal static extern void set_AdditionalProperties(global::Klarna.Hpp.DistributionModuleV1 obj, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? value);
+
+            internal static void Serialize(__J.Utf8JsonWriter writer, global::Klarna.Hpp.DistributionModuleV1? value)
+            {
+                if (value is null) { writer.WriteNullValue(); return; }
+                writer.WriteStartObject();
+                if (value.GenerationUrl is not null) writer.WriteString(name_GenerationUrl, value.GenerationUrl);
+                if (value.StandaloneUrl is not null) writer.WriteString(name_StandaloneUrl, value.StandaloneUrl);
+                if (value.Token is not null) writer.WriteString(name_Token, value.Token);
+                if (value.AdditionalProperties is { } extension)
+                {
+                    foreach (global::System.Collections.Generic.KeyValuePair<string, __J.JsonElement> member in extension)
+                    {
+                        writer.WritePropertyName(member.Key);
+                        member.Value.WriteTo(writer);
+                    }
+                }
+                writer.WriteEndObject();
+            }
+
+            internal static readonly __J.JsonEncodedText name_GenerationUrl = __J.JsonEncodedText.Encode("generation_url");
+            internal static readonly __J.JsonEncodedText name_StandaloneUrl = __J.JsonEncodedText.Encode("standalone_url");
+            internal static readonly __J.JsonEncodedText name_Token = __J.JsonEncodedText.Encode("token");
+
+            /// <summary>The one-pass reader of <c>Parse</c>: false means "validate the bytes first", never "invalid".</summary>
+            internal static bool Read(ref __J.Utf8JsonReader r, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Klarna.Hpp.DistributionModuleV1? value)
+            {
+                value = null;
+                if (r.TokenType != __J.JsonTokenType.StartObject) return false;
+                global::Klarna.Hpp.DistributionModuleV1 v = New();
+                ulong seen = 0;
+                global::System.Collections.Generic.Dictionary<string, __J.JsonElement>? extension = null;
+                for (int i; (i = __R.Next(ref r, __Read_Names, ref seen)) != __R.End;)
+                {
+                    switch (i)
+                    {
+                        case 0: if (!__R.String(ref r, out string x0)) return false; set_GenerationUrl(v, x0); continue;
+                        case 1: if (!__R.String(ref r, out string x1)) return false; set_StandaloneUrl(v, x1); continue;
+                        case 2: if (!__R.String(ref r, out string x2)) return false; set_Token(v, x2); continue;
+                        case __R.Unknown: if (!__R.Extension(ref r, ref extension)) return false; continue;
+                        default: return false;
+                    }
+                }
+                if (extension is not null) set_AdditionalProperties(v, extension);
+                value = v;
+                return true;
+            }
+
+            private static readonly global::HppSchemaGen.Validation.NameTable __Read_Names = new("generation_url", "standalone_url", "token");
+        }
     }
 }

@@ -52,11 +52,11 @@ namespace Klarna.Hpp
         /// <summary>Validates <paramref name="utf8Json"/> against the schema, then deserializes it.</summary>
         /// <exception cref="global::HppSchemaGen.SchemaValidationException">The JSON is well-formed but does not satisfy the schema.</exception>
         /// <exception cref="global::System.Text.Json.JsonException">The text is not well-formed JSON.</exception>
-        public static DistributionRequestV1 Parse(global::System.ReadOnlySpan<byte> utf8Json) => global::HppSchemaGen.SchemaJson.Parse(utf8Json, global::Klarna.Hpp.__Readers.DistributionRequestV1, global::Klarna.Hpp.__ValueValidators.DistributionRequestV1__DistributionRequestV1, global::Klarna.Hpp.__Validators.DistributionRequestV1, global::Klarna.Hpp.SchemaJsonContext.Default.DistributionRequestV1);
+        public static DistributionRequestV1 Parse(global::System.ReadOnlySpan<byte> utf8Json) => global::HppSchemaGen.SchemaJson.Parse(utf8Json, global::Klarna.Hpp.SchemaJsonContext.__T_DistributionRequestV1.Read, global::Klarna.Hpp.__ValueValidators.DistributionRequestV1__DistributionRequestV1, global::Klarna.Hpp.__Validators.DistributionRequestV1, global::Klarna.Hpp.SchemaJsonContext.Default.DistributionRequestV1);
 
         /// <summary>Validates <paramref name="utf8Json"/> and, when it is valid, deserializes it. Malformed JSON is reported in <paramref name="result"/>.</summary>
         public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out DistributionRequestV1? value, out global::HppSchemaGen.ValidationResult result)
-            => global::HppSchemaGen.SchemaJson.TryParse(utf8Json, global::Klarna.Hpp.__Readers.DistributionRequestV1, global::Klarna.Hpp.__ValueValidators.DistributionRequestV1__DistributionRequestV1, global::Klarna.Hpp.__Validators.DistributionRequestV1, global::Klarna.Hpp.SchemaJsonContext.Default.DistributionRequestV1, out value, out result);
+            => global::HppSchemaGen.SchemaJson.TryParse(utf8Json, global::Klarna.Hpp.SchemaJsonContext.__T_DistributionRequestV1.Read, global::Klarna.Hpp.__ValueValidators.DistributionRequestV1__DistributionRequestV1, global::Klarna.Hpp.__Validators.DistributionRequestV1, global::Klarna.Hpp.SchemaJsonContext.Default.DistributionRequestV1, out value, out result);
 
         /// <summary><see cref="Parse(global::System.ReadOnlySpan{byte})"/> of a string, a stream, and a stream read asynchronously.</summary>
         public static DistributionRequestV1 Parse(string json) => global::HppSchemaGen.SchemaJson.Parse<DistributionRequestV1>(json, Parse);
@@ -65,5 +65,90 @@ namespace Klarna.Hpp
         /// <summary><see cref="TryParse(global::System.ReadOnlySpan{byte}, out DistributionRequestV1, out global::HppSchemaGen.ValidationResult)"/> of a string and of a stream.</summary>
         public static bool TryParse(string json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out DistributionRequestV1? value, out global::HppSchemaGen.ValidationResult result) => global::HppSchemaGen.SchemaJson.TryParse<DistributionRequestV1>(json, TryParse, out value, out result);
         public static bool TryParse(global::System.IO.Stream utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out DistributionRequestV1? value, out global::HppSchemaGen.ValidationResult result) => global::HppSchemaGen.SchemaJson.TryParse<DistributionRequestV1>(utf8Json, TryParse, out value, out result);
+    }
+}
+
+namespace Klarna.Hpp
+{
+    using __J = global::System.Text.Json;
+    using __M = global::System.Text.Json.Serialization.Metadata;
+    using __U = global::System.Runtime.CompilerServices;
+    using __S = global::HppSchemaGen.Serialization;
+    using __R = global::HppSchemaGen.Serialization.JsonReading;
+
+    partial class SchemaJsonContext
+    {
+        internal static class __T_DistributionRequestV1
+        {
+            internal static __M.JsonPropertyInfo[] Properties(__J.JsonSerializerOptions options) => new __M.JsonPropertyInfo[]
+            {
+                __S.ContextMetadata.Property<global::Klarna.Hpp.DistributionRequestV1, global::Klarna.Hpp.DistributionContactV1>(options, "ContactInformation", "contact_information", static o => o.ContactInformation, set_ContactInformation, __S.PropertyFlags.Required),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.DistributionRequestV1, global::Klarna.Hpp.DistributionRequestV1Method>(options, "Method", "method", static o => o.Method, set_Method, __S.PropertyFlags.Required),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.DistributionRequestV1, global::Klarna.Hpp.DistributionRequestV1Template>(options, "Template", "template", static o => o.Template, set_Template, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.DistributionRequestV1, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>(options, "AdditionalProperties", "", static o => o.AdditionalProperties, set_AdditionalProperties, __S.PropertyFlags.ExtensionData | __S.PropertyFlags.Nullable),
+            };
+
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Constructor)]
+            internal static extern global::Klarna.Hpp.DistributionRequestV1 New();
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_ContactInformation")] internal static extern void set_ContactInformation(global::Klarna.Hpp.DistributionRequestV1 obj, global::Klarna.Hpp.DistributionContactV1? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_Method")] internal static extern void set_Method(global::Klarna.Hpp.DistributionRequestV1 obj, global::Klarna.Hpp.DistributionRequestV1Method? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_Template")] internal static extern void set_Template(global::Klarna.Hpp.DistributionRequestV1 obj, global::Klarna.Hpp.DistributionRequestV1Template? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_AdditionalProperties")] internal static extern void set_AdditionalProperties(global::Klarna.Hpp.DistributionRequestV1 obj, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? value);
+
+            internal static void Serialize(__J.Utf8JsonWriter writer, global::Klarna.Hpp.DistributionRequestV1? value)
+            {
+                if (value is null) { writer.WriteNullValue(); return; }
+                writer.WriteStartObject();
+                writer.WritePropertyName(name_ContactInformation);
+                __T_DistributionContactV1.Serialize(writer, value.ContactInformation);
+                writer.WritePropertyName(name_Method);
+                if (value.Method is null) writer.WriteNullValue(); else writer.WriteStringValue(value.Method.Value);
+                if (value.Template is not null)
+                {
+                    writer.WritePropertyName(name_Template);
+                    if (value.Template is null) writer.WriteNullValue(); else writer.WriteStringValue(value.Template.Value);
+                }
+                if (value.AdditionalProperties is { } extension)
+                {
+                    foreach (global::System.Collections.Generic.KeyValuePair<string, __J.JsonElement> member in extension)
+                    {
+                        writer.WritePropertyName(member.Key);
+                        member.Value.WriteTo(writer);
+                    }
+                }
+                writer.WriteEndObject();
+            }
+
+            internal static readonly __J.JsonEncodedText name_ContactInformation = __J.JsonEncodedText.Encode("contact_information");
+            internal static readonly __J.JsonEncodedText name_Method = __J.JsonEncodedText.Encode("method");
+            internal static readonly __J.JsonEncodedText name_Template = __J.JsonEncodedText.Encode("template");
+
+            /// <summary>The one-pass reader of <c>Parse</c>: false means "validate the bytes first", never "invalid".</summary>
+            internal static bool Read(ref __J.Utf8JsonReader r, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Klarna.Hpp.DistributionRequestV1? value)
+            {
+                value = null;
+                if (r.TokenType != __J.JsonTokenType.StartObject) return false;
+                global::Klarna.Hpp.DistributionRequestV1 v = New();
+                ulong seen = 0;
+                global::System.Collections.Generic.Dictionary<string, __J.JsonElement>? extension = null;
+                for (int i; (i = __R.Next(ref r, __Read_Names, ref seen)) != __R.End;)
+                {
+                    switch (i)
+                    {
+                        case 0: if (!global::Klarna.Hpp.SchemaJsonContext.__T_DistributionContactV1.Read(ref r, out global::Klarna.Hpp.DistributionContactV1? x0)) return false; set_ContactInformation(v, x0); continue;
+                        case 1: if (!__R.Enum<global::Klarna.Hpp.DistributionRequestV1Method>(ref r, global::Klarna.Hpp.DistributionRequestV1Method.From, out global::Klarna.Hpp.DistributionRequestV1Method x1)) return false; set_Method(v, x1); continue;
+                        case 2: if (!__R.Enum<global::Klarna.Hpp.DistributionRequestV1Template>(ref r, global::Klarna.Hpp.DistributionRequestV1Template.From, out global::Klarna.Hpp.DistributionRequestV1Template x2)) return false; set_Template(v, x2); continue;
+                        case __R.Unknown: if (!__R.Extension(ref r, ref extension)) return false; continue;
+                        default: return false;
+                    }
+                }
+                if (extension is not null) set_AdditionalProperties(v, extension);
+                if ((seen & 0x3UL) != 0x3UL) return false;
+                value = v;
+                return true;
+            }
+
+            private static readonly global::HppSchemaGen.Validation.NameTable __Read_Names = new("contact_information", "method", "template");
+        }
     }
 }

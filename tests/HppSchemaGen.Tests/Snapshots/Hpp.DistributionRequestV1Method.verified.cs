@@ -17,48 +17,21 @@ namespace Klarna.Hpp
     [global::HppSchemaGen.JsonSchemaSource("#/components/schemas/DistributionRequestV1", "/properties/method")]
     [global::System.CodeDom.Compiler.GeneratedCode("HppSchemaGen", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(DistributionRequestV1Method.Converter))]
-    public sealed partial class DistributionRequestV1Method : global::System.IEquatable<DistributionRequestV1Method>
+    public sealed partial class DistributionRequestV1Method : global::HppSchemaGen.OpenEnum<DistributionRequestV1Method>
     {
         /// <summary>The value <c>sms</c>.</summary>
-        public static DistributionRequestV1Method Sms { get; } = new DistributionRequestV1Method("sms");
+        public static DistributionRequestV1Method Sms { get; } = new DistributionRequestV1Method("sms", true);
 
         /// <summary>The value <c>email</c>.</summary>
-        public static DistributionRequestV1Method Email { get; } = new DistributionRequestV1Method("email");
+        public static DistributionRequestV1Method Email { get; } = new DistributionRequestV1Method("email", true);
 
         /// <summary>The value <c>token</c>.</summary>
-        public static DistributionRequestV1Method Token { get; } = new DistributionRequestV1Method("token");
+        public static DistributionRequestV1Method Token { get; } = new DistributionRequestV1Method("token", true);
 
-        private DistributionRequestV1Method(string value) => Value = value;
-
-        /// <summary>The JSON string, exactly as received or declared.</summary>
-        public string Value { get; }
-
-        /// <summary>True when the value is one the schema declares; false for values added after generation.</summary>
-        public bool IsKnown => __Known(Value) is not null;
+        private DistributionRequestV1Method(string value, bool known) : base(value, known) { }
 
         /// <summary>The instance for <paramref name="value"/>: a declared one when known, else a new one that keeps the value.</summary>
-        public static DistributionRequestV1Method From(string value) => __Known(value ?? throw new global::System.ArgumentNullException(nameof(value))) ?? new DistributionRequestV1Method(value);
-
-        /// <inheritdoc/>
-        public bool Equals(DistributionRequestV1Method? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => Equals(obj as DistributionRequestV1Method);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-
-        /// <inheritdoc/>
-        public override string ToString() => Value;
-
-        /// <summary>Ordinal equality of the values.</summary>
-        public static bool operator ==(DistributionRequestV1Method? left, DistributionRequestV1Method? right) => left is null ? right is null : left.Equals(right);
-
-        /// <summary>Ordinal inequality of the values.</summary>
-        public static bool operator !=(DistributionRequestV1Method? left, DistributionRequestV1Method? right) => !(left == right);
-
-        /// <summary>The JSON string.</summary>
-        public static implicit operator string(DistributionRequestV1Method value) => value.Value;
+        public static DistributionRequestV1Method From(string value) => __Known(value ?? throw new global::System.ArgumentNullException(nameof(value))) ?? new DistributionRequestV1Method(value, false);
 
         /// <summary>See <see cref="From"/>.</summary>
         public static explicit operator DistributionRequestV1Method(string value) => From(value);

@@ -17,42 +17,15 @@ namespace Klarna.Hpp
     [global::HppSchemaGen.JsonSchemaSource("#/components/schemas/DistributionRequestV1", "/properties/template")]
     [global::System.CodeDom.Compiler.GeneratedCode("HppSchemaGen", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(DistributionRequestV1Template.Converter))]
-    public sealed partial class DistributionRequestV1Template : global::System.IEquatable<DistributionRequestV1Template>
+    public sealed partial class DistributionRequestV1Template : global::HppSchemaGen.OpenEnum<DistributionRequestV1Template>
     {
         /// <summary>The value <c>INSTORE_PURCHASE</c>.</summary>
-        public static DistributionRequestV1Template InstorePurchase { get; } = new DistributionRequestV1Template("INSTORE_PURCHASE");
+        public static DistributionRequestV1Template InstorePurchase { get; } = new DistributionRequestV1Template("INSTORE_PURCHASE", true);
 
-        private DistributionRequestV1Template(string value) => Value = value;
-
-        /// <summary>The JSON string, exactly as received or declared.</summary>
-        public string Value { get; }
-
-        /// <summary>True when the value is one the schema declares; false for values added after generation.</summary>
-        public bool IsKnown => __Known(Value) is not null;
+        private DistributionRequestV1Template(string value, bool known) : base(value, known) { }
 
         /// <summary>The instance for <paramref name="value"/>: a declared one when known, else a new one that keeps the value.</summary>
-        public static DistributionRequestV1Template From(string value) => __Known(value ?? throw new global::System.ArgumentNullException(nameof(value))) ?? new DistributionRequestV1Template(value);
-
-        /// <inheritdoc/>
-        public bool Equals(DistributionRequestV1Template? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => Equals(obj as DistributionRequestV1Template);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-
-        /// <inheritdoc/>
-        public override string ToString() => Value;
-
-        /// <summary>Ordinal equality of the values.</summary>
-        public static bool operator ==(DistributionRequestV1Template? left, DistributionRequestV1Template? right) => left is null ? right is null : left.Equals(right);
-
-        /// <summary>Ordinal inequality of the values.</summary>
-        public static bool operator !=(DistributionRequestV1Template? left, DistributionRequestV1Template? right) => !(left == right);
-
-        /// <summary>The JSON string.</summary>
-        public static implicit operator string(DistributionRequestV1Template value) => value.Value;
+        public static DistributionRequestV1Template From(string value) => __Known(value ?? throw new global::System.ArgumentNullException(nameof(value))) ?? new DistributionRequestV1Template(value, false);
 
         /// <summary>See <see cref="From"/>.</summary>
         public static explicit operator DistributionRequestV1Template(string value) => From(value);

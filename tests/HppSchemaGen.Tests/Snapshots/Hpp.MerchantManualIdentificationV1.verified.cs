@@ -55,11 +55,11 @@ namespace Klarna.Hpp
         /// <summary>Validates <paramref name="utf8Json"/> against the schema, then deserializes it.</summary>
         /// <exception cref="global::HppSchemaGen.SchemaValidationException">The JSON is well-formed but does not satisfy the schema.</exception>
         /// <exception cref="global::System.Text.Json.JsonException">The text is not well-formed JSON.</exception>
-        public static MerchantManualIdentificationV1 Parse(global::System.ReadOnlySpan<byte> utf8Json) => global::HppSchemaGen.SchemaJson.Parse(utf8Json, global::Klarna.Hpp.__Readers.MerchantManualIdentificationV1, global::Klarna.Hpp.__ValueValidators.MerchantManualIdentificationV1__MerchantManualIdentificationV1, global::Klarna.Hpp.__Validators.MerchantManualIdentificationV1, global::Klarna.Hpp.SchemaJsonContext.Default.MerchantManualIdentificationV1);
+        public static MerchantManualIdentificationV1 Parse(global::System.ReadOnlySpan<byte> utf8Json) => global::HppSchemaGen.SchemaJson.Parse(utf8Json, global::Klarna.Hpp.SchemaJsonContext.__T_MerchantManualIdentificationV1.Read, global::Klarna.Hpp.__ValueValidators.MerchantManualIdentificationV1__MerchantManualIdentificationV1, global::Klarna.Hpp.__Validators.MerchantManualIdentificationV1, global::Klarna.Hpp.SchemaJsonContext.Default.MerchantManualIdentificationV1);
 
         /// <summary>Validates <paramref name="utf8Json"/> and, when it is valid, deserializes it. Malformed JSON is reported in <paramref name="result"/>.</summary>
         public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out MerchantManualIdentificationV1? value, out global::HppSchemaGen.ValidationResult result)
-            => global::HppSchemaGen.SchemaJson.TryParse(utf8Json, global::Klarna.Hpp.__Readers.MerchantManualIdentificationV1, global::Klarna.Hpp.__ValueValidators.MerchantManualIdentificationV1__MerchantManualIdentificationV1, global::Klarna.Hpp.__Validators.MerchantManualIdentificationV1, global::Klarna.Hpp.SchemaJsonContext.Default.MerchantManualIdentificationV1, out value, out result);
+            => global::HppSchemaGen.SchemaJson.TryParse(utf8Json, global::Klarna.Hpp.SchemaJsonContext.__T_MerchantManualIdentificationV1.Read, global::Klarna.Hpp.__ValueValidators.MerchantManualIdentificationV1__MerchantManualIdentificationV1, global::Klarna.Hpp.__Validators.MerchantManualIdentificationV1, global::Klarna.Hpp.SchemaJsonContext.Default.MerchantManualIdentificationV1, out value, out result);
 
         /// <summary><see cref="Parse(global::System.ReadOnlySpan{byte})"/> of a string, a stream, and a stream read asynchronously.</summary>
         public static MerchantManualIdentificationV1 Parse(string json) => global::HppSchemaGen.SchemaJson.Parse<MerchantManualIdentificationV1>(json, Parse);
@@ -68,5 +68,96 @@ namespace Klarna.Hpp
         /// <summary><see cref="TryParse(global::System.ReadOnlySpan{byte}, out MerchantManualIdentificationV1, out global::HppSchemaGen.ValidationResult)"/> of a string and of a stream.</summary>
         public static bool TryParse(string json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out MerchantManualIdentificationV1? value, out global::HppSchemaGen.ValidationResult result) => global::HppSchemaGen.SchemaJson.TryParse<MerchantManualIdentificationV1>(json, TryParse, out value, out result);
         public static bool TryParse(global::System.IO.Stream utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out MerchantManualIdentificationV1? value, out global::HppSchemaGen.ValidationResult result) => global::HppSchemaGen.SchemaJson.TryParse<MerchantManualIdentificationV1>(utf8Json, TryParse, out value, out result);
+    }
+}
+
+namespace Klarna.Hpp
+{
+    using __J = global::System.Text.Json;
+    using __M = global::System.Text.Json.Serialization.Metadata;
+    using __U = global::System.Runtime.CompilerServices;
+    using __S = global::HppSchemaGen.Serialization;
+    using __R = global::HppSchemaGen.Serialization.JsonReading;
+
+    partial class SchemaJsonContext
+    {
+        internal static class __T_MerchantManualIdentificationV1
+        {
+            internal static __M.JsonPropertyInfo[] Properties(__J.JsonSerializerOptions options) => new __M.JsonPropertyInfo[]
+            {
+                __S.ContextMetadata.Property<global::Klarna.Hpp.MerchantManualIdentificationV1, string>(options, "Challenge", "challenge", static o => o.Challenge, set_Challenge, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.MerchantManualIdentificationV1, global::Klarna.Hpp.CustomerV1>(options, "Customer", "customer", static o => o.Customer, set_Customer, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.MerchantManualIdentificationV1, global::Klarna.Hpp.CustomerV1>(options, "CustomerObfuscated", "customer_obfuscated", static o => o.CustomerObfuscated, set_CustomerObfuscated, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.MerchantManualIdentificationV1, global::System.DateTimeOffset?>(options, "ExpiresAt", "expires_at", static o => o.ExpiresAt, set_ExpiresAt, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.MerchantManualIdentificationV1, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>(options, "AdditionalProperties", "", static o => o.AdditionalProperties, set_AdditionalProperties, __S.PropertyFlags.ExtensionData | __S.PropertyFlags.Nullable),
+            };
+
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Constructor)]
+            internal static extern global::Klarna.Hpp.MerchantManualIdentificationV1 New();
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_Challenge")] internal static extern void set_Challenge(global::Klarna.Hpp.MerchantManualIdentificationV1 obj, string? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_Customer")] internal static extern void set_Customer(global::Klarna.Hpp.MerchantManualIdentificationV1 obj, global::Klarna.Hpp.CustomerV1? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_CustomerObfuscated")] internal static extern void set_CustomerObfuscated(global::Klarna.Hpp.MerchantManualIdentificationV1 obj, global::Klarna.Hpp.CustomerV1? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_ExpiresAt")] internal static extern void set_ExpiresAt(global::Klarna.Hpp.MerchantManualIdentificationV1 obj, global::System.DateTimeOffset? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_AdditionalProperties")] internal static extern void set_AdditionalProperties(global::Klarna.Hpp.MerchantManualIdentificationV1 obj, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? value);
+
+            internal static void Serialize(__J.Utf8JsonWriter writer, global::Klarna.Hpp.MerchantManualIdentificationV1? value)
+            {
+                if (value is null) { writer.WriteNullValue(); return; }
+                writer.WriteStartObject();
+                if (value.Challenge is not null) writer.WriteString(name_Challenge, value.Challenge);
+                if (value.Customer is not null)
+                {
+                    writer.WritePropertyName(name_Customer);
+                    __T_CustomerV1.Serialize(writer, value.Customer);
+                }
+                if (value.CustomerObfuscated is not null)
+                {
+                    writer.WritePropertyName(name_CustomerObfuscated);
+                    __T_CustomerV1.Serialize(writer, value.CustomerObfuscated);
+                }
+                if (value.ExpiresAt is not null) writer.WriteString(name_ExpiresAt, value.ExpiresAt.Value);
+                if (value.AdditionalProperties is { } extension)
+                {
+                    foreach (global::System.Collections.Generic.KeyValuePair<string, __J.JsonElement> member in extension)
+                    {
+                        writer.WritePropertyName(member.Key);
+                        member.Value.WriteTo(writer);
+                    }
+                }
+                writer.WriteEndObject();
+            }
+
+            internal static readonly __J.JsonEncodedText name_Challenge = __J.JsonEncodedText.Encode("challenge");
+            internal static readonly __J.JsonEncodedText name_Customer = __J.JsonEncodedText.Encode("customer");
+            internal static readonly __J.JsonEncodedText name_CustomerObfuscated = __J.JsonEncodedText.Encode("customer_obfuscated");
+            internal static readonly __J.JsonEncodedText name_ExpiresAt = __J.JsonEncodedText.Encode("expires_at");
+
+            /// <summary>The one-pass reader of <c>Parse</c>: false means "validate the bytes first", never "invalid".</summary>
+            internal static bool Read(ref __J.Utf8JsonReader r, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Klarna.Hpp.MerchantManualIdentificationV1? value)
+            {
+                value = null;
+                if (r.TokenType != __J.JsonTokenType.StartObject) return false;
+                global::Klarna.Hpp.MerchantManualIdentificationV1 v = New();
+                ulong seen = 0;
+                global::System.Collections.Generic.Dictionary<string, __J.JsonElement>? extension = null;
+                for (int i; (i = __R.Next(ref r, __Read_Names, ref seen)) != __R.End;)
+                {
+                    switch (i)
+                    {
+                        case 0: if (!__R.String(ref r, out string x0)) return false; set_Challenge(v, x0); continue;
+                        case 1: if (!global::Klarna.Hpp.SchemaJsonContext.__T_CustomerV1.Read(ref r, out global::Klarna.Hpp.CustomerV1? x1)) return false; set_Customer(v, x1); continue;
+                        case 2: if (!global::Klarna.Hpp.SchemaJsonContext.__T_CustomerV1.Read(ref r, out global::Klarna.Hpp.CustomerV1? x2)) return false; set_CustomerObfuscated(v, x2); continue;
+                        case 3: if (!__R.DateTimeOffset(ref r, out global::System.DateTimeOffset x3)) return false; set_ExpiresAt(v, x3); continue;
+                        case __R.Unknown: if (!__R.Extension(ref r, ref extension)) return false; continue;
+                        default: return false;
+                    }
+                }
+                if (extension is not null) set_AdditionalProperties(v, extension);
+                value = v;
+                return true;
+            }
+
+            private static readonly global::HppSchemaGen.Validation.NameTable __Read_Names = new("challenge", "customer", "customer_obfuscated", "expires_at");
+        }
     }
 }

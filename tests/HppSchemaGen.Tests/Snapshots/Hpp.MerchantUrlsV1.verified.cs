@@ -93,11 +93,11 @@ namespace Klarna.Hpp
         /// <summary>Validates <paramref name="utf8Json"/> against the schema, then deserializes it.</summary>
         /// <exception cref="global::HppSchemaGen.SchemaValidationException">The JSON is well-formed but does not satisfy the schema.</exception>
         /// <exception cref="global::System.Text.Json.JsonException">The text is not well-formed JSON.</exception>
-        public static MerchantUrlsV1 Parse(global::System.ReadOnlySpan<byte> utf8Json) => global::HppSchemaGen.SchemaJson.Parse(utf8Json, global::Klarna.Hpp.__Readers.MerchantUrlsV1, global::Klarna.Hpp.__ValueValidators.MerchantUrlsV1__MerchantUrlsV1, global::Klarna.Hpp.__Validators.MerchantUrlsV1, global::Klarna.Hpp.SchemaJsonContext.Default.MerchantUrlsV1);
+        public static MerchantUrlsV1 Parse(global::System.ReadOnlySpan<byte> utf8Json) => global::HppSchemaGen.SchemaJson.Parse(utf8Json, global::Klarna.Hpp.SchemaJsonContext.__T_MerchantUrlsV1.Read, global::Klarna.Hpp.__ValueValidators.MerchantUrlsV1__MerchantUrlsV1, global::Klarna.Hpp.__Validators.MerchantUrlsV1, global::Klarna.Hpp.SchemaJsonContext.Default.MerchantUrlsV1);
 
         /// <summary>Validates <paramref name="utf8Json"/> and, when it is valid, deserializes it. Malformed JSON is reported in <paramref name="result"/>.</summary>
         public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out MerchantUrlsV1? value, out global::HppSchemaGen.ValidationResult result)
-            => global::HppSchemaGen.SchemaJson.TryParse(utf8Json, global::Klarna.Hpp.__Readers.MerchantUrlsV1, global::Klarna.Hpp.__ValueValidators.MerchantUrlsV1__MerchantUrlsV1, global::Klarna.Hpp.__Validators.MerchantUrlsV1, global::Klarna.Hpp.SchemaJsonContext.Default.MerchantUrlsV1, out value, out result);
+            => global::HppSchemaGen.SchemaJson.TryParse(utf8Json, global::Klarna.Hpp.SchemaJsonContext.__T_MerchantUrlsV1.Read, global::Klarna.Hpp.__ValueValidators.MerchantUrlsV1__MerchantUrlsV1, global::Klarna.Hpp.__Validators.MerchantUrlsV1, global::Klarna.Hpp.SchemaJsonContext.Default.MerchantUrlsV1, out value, out result);
 
         /// <summary><see cref="Parse(global::System.ReadOnlySpan{byte})"/> of a string, a stream, and a stream read asynchronously.</summary>
         public static MerchantUrlsV1 Parse(string json) => global::HppSchemaGen.SchemaJson.Parse<MerchantUrlsV1>(json, Parse);
@@ -106,5 +106,98 @@ namespace Klarna.Hpp
         /// <summary><see cref="TryParse(global::System.ReadOnlySpan{byte}, out MerchantUrlsV1, out global::HppSchemaGen.ValidationResult)"/> of a string and of a stream.</summary>
         public static bool TryParse(string json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out MerchantUrlsV1? value, out global::HppSchemaGen.ValidationResult result) => global::HppSchemaGen.SchemaJson.TryParse<MerchantUrlsV1>(json, TryParse, out value, out result);
         public static bool TryParse(global::System.IO.Stream utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out MerchantUrlsV1? value, out global::HppSchemaGen.ValidationResult result) => global::HppSchemaGen.SchemaJson.TryParse<MerchantUrlsV1>(utf8Json, TryParse, out value, out result);
+    }
+}
+
+namespace Klarna.Hpp
+{
+    using __J = global::System.Text.Json;
+    using __M = global::System.Text.Json.Serialization.Metadata;
+    using __U = global::System.Runtime.CompilerServices;
+    using __S = global::HppSchemaGen.Serialization;
+    using __R = global::HppSchemaGen.Serialization.JsonReading;
+
+    partial class SchemaJsonContext
+    {
+        internal static class __T_MerchantUrlsV1
+        {
+            internal static __M.JsonPropertyInfo[] Properties(__J.JsonSerializerOptions options) => new __M.JsonPropertyInfo[]
+            {
+                __S.ContextMetadata.Property<global::Klarna.Hpp.MerchantUrlsV1, string>(options, "Back", "back", static o => o.Back, set_Back, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.MerchantUrlsV1, string>(options, "Cancel", "cancel", static o => o.Cancel, set_Cancel, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.MerchantUrlsV1, string>(options, "Error", "error", static o => o.Error, set_Error, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.MerchantUrlsV1, string>(options, "Failure", "failure", static o => o.Failure, set_Failure, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.MerchantUrlsV1, string>(options, "StatusUpdate", "status_update", static o => o.StatusUpdate, set_StatusUpdate, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.MerchantUrlsV1, string>(options, "Success", "success", static o => o.Success, set_Success, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.MerchantUrlsV1, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>(options, "AdditionalProperties", "", static o => o.AdditionalProperties, set_AdditionalProperties, __S.PropertyFlags.ExtensionData | __S.PropertyFlags.Nullable),
+            };
+
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Constructor)]
+            internal static extern global::Klarna.Hpp.MerchantUrlsV1 New();
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_Back")] internal static extern void set_Back(global::Klarna.Hpp.MerchantUrlsV1 obj, string? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_Cancel")] internal static extern void set_Cancel(global::Klarna.Hpp.MerchantUrlsV1 obj, string? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_Error")] internal static extern void set_Error(global::Klarna.Hpp.MerchantUrlsV1 obj, string? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_Failure")] internal static extern void set_Failure(global::Klarna.Hpp.MerchantUrlsV1 obj, string? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_StatusUpdate")] internal static extern void set_StatusUpdate(global::Klarna.Hpp.MerchantUrlsV1 obj, string? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_Success")] internal static extern void set_Success(global::Klarna.Hpp.MerchantUrlsV1 obj, string? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_AdditionalProperties")] internal static extern void set_AdditionalProperties(global::Klarna.Hpp.MerchantUrlsV1 obj, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? value);
+
+            internal static void Serialize(__J.Utf8JsonWriter writer, global::Klarna.Hpp.MerchantUrlsV1? value)
+            {
+                if (value is null) { writer.WriteNullValue(); return; }
+                writer.WriteStartObject();
+                if (value.Back is not null) writer.WriteString(name_Back, value.Back);
+                if (value.Cancel is not null) writer.WriteString(name_Cancel, value.Cancel);
+                if (value.Error is not null) writer.WriteString(name_Error, value.Error);
+                if (value.Failure is not null) writer.WriteString(name_Failure, value.Failure);
+                if (value.StatusUpdate is not null) writer.WriteString(name_StatusUpdate, value.StatusUpdate);
+                if (value.Success is not null) writer.WriteString(name_Success, value.Success);
+                if (value.AdditionalProperties is { } extension)
+                {
+                    foreach (global::System.Collections.Generic.KeyValuePair<string, __J.JsonElement> member in extension)
+                    {
+                        writer.WritePropertyName(member.Key);
+                        member.Value.WriteTo(writer);
+                    }
+                }
+                writer.WriteEndObject();
+            }
+
+            internal static readonly __J.JsonEncodedText name_Back = __J.JsonEncodedText.Encode("back");
+            internal static readonly __J.JsonEncodedText name_Cancel = __J.JsonEncodedText.Encode("cancel");
+            internal static readonly __J.JsonEncodedText name_Error = __J.JsonEncodedText.Encode("error");
+            internal static readonly __J.JsonEncodedText name_Failure = __J.JsonEncodedText.Encode("failure");
+            internal static readonly __J.JsonEncodedText name_StatusUpdate = __J.JsonEncodedText.Encode("status_update");
+            internal static readonly __J.JsonEncodedText name_Success = __J.JsonEncodedText.Encode("success");
+
+            /// <summary>The one-pass reader of <c>Parse</c>: false means "validate the bytes first", never "invalid".</summary>
+            internal static bool Read(ref __J.Utf8JsonReader r, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Klarna.Hpp.MerchantUrlsV1? value)
+            {
+                value = null;
+                if (r.TokenType != __J.JsonTokenType.StartObject) return false;
+                global::Klarna.Hpp.MerchantUrlsV1 v = New();
+                ulong seen = 0;
+                global::System.Collections.Generic.Dictionary<string, __J.JsonElement>? extension = null;
+                for (int i; (i = __R.Next(ref r, __Read_Names, ref seen)) != __R.End;)
+                {
+                    switch (i)
+                    {
+                        case 0: if (!__R.String(ref r, out string x0)) return false; set_Back(v, x0); continue;
+                        case 1: if (!__R.String(ref r, out string x1)) return false; set_Cancel(v, x1); continue;
+                        case 2: if (!__R.String(ref r, out string x2)) return false; set_Error(v, x2); continue;
+                        case 3: if (!__R.String(ref r, out string x3)) return false; set_Failure(v, x3); continue;
+                        case 4: if (!__R.String(ref r, out string x4)) return false; set_StatusUpdate(v, x4); continue;
+                        case 5: if (!__R.String(ref r, out string x5)) return false; set_Success(v, x5); continue;
+                        case __R.Unknown: if (!__R.Extension(ref r, ref extension)) return false; continue;
+                        default: return false;
+                    }
+                }
+                if (extension is not null) set_AdditionalProperties(v, extension);
+                value = v;
+                return true;
+            }
+
+            private static readonly global::HppSchemaGen.Validation.NameTable __Read_Names = new("back", "cancel", "error", "failure", "status_update", "success");
+        }
     }
 }

@@ -94,11 +94,11 @@ namespace Klarna.Hpp
         /// <summary>Validates <paramref name="utf8Json"/> against the schema, then deserializes it.</summary>
         /// <exception cref="global::HppSchemaGen.SchemaValidationException">The JSON is well-formed but does not satisfy the schema.</exception>
         /// <exception cref="global::System.Text.Json.JsonException">The text is not well-formed JSON.</exception>
-        public static OptionsV1 Parse(global::System.ReadOnlySpan<byte> utf8Json) => global::HppSchemaGen.SchemaJson.Parse(utf8Json, global::Klarna.Hpp.__Readers.OptionsV1, global::Klarna.Hpp.__ValueValidators.OptionsV1__OptionsV1, global::Klarna.Hpp.__Validators.OptionsV1, global::Klarna.Hpp.SchemaJsonContext.Default.OptionsV1);
+        public static OptionsV1 Parse(global::System.ReadOnlySpan<byte> utf8Json) => global::HppSchemaGen.SchemaJson.Parse(utf8Json, global::Klarna.Hpp.SchemaJsonContext.__T_OptionsV1.Read, global::Klarna.Hpp.__ValueValidators.OptionsV1__OptionsV1, global::Klarna.Hpp.__Validators.OptionsV1, global::Klarna.Hpp.SchemaJsonContext.Default.OptionsV1);
 
         /// <summary>Validates <paramref name="utf8Json"/> and, when it is valid, deserializes it. Malformed JSON is reported in <paramref name="result"/>.</summary>
         public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out OptionsV1? value, out global::HppSchemaGen.ValidationResult result)
-            => global::HppSchemaGen.SchemaJson.TryParse(utf8Json, global::Klarna.Hpp.__Readers.OptionsV1, global::Klarna.Hpp.__ValueValidators.OptionsV1__OptionsV1, global::Klarna.Hpp.__Validators.OptionsV1, global::Klarna.Hpp.SchemaJsonContext.Default.OptionsV1, out value, out result);
+            => global::HppSchemaGen.SchemaJson.TryParse(utf8Json, global::Klarna.Hpp.SchemaJsonContext.__T_OptionsV1.Read, global::Klarna.Hpp.__ValueValidators.OptionsV1__OptionsV1, global::Klarna.Hpp.__Validators.OptionsV1, global::Klarna.Hpp.SchemaJsonContext.Default.OptionsV1, out value, out result);
 
         /// <summary><see cref="Parse(global::System.ReadOnlySpan{byte})"/> of a string, a stream, and a stream read asynchronously.</summary>
         public static OptionsV1 Parse(string json) => global::HppSchemaGen.SchemaJson.Parse<OptionsV1>(json, Parse);
@@ -107,5 +107,148 @@ namespace Klarna.Hpp
         /// <summary><see cref="TryParse(global::System.ReadOnlySpan{byte}, out OptionsV1, out global::HppSchemaGen.ValidationResult)"/> of a string and of a stream.</summary>
         public static bool TryParse(string json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out OptionsV1? value, out global::HppSchemaGen.ValidationResult result) => global::HppSchemaGen.SchemaJson.TryParse<OptionsV1>(json, TryParse, out value, out result);
         public static bool TryParse(global::System.IO.Stream utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out OptionsV1? value, out global::HppSchemaGen.ValidationResult result) => global::HppSchemaGen.SchemaJson.TryParse<OptionsV1>(utf8Json, TryParse, out value, out result);
+    }
+}
+
+namespace Klarna.Hpp
+{
+    using __J = global::System.Text.Json;
+    using __M = global::System.Text.Json.Serialization.Metadata;
+    using __U = global::System.Runtime.CompilerServices;
+    using __S = global::HppSchemaGen.Serialization;
+    using __R = global::HppSchemaGen.Serialization.JsonReading;
+
+    partial class SchemaJsonContext
+    {
+        internal static class __T_OptionsV1
+        {
+            internal static __M.JsonPropertyInfo[] Properties(__J.JsonSerializerOptions options) => new __M.JsonPropertyInfo[]
+            {
+                __S.ContextMetadata.Property<global::Klarna.Hpp.OptionsV1, global::System.Collections.Generic.List<global::Klarna.Hpp.BackgroundImageV1>>(options, "BackgroundImages", "background_images", static o => o.BackgroundImages, set_BackgroundImages, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.OptionsV1, string>(options, "LogoUrl", "logo_url", static o => o.LogoUrl, set_LogoUrl, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.OptionsV1, string>(options, "PageTitle", "page_title", static o => o.PageTitle, set_PageTitle, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.OptionsV1, global::System.Collections.Generic.List<global::Klarna.Hpp.OptionsV1PaymentMethodCategoriesItem>>(options, "PaymentMethodCategories", "payment_method_categories", static o => o.PaymentMethodCategories, set_PaymentMethodCategories, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.OptionsV1, global::Klarna.Hpp.OptionsV1PaymentMethodCategoriesItem>(options, "PaymentMethodCategory", "payment_method_category", static o => o.PaymentMethodCategory, set_PaymentMethodCategory, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.OptionsV1, global::Klarna.Hpp.OptionsV1PlaceOrderMode>(options, "PlaceOrderMode", "place_order_mode", static o => o.PlaceOrderMode, set_PlaceOrderMode, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.OptionsV1, global::Klarna.Hpp.OptionsV1PurchaseType>(options, "PurchaseType", "purchase_type", static o => o.PurchaseType, set_PurchaseType, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.OptionsV1, global::Klarna.Hpp.OptionsV1ShowSubtotalDetail>(options, "ShowSubtotalDetail", "show_subtotal_detail", static o => o.ShowSubtotalDetail, set_ShowSubtotalDetail, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.OptionsV1, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>(options, "AdditionalProperties", "", static o => o.AdditionalProperties, set_AdditionalProperties, __S.PropertyFlags.ExtensionData | __S.PropertyFlags.Nullable),
+            };
+
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Constructor)]
+            internal static extern global::Klarna.Hpp.OptionsV1 New();
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_BackgroundImages")] internal static extern void set_BackgroundImages(global::Klarna.Hpp.OptionsV1 obj, global::System.Collections.Generic.List<global::Klarna.Hpp.BackgroundImageV1>? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_LogoUrl")] internal static extern void set_LogoUrl(global::Klarna.Hpp.OptionsV1 obj, string? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_PageTitle")] internal static extern void set_PageTitle(global::Klarna.Hpp.OptionsV1 obj, string? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_PaymentMethodCategories")] internal static extern void set_PaymentMethodCategories(global::Klarna.Hpp.OptionsV1 obj, global::System.Collections.Generic.List<global::Klarna.Hpp.OptionsV1PaymentMethodCategoriesItem>? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_PaymentMethodCategory")] internal static extern void set_PaymentMethodCategory(global::Klarna.Hpp.OptionsV1 obj, global::Klarna.Hpp.OptionsV1PaymentMethodCategoriesItem? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_PlaceOrderMode")] internal static extern void set_PlaceOrderMode(global::Klarna.Hpp.OptionsV1 obj, global::Klarna.Hpp.OptionsV1PlaceOrderMode? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_PurchaseType")] internal static extern void set_PurchaseType(global::Klarna.Hpp.OptionsV1 obj, global::Klarna.Hpp.OptionsV1PurchaseType? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_ShowSubtotalDetail")] internal static extern void set_ShowSubtotalDetail(global::Klarna.Hpp.OptionsV1 obj, global::Klarna.Hpp.OptionsV1ShowSubtotalDetail? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_AdditionalProperties")] internal static extern void set_AdditionalProperties(global::Klarna.Hpp.OptionsV1 obj, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? value);
+
+            internal static void Serialize(__J.Utf8JsonWriter writer, global::Klarna.Hpp.OptionsV1? value)
+            {
+                if (value is null) { writer.WriteNullValue(); return; }
+                writer.WriteStartObject();
+                if (value.BackgroundImages is not null)
+                {
+                    writer.WritePropertyName(name_BackgroundImages);
+                    if (value.BackgroundImages is null) writer.WriteNullValue(); else
+                    {
+                        writer.WriteStartArray();
+                        foreach (global::Klarna.Hpp.BackgroundImageV1 item0 in value.BackgroundImages)
+                        {
+                            __T_BackgroundImageV1.Serialize(writer, item0);
+                        }
+                        writer.WriteEndArray();
+                    }
+                }
+                if (value.LogoUrl is not null) writer.WriteString(name_LogoUrl, value.LogoUrl);
+                if (value.PageTitle is not null) writer.WriteString(name_PageTitle, value.PageTitle);
+                if (value.PaymentMethodCategories is not null)
+                {
+                    writer.WritePropertyName(name_PaymentMethodCategories);
+                    if (value.PaymentMethodCategories is null) writer.WriteNullValue(); else
+                    {
+                        writer.WriteStartArray();
+                        foreach (global::Klarna.Hpp.OptionsV1PaymentMethodCategoriesItem item0 in value.PaymentMethodCategories)
+                        {
+                            if (item0 is null) writer.WriteNullValue(); else writer.WriteStringValue(item0.Value);
+                        }
+                        writer.WriteEndArray();
+                    }
+                }
+                if (value.PaymentMethodCategory is not null)
+                {
+                    writer.WritePropertyName(name_PaymentMethodCategory);
+                    if (value.PaymentMethodCategory is null) writer.WriteNullValue(); else writer.WriteStringValue(value.PaymentMethodCategory.Value);
+                }
+                if (value.PlaceOrderMode is not null)
+                {
+                    writer.WritePropertyName(name_PlaceOrderMode);
+                    if (value.PlaceOrderMode is null) writer.WriteNullValue(); else writer.WriteStringValue(value.PlaceOrderMode.Value);
+                }
+                if (value.PurchaseType is not null)
+                {
+                    writer.WritePropertyName(name_PurchaseType);
+                    if (value.PurchaseType is null) writer.WriteNullValue(); else writer.WriteStringValue(value.PurchaseType.Value);
+                }
+                if (value.ShowSubtotalDetail is not null)
+                {
+                    writer.WritePropertyName(name_ShowSubtotalDetail);
+                    if (value.ShowSubtotalDetail is null) writer.WriteNullValue(); else writer.WriteStringValue(value.ShowSubtotalDetail.Value);
+                }
+                if (value.AdditionalProperties is { } extension)
+                {
+                    foreach (global::System.Collections.Generic.KeyValuePair<string, __J.JsonElement> member in extension)
+                    {
+                        writer.WritePropertyName(member.Key);
+                        member.Value.WriteTo(writer);
+                    }
+                }
+                writer.WriteEndObject();
+            }
+
+            internal static readonly __J.JsonEncodedText name_BackgroundImages = __J.JsonEncodedText.Encode("background_images");
+            internal static readonly __J.JsonEncodedText name_LogoUrl = __J.JsonEncodedText.Encode("logo_url");
+            internal static readonly __J.JsonEncodedText name_PageTitle = __J.JsonEncodedText.Encode("page_title");
+            internal static readonly __J.JsonEncodedText name_PaymentMethodCategories = __J.JsonEncodedText.Encode("payment_method_categories");
+            internal static readonly __J.JsonEncodedText name_PaymentMethodCategory = __J.JsonEncodedText.Encode("payment_method_category");
+            internal static readonly __J.JsonEncodedText name_PlaceOrderMode = __J.JsonEncodedText.Encode("place_order_mode");
+            internal static readonly __J.JsonEncodedText name_PurchaseType = __J.JsonEncodedText.Encode("purchase_type");
+            internal static readonly __J.JsonEncodedText name_ShowSubtotalDetail = __J.JsonEncodedText.Encode("show_subtotal_detail");
+
+            /// <summary>The one-pass reader of <c>Parse</c>: false means "validate the bytes first", never "invalid".</summary>
+            internal static bool Read(ref __J.Utf8JsonReader r, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Klarna.Hpp.OptionsV1? value)
+            {
+                value = null;
+                if (r.TokenType != __J.JsonTokenType.StartObject) return false;
+                global::Klarna.Hpp.OptionsV1 v = New();
+                ulong seen = 0;
+                global::System.Collections.Generic.Dictionary<string, __J.JsonElement>? extension = null;
+                for (int i; (i = __R.Next(ref r, __Read_Names, ref seen)) != __R.End;)
+                {
+                    switch (i)
+                    {
+                        case 0: if (!__R.Records<global::Klarna.Hpp.BackgroundImageV1>(ref r, global::Klarna.Hpp.SchemaJsonContext.__T_BackgroundImageV1.Read, out global::System.Collections.Generic.List<global::Klarna.Hpp.BackgroundImageV1> x0)) return false; set_BackgroundImages(v, x0); continue;
+                        case 1: if (!__R.String(ref r, out string x1)) return false; set_LogoUrl(v, x1); continue;
+                        case 2: if (!__R.String(ref r, out string x2)) return false; set_PageTitle(v, x2); continue;
+                        case 3: if (!__R.Enums<global::Klarna.Hpp.OptionsV1PaymentMethodCategoriesItem>(ref r, global::Klarna.Hpp.OptionsV1PaymentMethodCategoriesItem.From, out global::System.Collections.Generic.List<global::Klarna.Hpp.OptionsV1PaymentMethodCategoriesItem> x3)) return false; set_PaymentMethodCategories(v, x3); continue;
+                        case 4: if (!__R.Enum<global::Klarna.Hpp.OptionsV1PaymentMethodCategoriesItem>(ref r, global::Klarna.Hpp.OptionsV1PaymentMethodCategoriesItem.From, out global::Klarna.Hpp.OptionsV1PaymentMethodCategoriesItem x4)) return false; set_PaymentMethodCategory(v, x4); continue;
+                        case 5: if (!__R.Enum<global::Klarna.Hpp.OptionsV1PlaceOrderMode>(ref r, global::Klarna.Hpp.OptionsV1PlaceOrderMode.From, out global::Klarna.Hpp.OptionsV1PlaceOrderMode x5)) return false; set_PlaceOrderMode(v, x5); continue;
+                        case 6: if (!__R.Enum<global::Klarna.Hpp.OptionsV1PurchaseType>(ref r, global::Klarna.Hpp.OptionsV1PurchaseType.From, out global::Klarna.Hpp.OptionsV1PurchaseType x6)) return false; set_PurchaseType(v, x6); continue;
+                        case 7: if (!__R.Enum<global::Klarna.Hpp.OptionsV1ShowSubtotalDetail>(ref r, global::Klarna.Hpp.OptionsV1ShowSubtotalDetail.From, out global::Klarna.Hpp.OptionsV1ShowSubtotalDetail x7)) return false; set_ShowSubtotalDetail(v, x7); continue;
+                        case __R.Unknown: if (!__R.Extension(ref r, ref extension)) return false; continue;
+                        default: return false;
+                    }
+                }
+                if (extension is not null) set_AdditionalProperties(v, extension);
+                value = v;
+                return true;
+            }
+
+            private static readonly global::HppSchemaGen.Validation.NameTable __Read_Names = new("background_images", "logo_url", "page_title", "payment_method_categories", "payment_method_category", "place_order_mode", "purchase_type", "show_subtotal_detail");
+        }
     }
 }

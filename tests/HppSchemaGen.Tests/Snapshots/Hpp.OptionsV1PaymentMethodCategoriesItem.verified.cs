@@ -9,57 +9,30 @@ namespace Klarna.Hpp
     [global::HppSchemaGen.JsonSchemaSource("#/components/schemas/OptionsV1", "/properties/payment_method_categories/items")]
     [global::System.CodeDom.Compiler.GeneratedCode("HppSchemaGen", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(OptionsV1PaymentMethodCategoriesItem.Converter))]
-    public sealed partial class OptionsV1PaymentMethodCategoriesItem : global::System.IEquatable<OptionsV1PaymentMethodCategoriesItem>
+    public sealed partial class OptionsV1PaymentMethodCategoriesItem : global::HppSchemaGen.OpenEnum<OptionsV1PaymentMethodCategoriesItem>
     {
         /// <summary>The value <c>DIRECT_DEBIT</c>.</summary>
-        public static OptionsV1PaymentMethodCategoriesItem DirectDebit { get; } = new OptionsV1PaymentMethodCategoriesItem("DIRECT_DEBIT");
+        public static OptionsV1PaymentMethodCategoriesItem DirectDebit { get; } = new OptionsV1PaymentMethodCategoriesItem("DIRECT_DEBIT", true);
 
         /// <summary>The value <c>DIRECT_BANK_TRANSFER</c>.</summary>
-        public static OptionsV1PaymentMethodCategoriesItem DirectBankTransfer { get; } = new OptionsV1PaymentMethodCategoriesItem("DIRECT_BANK_TRANSFER");
+        public static OptionsV1PaymentMethodCategoriesItem DirectBankTransfer { get; } = new OptionsV1PaymentMethodCategoriesItem("DIRECT_BANK_TRANSFER", true);
 
         /// <summary>The value <c>PAY_NOW</c>.</summary>
-        public static OptionsV1PaymentMethodCategoriesItem PayNow { get; } = new OptionsV1PaymentMethodCategoriesItem("PAY_NOW");
+        public static OptionsV1PaymentMethodCategoriesItem PayNow { get; } = new OptionsV1PaymentMethodCategoriesItem("PAY_NOW", true);
 
         /// <summary>The value <c>PAY_LATER</c>.</summary>
-        public static OptionsV1PaymentMethodCategoriesItem PayLater { get; } = new OptionsV1PaymentMethodCategoriesItem("PAY_LATER");
+        public static OptionsV1PaymentMethodCategoriesItem PayLater { get; } = new OptionsV1PaymentMethodCategoriesItem("PAY_LATER", true);
 
         /// <summary>The value <c>PAY_OVER_TIME</c>.</summary>
-        public static OptionsV1PaymentMethodCategoriesItem PayOverTime { get; } = new OptionsV1PaymentMethodCategoriesItem("PAY_OVER_TIME");
+        public static OptionsV1PaymentMethodCategoriesItem PayOverTime { get; } = new OptionsV1PaymentMethodCategoriesItem("PAY_OVER_TIME", true);
 
         /// <summary>The value <c>KLARNA</c>.</summary>
-        public static OptionsV1PaymentMethodCategoriesItem Klarna { get; } = new OptionsV1PaymentMethodCategoriesItem("KLARNA");
+        public static OptionsV1PaymentMethodCategoriesItem Klarna { get; } = new OptionsV1PaymentMethodCategoriesItem("KLARNA", true);
 
-        private OptionsV1PaymentMethodCategoriesItem(string value) => Value = value;
-
-        /// <summary>The JSON string, exactly as received or declared.</summary>
-        public string Value { get; }
-
-        /// <summary>True when the value is one the schema declares; false for values added after generation.</summary>
-        public bool IsKnown => __Known(Value) is not null;
+        private OptionsV1PaymentMethodCategoriesItem(string value, bool known) : base(value, known) { }
 
         /// <summary>The instance for <paramref name="value"/>: a declared one when known, else a new one that keeps the value.</summary>
-        public static OptionsV1PaymentMethodCategoriesItem From(string value) => __Known(value ?? throw new global::System.ArgumentNullException(nameof(value))) ?? new OptionsV1PaymentMethodCategoriesItem(value);
-
-        /// <inheritdoc/>
-        public bool Equals(OptionsV1PaymentMethodCategoriesItem? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => Equals(obj as OptionsV1PaymentMethodCategoriesItem);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-
-        /// <inheritdoc/>
-        public override string ToString() => Value;
-
-        /// <summary>Ordinal equality of the values.</summary>
-        public static bool operator ==(OptionsV1PaymentMethodCategoriesItem? left, OptionsV1PaymentMethodCategoriesItem? right) => left is null ? right is null : left.Equals(right);
-
-        /// <summary>Ordinal inequality of the values.</summary>
-        public static bool operator !=(OptionsV1PaymentMethodCategoriesItem? left, OptionsV1PaymentMethodCategoriesItem? right) => !(left == right);
-
-        /// <summary>The JSON string.</summary>
-        public static implicit operator string(OptionsV1PaymentMethodCategoriesItem value) => value.Value;
+        public static OptionsV1PaymentMethodCategoriesItem From(string value) => __Known(value ?? throw new global::System.ArgumentNullException(nameof(value))) ?? new OptionsV1PaymentMethodCategoriesItem(value, false);
 
         /// <summary>See <see cref="From"/>.</summary>
         public static explicit operator OptionsV1PaymentMethodCategoriesItem(string value) => From(value);

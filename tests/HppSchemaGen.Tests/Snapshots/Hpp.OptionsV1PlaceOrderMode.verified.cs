@@ -14,48 +14,21 @@ namespace Klarna.Hpp
     [global::HppSchemaGen.JsonSchemaSource("#/components/schemas/OptionsV1", "/properties/place_order_mode")]
     [global::System.CodeDom.Compiler.GeneratedCode("HppSchemaGen", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(OptionsV1PlaceOrderMode.Converter))]
-    public sealed partial class OptionsV1PlaceOrderMode : global::System.IEquatable<OptionsV1PlaceOrderMode>
+    public sealed partial class OptionsV1PlaceOrderMode : global::HppSchemaGen.OpenEnum<OptionsV1PlaceOrderMode>
     {
         /// <summary>The value <c>PLACE_ORDER</c>.</summary>
-        public static OptionsV1PlaceOrderMode PlaceOrder { get; } = new OptionsV1PlaceOrderMode("PLACE_ORDER");
+        public static OptionsV1PlaceOrderMode PlaceOrder { get; } = new OptionsV1PlaceOrderMode("PLACE_ORDER", true);
 
         /// <summary>The value <c>CAPTURE_ORDER</c>.</summary>
-        public static OptionsV1PlaceOrderMode CaptureOrder { get; } = new OptionsV1PlaceOrderMode("CAPTURE_ORDER");
+        public static OptionsV1PlaceOrderMode CaptureOrder { get; } = new OptionsV1PlaceOrderMode("CAPTURE_ORDER", true);
 
         /// <summary>The value <c>NONE</c>.</summary>
-        public static OptionsV1PlaceOrderMode None { get; } = new OptionsV1PlaceOrderMode("NONE");
+        public static OptionsV1PlaceOrderMode None { get; } = new OptionsV1PlaceOrderMode("NONE", true);
 
-        private OptionsV1PlaceOrderMode(string value) => Value = value;
-
-        /// <summary>The JSON string, exactly as received or declared.</summary>
-        public string Value { get; }
-
-        /// <summary>True when the value is one the schema declares; false for values added after generation.</summary>
-        public bool IsKnown => __Known(Value) is not null;
+        private OptionsV1PlaceOrderMode(string value, bool known) : base(value, known) { }
 
         /// <summary>The instance for <paramref name="value"/>: a declared one when known, else a new one that keeps the value.</summary>
-        public static OptionsV1PlaceOrderMode From(string value) => __Known(value ?? throw new global::System.ArgumentNullException(nameof(value))) ?? new OptionsV1PlaceOrderMode(value);
-
-        /// <inheritdoc/>
-        public bool Equals(OptionsV1PlaceOrderMode? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => Equals(obj as OptionsV1PlaceOrderMode);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-
-        /// <inheritdoc/>
-        public override string ToString() => Value;
-
-        /// <summary>Ordinal equality of the values.</summary>
-        public static bool operator ==(OptionsV1PlaceOrderMode? left, OptionsV1PlaceOrderMode? right) => left is null ? right is null : left.Equals(right);
-
-        /// <summary>Ordinal inequality of the values.</summary>
-        public static bool operator !=(OptionsV1PlaceOrderMode? left, OptionsV1PlaceOrderMode? right) => !(left == right);
-
-        /// <summary>The JSON string.</summary>
-        public static implicit operator string(OptionsV1PlaceOrderMode value) => value.Value;
+        public static OptionsV1PlaceOrderMode From(string value) => __Known(value ?? throw new global::System.ArgumentNullException(nameof(value))) ?? new OptionsV1PlaceOrderMode(value, false);
 
         /// <summary>See <see cref="From"/>.</summary>
         public static explicit operator OptionsV1PlaceOrderMode(string value) => From(value);

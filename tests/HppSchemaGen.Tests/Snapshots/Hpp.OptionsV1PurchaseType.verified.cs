@@ -17,60 +17,33 @@ namespace Klarna.Hpp
     [global::HppSchemaGen.JsonSchemaSource("#/components/schemas/OptionsV1", "/properties/purchase_type")]
     [global::System.CodeDom.Compiler.GeneratedCode("HppSchemaGen", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(OptionsV1PurchaseType.Converter))]
-    public sealed partial class OptionsV1PurchaseType : global::System.IEquatable<OptionsV1PurchaseType>
+    public sealed partial class OptionsV1PurchaseType : global::HppSchemaGen.OpenEnum<OptionsV1PurchaseType>
     {
         /// <summary>The value <c>BUY</c>.</summary>
-        public static OptionsV1PurchaseType Buy { get; } = new OptionsV1PurchaseType("BUY");
+        public static OptionsV1PurchaseType Buy { get; } = new OptionsV1PurchaseType("BUY", true);
 
         /// <summary>The value <c>RENT</c>.</summary>
-        public static OptionsV1PurchaseType Rent { get; } = new OptionsV1PurchaseType("RENT");
+        public static OptionsV1PurchaseType Rent { get; } = new OptionsV1PurchaseType("RENT", true);
 
         /// <summary>The value <c>BOOK</c>.</summary>
-        public static OptionsV1PurchaseType Book { get; } = new OptionsV1PurchaseType("BOOK");
+        public static OptionsV1PurchaseType Book { get; } = new OptionsV1PurchaseType("BOOK", true);
 
         /// <summary>The value <c>SUBSCRIBE</c>.</summary>
-        public static OptionsV1PurchaseType Subscribe { get; } = new OptionsV1PurchaseType("SUBSCRIBE");
+        public static OptionsV1PurchaseType Subscribe { get; } = new OptionsV1PurchaseType("SUBSCRIBE", true);
 
         /// <summary>The value <c>DOWNLOAD</c>.</summary>
-        public static OptionsV1PurchaseType Download { get; } = new OptionsV1PurchaseType("DOWNLOAD");
+        public static OptionsV1PurchaseType Download { get; } = new OptionsV1PurchaseType("DOWNLOAD", true);
 
         /// <summary>The value <c>ORDER</c>.</summary>
-        public static OptionsV1PurchaseType Order { get; } = new OptionsV1PurchaseType("ORDER");
+        public static OptionsV1PurchaseType Order { get; } = new OptionsV1PurchaseType("ORDER", true);
 
         /// <summary>The value <c>CONTINUE</c>.</summary>
-        public static OptionsV1PurchaseType Continue { get; } = new OptionsV1PurchaseType("CONTINUE");
+        public static OptionsV1PurchaseType Continue { get; } = new OptionsV1PurchaseType("CONTINUE", true);
 
-        private OptionsV1PurchaseType(string value) => Value = value;
-
-        /// <summary>The JSON string, exactly as received or declared.</summary>
-        public string Value { get; }
-
-        /// <summary>True when the value is one the schema declares; false for values added after generation.</summary>
-        public bool IsKnown => __Known(Value) is not null;
+        private OptionsV1PurchaseType(string value, bool known) : base(value, known) { }
 
         /// <summary>The instance for <paramref name="value"/>: a declared one when known, else a new one that keeps the value.</summary>
-        public static OptionsV1PurchaseType From(string value) => __Known(value ?? throw new global::System.ArgumentNullException(nameof(value))) ?? new OptionsV1PurchaseType(value);
-
-        /// <inheritdoc/>
-        public bool Equals(OptionsV1PurchaseType? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => Equals(obj as OptionsV1PurchaseType);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-
-        /// <inheritdoc/>
-        public override string ToString() => Value;
-
-        /// <summary>Ordinal equality of the values.</summary>
-        public static bool operator ==(OptionsV1PurchaseType? left, OptionsV1PurchaseType? right) => left is null ? right is null : left.Equals(right);
-
-        /// <summary>Ordinal inequality of the values.</summary>
-        public static bool operator !=(OptionsV1PurchaseType? left, OptionsV1PurchaseType? right) => !(left == right);
-
-        /// <summary>The JSON string.</summary>
-        public static implicit operator string(OptionsV1PurchaseType value) => value.Value;
+        public static OptionsV1PurchaseType From(string value) => __Known(value ?? throw new global::System.ArgumentNullException(nameof(value))) ?? new OptionsV1PurchaseType(value, false);
 
         /// <summary>See <see cref="From"/>.</summary>
         public static explicit operator OptionsV1PurchaseType(string value) => From(value);

@@ -14,42 +14,15 @@ namespace Klarna.Hpp
     [global::HppSchemaGen.JsonSchemaSource("#/components/schemas/OptionsV1", "/properties/show_subtotal_detail")]
     [global::System.CodeDom.Compiler.GeneratedCode("HppSchemaGen", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(OptionsV1ShowSubtotalDetail.Converter))]
-    public sealed partial class OptionsV1ShowSubtotalDetail : global::System.IEquatable<OptionsV1ShowSubtotalDetail>
+    public sealed partial class OptionsV1ShowSubtotalDetail : global::HppSchemaGen.OpenEnum<OptionsV1ShowSubtotalDetail>
     {
         /// <summary>The value <c>HIDE</c>.</summary>
-        public static OptionsV1ShowSubtotalDetail Hide { get; } = new OptionsV1ShowSubtotalDetail("HIDE");
+        public static OptionsV1ShowSubtotalDetail Hide { get; } = new OptionsV1ShowSubtotalDetail("HIDE", true);
 
-        private OptionsV1ShowSubtotalDetail(string value) => Value = value;
-
-        /// <summary>The JSON string, exactly as received or declared.</summary>
-        public string Value { get; }
-
-        /// <summary>True when the value is one the schema declares; false for values added after generation.</summary>
-        public bool IsKnown => __Known(Value) is not null;
+        private OptionsV1ShowSubtotalDetail(string value, bool known) : base(value, known) { }
 
         /// <summary>The instance for <paramref name="value"/>: a declared one when known, else a new one that keeps the value.</summary>
-        public static OptionsV1ShowSubtotalDetail From(string value) => __Known(value ?? throw new global::System.ArgumentNullException(nameof(value))) ?? new OptionsV1ShowSubtotalDetail(value);
-
-        /// <inheritdoc/>
-        public bool Equals(OptionsV1ShowSubtotalDetail? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => Equals(obj as OptionsV1ShowSubtotalDetail);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-
-        /// <inheritdoc/>
-        public override string ToString() => Value;
-
-        /// <summary>Ordinal equality of the values.</summary>
-        public static bool operator ==(OptionsV1ShowSubtotalDetail? left, OptionsV1ShowSubtotalDetail? right) => left is null ? right is null : left.Equals(right);
-
-        /// <summary>Ordinal inequality of the values.</summary>
-        public static bool operator !=(OptionsV1ShowSubtotalDetail? left, OptionsV1ShowSubtotalDetail? right) => !(left == right);
-
-        /// <summary>The JSON string.</summary>
-        public static implicit operator string(OptionsV1ShowSubtotalDetail value) => value.Value;
+        public static OptionsV1ShowSubtotalDetail From(string value) => __Known(value ?? throw new global::System.ArgumentNullException(nameof(value))) ?? new OptionsV1ShowSubtotalDetail(value, false);
 
         /// <summary>See <see cref="From"/>.</summary>
         public static explicit operator OptionsV1ShowSubtotalDetail(string value) => From(value);

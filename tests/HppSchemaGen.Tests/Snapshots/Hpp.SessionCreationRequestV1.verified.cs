@@ -55,11 +55,11 @@ namespace Klarna.Hpp
         /// <summary>Validates <paramref name="utf8Json"/> against the schema, then deserializes it.</summary>
         /// <exception cref="global::HppSchemaGen.SchemaValidationException">The JSON is well-formed but does not satisfy the schema.</exception>
         /// <exception cref="global::System.Text.Json.JsonException">The text is not well-formed JSON.</exception>
-        public static SessionCreationRequestV1 Parse(global::System.ReadOnlySpan<byte> utf8Json) => global::HppSchemaGen.SchemaJson.Parse(utf8Json, global::Klarna.Hpp.__Readers.SessionCreationRequestV1, global::Klarna.Hpp.__ValueValidators.SessionCreationRequestV1__SessionCreationRequestV1, global::Klarna.Hpp.__Validators.SessionCreationRequestV1, global::Klarna.Hpp.SchemaJsonContext.Default.SessionCreationRequestV1);
+        public static SessionCreationRequestV1 Parse(global::System.ReadOnlySpan<byte> utf8Json) => global::HppSchemaGen.SchemaJson.Parse(utf8Json, global::Klarna.Hpp.SchemaJsonContext.__T_SessionCreationRequestV1.Read, global::Klarna.Hpp.__ValueValidators.SessionCreationRequestV1__SessionCreationRequestV1, global::Klarna.Hpp.__Validators.SessionCreationRequestV1, global::Klarna.Hpp.SchemaJsonContext.Default.SessionCreationRequestV1);
 
         /// <summary>Validates <paramref name="utf8Json"/> and, when it is valid, deserializes it. Malformed JSON is reported in <paramref name="result"/>.</summary>
         public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out SessionCreationRequestV1? value, out global::HppSchemaGen.ValidationResult result)
-            => global::HppSchemaGen.SchemaJson.TryParse(utf8Json, global::Klarna.Hpp.__Readers.SessionCreationRequestV1, global::Klarna.Hpp.__ValueValidators.SessionCreationRequestV1__SessionCreationRequestV1, global::Klarna.Hpp.__Validators.SessionCreationRequestV1, global::Klarna.Hpp.SchemaJsonContext.Default.SessionCreationRequestV1, out value, out result);
+            => global::HppSchemaGen.SchemaJson.TryParse(utf8Json, global::Klarna.Hpp.SchemaJsonContext.__T_SessionCreationRequestV1.Read, global::Klarna.Hpp.__ValueValidators.SessionCreationRequestV1__SessionCreationRequestV1, global::Klarna.Hpp.__Validators.SessionCreationRequestV1, global::Klarna.Hpp.SchemaJsonContext.Default.SessionCreationRequestV1, out value, out result);
 
         /// <summary><see cref="Parse(global::System.ReadOnlySpan{byte})"/> of a string, a stream, and a stream read asynchronously.</summary>
         public static SessionCreationRequestV1 Parse(string json) => global::HppSchemaGen.SchemaJson.Parse<SessionCreationRequestV1>(json, Parse);
@@ -68,5 +68,97 @@ namespace Klarna.Hpp
         /// <summary><see cref="TryParse(global::System.ReadOnlySpan{byte}, out SessionCreationRequestV1, out global::HppSchemaGen.ValidationResult)"/> of a string and of a stream.</summary>
         public static bool TryParse(string json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out SessionCreationRequestV1? value, out global::HppSchemaGen.ValidationResult result) => global::HppSchemaGen.SchemaJson.TryParse<SessionCreationRequestV1>(json, TryParse, out value, out result);
         public static bool TryParse(global::System.IO.Stream utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out SessionCreationRequestV1? value, out global::HppSchemaGen.ValidationResult result) => global::HppSchemaGen.SchemaJson.TryParse<SessionCreationRequestV1>(utf8Json, TryParse, out value, out result);
+    }
+}
+
+namespace Klarna.Hpp
+{
+    using __J = global::System.Text.Json;
+    using __M = global::System.Text.Json.Serialization.Metadata;
+    using __U = global::System.Runtime.CompilerServices;
+    using __S = global::HppSchemaGen.Serialization;
+    using __R = global::HppSchemaGen.Serialization.JsonReading;
+
+    partial class SchemaJsonContext
+    {
+        internal static class __T_SessionCreationRequestV1
+        {
+            internal static __M.JsonPropertyInfo[] Properties(__J.JsonSerializerOptions options) => new __M.JsonPropertyInfo[]
+            {
+                __S.ContextMetadata.Property<global::Klarna.Hpp.SessionCreationRequestV1, global::Klarna.Hpp.MerchantUrlsV1>(options, "MerchantUrls", "merchant_urls", static o => o.MerchantUrls, set_MerchantUrls, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.SessionCreationRequestV1, global::Klarna.Hpp.OptionsV1>(options, "Options", "options", static o => o.Options, set_Options, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.SessionCreationRequestV1, string>(options, "PaymentSessionUrl", "payment_session_url", static o => o.PaymentSessionUrl, set_PaymentSessionUrl, __S.PropertyFlags.Required),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.SessionCreationRequestV1, string>(options, "ProfileId", "profile_id", static o => o.ProfileId, set_ProfileId, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.SessionCreationRequestV1, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>(options, "AdditionalProperties", "", static o => o.AdditionalProperties, set_AdditionalProperties, __S.PropertyFlags.ExtensionData | __S.PropertyFlags.Nullable),
+            };
+
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Constructor)]
+            internal static extern global::Klarna.Hpp.SessionCreationRequestV1 New();
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_MerchantUrls")] internal static extern void set_MerchantUrls(global::Klarna.Hpp.SessionCreationRequestV1 obj, global::Klarna.Hpp.MerchantUrlsV1? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_Options")] internal static extern void set_Options(global::Klarna.Hpp.SessionCreationRequestV1 obj, global::Klarna.Hpp.OptionsV1? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_PaymentSessionUrl")] internal static extern void set_PaymentSessionUrl(global::Klarna.Hpp.SessionCreationRequestV1 obj, string? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_ProfileId")] internal static extern void set_ProfileId(global::Klarna.Hpp.SessionCreationRequestV1 obj, string? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_AdditionalProperties")] internal static extern void set_AdditionalProperties(global::Klarna.Hpp.SessionCreationRequestV1 obj, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? value);
+
+            internal static void Serialize(__J.Utf8JsonWriter writer, global::Klarna.Hpp.SessionCreationRequestV1? value)
+            {
+                if (value is null) { writer.WriteNullValue(); return; }
+                writer.WriteStartObject();
+                if (value.MerchantUrls is not null)
+                {
+                    writer.WritePropertyName(name_MerchantUrls);
+                    __T_MerchantUrlsV1.Serialize(writer, value.MerchantUrls);
+                }
+                if (value.Options is not null)
+                {
+                    writer.WritePropertyName(name_Options);
+                    __T_OptionsV1.Serialize(writer, value.Options);
+                }
+                writer.WriteString(name_PaymentSessionUrl, value.PaymentSessionUrl);
+                if (value.ProfileId is not null) writer.WriteString(name_ProfileId, value.ProfileId);
+                if (value.AdditionalProperties is { } extension)
+                {
+                    foreach (global::System.Collections.Generic.KeyValuePair<string, __J.JsonElement> member in extension)
+                    {
+                        writer.WritePropertyName(member.Key);
+                        member.Value.WriteTo(writer);
+                    }
+                }
+                writer.WriteEndObject();
+            }
+
+            internal static readonly __J.JsonEncodedText name_MerchantUrls = __J.JsonEncodedText.Encode("merchant_urls");
+            internal static readonly __J.JsonEncodedText name_Options = __J.JsonEncodedText.Encode("options");
+            internal static readonly __J.JsonEncodedText name_PaymentSessionUrl = __J.JsonEncodedText.Encode("payment_session_url");
+            internal static readonly __J.JsonEncodedText name_ProfileId = __J.JsonEncodedText.Encode("profile_id");
+
+            /// <summary>The one-pass reader of <c>Parse</c>: false means "validate the bytes first", never "invalid".</summary>
+            internal static bool Read(ref __J.Utf8JsonReader r, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Klarna.Hpp.SessionCreationRequestV1? value)
+            {
+                value = null;
+                if (r.TokenType != __J.JsonTokenType.StartObject) return false;
+                global::Klarna.Hpp.SessionCreationRequestV1 v = New();
+                ulong seen = 0;
+                global::System.Collections.Generic.Dictionary<string, __J.JsonElement>? extension = null;
+                for (int i; (i = __R.Next(ref r, __Read_Names, ref seen)) != __R.End;)
+                {
+                    switch (i)
+                    {
+                        case 0: if (!global::Klarna.Hpp.SchemaJsonContext.__T_MerchantUrlsV1.Read(ref r, out global::Klarna.Hpp.MerchantUrlsV1? x0)) return false; set_MerchantUrls(v, x0); continue;
+                        case 1: if (!global::Klarna.Hpp.SchemaJsonContext.__T_OptionsV1.Read(ref r, out global::Klarna.Hpp.OptionsV1? x1)) return false; set_Options(v, x1); continue;
+                        case 2: if (!__R.String(ref r, out string x2)) return false; set_PaymentSessionUrl(v, x2); continue;
+                        case 3: if (!__R.String(ref r, out string x3)) return false; set_ProfileId(v, x3); continue;
+                        case __R.Unknown: if (!__R.Extension(ref r, ref extension)) return false; continue;
+                        default: return false;
+                    }
+                }
+                if (extension is not null) set_AdditionalProperties(v, extension);
+                if ((seen & 0x4UL) != 0x4UL) return false;
+                value = v;
+                return true;
+            }
+
+            private static readonly global::HppSchemaGen.Validation.NameTable __Read_Names = new("merchant_urls", "options", "payment_session_url", "profile_id");
+        }
     }
 }

@@ -107,11 +107,11 @@ namespace Klarna.Hpp
         /// <summary>Validates <paramref name="utf8Json"/> against the schema, then deserializes it.</summary>
         /// <exception cref="global::HppSchemaGen.SchemaValidationException">The JSON is well-formed but does not satisfy the schema.</exception>
         /// <exception cref="global::System.Text.Json.JsonException">The text is not well-formed JSON.</exception>
-        public static SessionCreationResponseV1 Parse(global::System.ReadOnlySpan<byte> utf8Json) => global::HppSchemaGen.SchemaJson.Parse(utf8Json, global::Klarna.Hpp.__Readers.SessionCreationResponseV1, global::Klarna.Hpp.__ValueValidators.SessionCreationResponseV1__SessionCreationResponseV1, global::Klarna.Hpp.__Validators.SessionCreationResponseV1, global::Klarna.Hpp.SchemaJsonContext.Default.SessionCreationResponseV1);
+        public static SessionCreationResponseV1 Parse(global::System.ReadOnlySpan<byte> utf8Json) => global::HppSchemaGen.SchemaJson.Parse(utf8Json, global::Klarna.Hpp.SchemaJsonContext.__T_SessionCreationResponseV1.Read, global::Klarna.Hpp.__ValueValidators.SessionCreationResponseV1__SessionCreationResponseV1, global::Klarna.Hpp.__Validators.SessionCreationResponseV1, global::Klarna.Hpp.SchemaJsonContext.Default.SessionCreationResponseV1);
 
         /// <summary>Validates <paramref name="utf8Json"/> and, when it is valid, deserializes it. Malformed JSON is reported in <paramref name="result"/>.</summary>
         public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out SessionCreationResponseV1? value, out global::HppSchemaGen.ValidationResult result)
-            => global::HppSchemaGen.SchemaJson.TryParse(utf8Json, global::Klarna.Hpp.__Readers.SessionCreationResponseV1, global::Klarna.Hpp.__ValueValidators.SessionCreationResponseV1__SessionCreationResponseV1, global::Klarna.Hpp.__Validators.SessionCreationResponseV1, global::Klarna.Hpp.SchemaJsonContext.Default.SessionCreationResponseV1, out value, out result);
+            => global::HppSchemaGen.SchemaJson.TryParse(utf8Json, global::Klarna.Hpp.SchemaJsonContext.__T_SessionCreationResponseV1.Read, global::Klarna.Hpp.__ValueValidators.SessionCreationResponseV1__SessionCreationResponseV1, global::Klarna.Hpp.__Validators.SessionCreationResponseV1, global::Klarna.Hpp.SchemaJsonContext.Default.SessionCreationResponseV1, out value, out result);
 
         /// <summary><see cref="Parse(global::System.ReadOnlySpan{byte})"/> of a string, a stream, and a stream read asynchronously.</summary>
         public static SessionCreationResponseV1 Parse(string json) => global::HppSchemaGen.SchemaJson.Parse<SessionCreationResponseV1>(json, Parse);
@@ -120,5 +120,112 @@ namespace Klarna.Hpp
         /// <summary><see cref="TryParse(global::System.ReadOnlySpan{byte}, out SessionCreationResponseV1, out global::HppSchemaGen.ValidationResult)"/> of a string and of a stream.</summary>
         public static bool TryParse(string json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out SessionCreationResponseV1? value, out global::HppSchemaGen.ValidationResult result) => global::HppSchemaGen.SchemaJson.TryParse<SessionCreationResponseV1>(json, TryParse, out value, out result);
         public static bool TryParse(global::System.IO.Stream utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out SessionCreationResponseV1? value, out global::HppSchemaGen.ValidationResult result) => global::HppSchemaGen.SchemaJson.TryParse<SessionCreationResponseV1>(utf8Json, TryParse, out value, out result);
+    }
+}
+
+namespace Klarna.Hpp
+{
+    using __J = global::System.Text.Json;
+    using __M = global::System.Text.Json.Serialization.Metadata;
+    using __U = global::System.Runtime.CompilerServices;
+    using __S = global::HppSchemaGen.Serialization;
+    using __R = global::HppSchemaGen.Serialization.JsonReading;
+
+    partial class SchemaJsonContext
+    {
+        internal static class __T_SessionCreationResponseV1
+        {
+            internal static __M.JsonPropertyInfo[] Properties(__J.JsonSerializerOptions options) => new __M.JsonPropertyInfo[]
+            {
+                __S.ContextMetadata.Property<global::Klarna.Hpp.SessionCreationResponseV1, global::Klarna.Hpp.DistributionModuleV1>(options, "DistributionModule", "distribution_module", static o => o.DistributionModule, set_DistributionModule, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.SessionCreationResponseV1, string>(options, "DistributionUrl", "distribution_url", static o => o.DistributionUrl, set_DistributionUrl, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.SessionCreationResponseV1, global::System.DateTimeOffset?>(options, "ExpiresAt", "expires_at", static o => o.ExpiresAt, set_ExpiresAt, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.SessionCreationResponseV1, string>(options, "ManualIdentificationCheckUrl", "manual_identification_check_url", static o => o.ManualIdentificationCheckUrl, set_ManualIdentificationCheckUrl, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.SessionCreationResponseV1, string>(options, "QrCodeUrl", "qr_code_url", static o => o.QrCodeUrl, set_QrCodeUrl, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.SessionCreationResponseV1, string>(options, "RedirectUrl", "redirect_url", static o => o.RedirectUrl, set_RedirectUrl, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.SessionCreationResponseV1, string>(options, "SessionId", "session_id", static o => o.SessionId, set_SessionId, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.SessionCreationResponseV1, string>(options, "SessionUrl", "session_url", static o => o.SessionUrl, set_SessionUrl, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.SessionCreationResponseV1, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>(options, "AdditionalProperties", "", static o => o.AdditionalProperties, set_AdditionalProperties, __S.PropertyFlags.ExtensionData | __S.PropertyFlags.Nullable),
+            };
+
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Constructor)]
+            internal static extern global::Klarna.Hpp.SessionCreationResponseV1 New();
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_DistributionModule")] internal static extern void set_DistributionModule(global::Klarna.Hpp.SessionCreationResponseV1 obj, global::Klarna.Hpp.DistributionModuleV1? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_DistributionUrl")] internal static extern void set_DistributionUrl(global::Klarna.Hpp.SessionCreationResponseV1 obj, string? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_ExpiresAt")] internal static extern void set_ExpiresAt(global::Klarna.Hpp.SessionCreationResponseV1 obj, global::System.DateTimeOffset? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_ManualIdentificationCheckUrl")] internal static extern void set_ManualIdentificationCheckUrl(global::Klarna.Hpp.SessionCreationResponseV1 obj, string? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_QrCodeUrl")] internal static extern void set_QrCodeUrl(global::Klarna.Hpp.SessionCreationResponseV1 obj, string? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_RedirectUrl")] internal static extern void set_RedirectUrl(global::Klarna.Hpp.SessionCreationResponseV1 obj, string? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_SessionId")] internal static extern void set_SessionId(global::Klarna.Hpp.SessionCreationResponseV1 obj, string? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_SessionUrl")] internal static extern void set_SessionUrl(global::Klarna.Hpp.SessionCreationResponseV1 obj, string? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_AdditionalProperties")] internal static extern void set_AdditionalProperties(global::Klarna.Hpp.SessionCreationResponseV1 obj, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? value);
+
+            internal static void Serialize(__J.Utf8JsonWriter writer, global::Klarna.Hpp.SessionCreationResponseV1? value)
+            {
+                if (value is null) { writer.WriteNullValue(); return; }
+                writer.WriteStartObject();
+                if (value.DistributionModule is not null)
+                {
+                    writer.WritePropertyName(name_DistributionModule);
+                    __T_DistributionModuleV1.Serialize(writer, value.DistributionModule);
+                }
+                if (value.DistributionUrl is not null) writer.WriteString(name_DistributionUrl, value.DistributionUrl);
+                if (value.ExpiresAt is not null) writer.WriteString(name_ExpiresAt, value.ExpiresAt.Value);
+                if (value.ManualIdentificationCheckUrl is not null) writer.WriteString(name_ManualIdentificationCheckUrl, value.ManualIdentificationCheckUrl);
+                if (value.QrCodeUrl is not null) writer.WriteString(name_QrCodeUrl, value.QrCodeUrl);
+                if (value.RedirectUrl is not null) writer.WriteString(name_RedirectUrl, value.RedirectUrl);
+                if (value.SessionId is not null) writer.WriteString(name_SessionId, value.SessionId);
+                if (value.SessionUrl is not null) writer.WriteString(name_SessionUrl, value.SessionUrl);
+                if (value.AdditionalProperties is { } extension)
+                {
+                    foreach (global::System.Collections.Generic.KeyValuePair<string, __J.JsonElement> member in extension)
+                    {
+                        writer.WritePropertyName(member.Key);
+                        member.Value.WriteTo(writer);
+                    }
+                }
+                writer.WriteEndObject();
+            }
+
+            internal static readonly __J.JsonEncodedText name_DistributionModule = __J.JsonEncodedText.Encode("distribution_module");
+            internal static readonly __J.JsonEncodedText name_DistributionUrl = __J.JsonEncodedText.Encode("distribution_url");
+            internal static readonly __J.JsonEncodedText name_ExpiresAt = __J.JsonEncodedText.Encode("expires_at");
+            internal static readonly __J.JsonEncodedText name_ManualIdentificationCheckUrl = __J.JsonEncodedText.Encode("manual_identification_check_url");
+            internal static readonly __J.JsonEncodedText name_QrCodeUrl = __J.JsonEncodedText.Encode("qr_code_url");
+            internal static readonly __J.JsonEncodedText name_RedirectUrl = __J.JsonEncodedText.Encode("redirect_url");
+            internal static readonly __J.JsonEncodedText name_SessionId = __J.JsonEncodedText.Encode("session_id");
+            internal static readonly __J.JsonEncodedText name_SessionUrl = __J.JsonEncodedText.Encode("session_url");
+
+            /// <summary>The one-pass reader of <c>Parse</c>: false means "validate the bytes first", never "invalid".</summary>
+            internal static bool Read(ref __J.Utf8JsonReader r, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Klarna.Hpp.SessionCreationResponseV1? value)
+            {
+                value = null;
+                if (r.TokenType != __J.JsonTokenType.StartObject) return false;
+                global::Klarna.Hpp.SessionCreationResponseV1 v = New();
+                ulong seen = 0;
+                global::System.Collections.Generic.Dictionary<string, __J.JsonElement>? extension = null;
+                for (int i; (i = __R.Next(ref r, __Read_Names, ref seen)) != __R.End;)
+                {
+                    switch (i)
+                    {
+                        case 0: if (!global::Klarna.Hpp.SchemaJsonContext.__T_DistributionModuleV1.Read(ref r, out global::Klarna.Hpp.DistributionModuleV1? x0)) return false; set_DistributionModule(v, x0); continue;
+                        case 1: if (!__R.String(ref r, out string x1)) return false; set_DistributionUrl(v, x1); continue;
+                        case 2: if (!__R.DateTimeOffset(ref r, out global::System.DateTimeOffset x2)) return false; set_ExpiresAt(v, x2); continue;
+                        case 3: if (!__R.String(ref r, out string x3)) return false; set_ManualIdentificationCheckUrl(v, x3); continue;
+                        case 4: if (!__R.String(ref r, out string x4)) return false; set_QrCodeUrl(v, x4); continue;
+                        case 5: if (!__R.String(ref r, out string x5)) return false; set_RedirectUrl(v, x5); continue;
+                        case 6: if (!__R.String(ref r, out string x6)) return false; set_SessionId(v, x6); continue;
+                        case 7: if (!__R.String(ref r, out string x7)) return false; set_SessionUrl(v, x7); continue;
+                        case __R.Unknown: if (!__R.Extension(ref r, ref extension)) return false; continue;
+                        default: return false;
+                    }
+                }
+                if (extension is not null) set_AdditionalProperties(v, extension);
+                value = v;
+                return true;
+            }
+
+            private static readonly global::HppSchemaGen.Validation.NameTable __Read_Names = new("distribution_module", "distribution_url", "expires_at", "manual_identification_check_url", "qr_code_url", "redirect_url", "session_id", "session_url");
+        }
     }
 }

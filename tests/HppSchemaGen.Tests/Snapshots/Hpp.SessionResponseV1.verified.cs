@@ -110,11 +110,11 @@ namespace Klarna.Hpp
         /// <summary>Validates <paramref name="utf8Json"/> against the schema, then deserializes it.</summary>
         /// <exception cref="global::HppSchemaGen.SchemaValidationException">The JSON is well-formed but does not satisfy the schema.</exception>
         /// <exception cref="global::System.Text.Json.JsonException">The text is not well-formed JSON.</exception>
-        public static SessionResponseV1 Parse(global::System.ReadOnlySpan<byte> utf8Json) => global::HppSchemaGen.SchemaJson.Parse(utf8Json, global::Klarna.Hpp.__Readers.SessionResponseV1, global::Klarna.Hpp.__ValueValidators.SessionResponseV1__SessionResponseV1, global::Klarna.Hpp.__Validators.SessionResponseV1, global::Klarna.Hpp.SchemaJsonContext.Default.SessionResponseV1);
+        public static SessionResponseV1 Parse(global::System.ReadOnlySpan<byte> utf8Json) => global::HppSchemaGen.SchemaJson.Parse(utf8Json, global::Klarna.Hpp.SchemaJsonContext.__T_SessionResponseV1.Read, global::Klarna.Hpp.__ValueValidators.SessionResponseV1__SessionResponseV1, global::Klarna.Hpp.__Validators.SessionResponseV1, global::Klarna.Hpp.SchemaJsonContext.Default.SessionResponseV1);
 
         /// <summary>Validates <paramref name="utf8Json"/> and, when it is valid, deserializes it. Malformed JSON is reported in <paramref name="result"/>.</summary>
         public static bool TryParse(global::System.ReadOnlySpan<byte> utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out SessionResponseV1? value, out global::HppSchemaGen.ValidationResult result)
-            => global::HppSchemaGen.SchemaJson.TryParse(utf8Json, global::Klarna.Hpp.__Readers.SessionResponseV1, global::Klarna.Hpp.__ValueValidators.SessionResponseV1__SessionResponseV1, global::Klarna.Hpp.__Validators.SessionResponseV1, global::Klarna.Hpp.SchemaJsonContext.Default.SessionResponseV1, out value, out result);
+            => global::HppSchemaGen.SchemaJson.TryParse(utf8Json, global::Klarna.Hpp.SchemaJsonContext.__T_SessionResponseV1.Read, global::Klarna.Hpp.__ValueValidators.SessionResponseV1__SessionResponseV1, global::Klarna.Hpp.__Validators.SessionResponseV1, global::Klarna.Hpp.SchemaJsonContext.Default.SessionResponseV1, out value, out result);
 
         /// <summary><see cref="Parse(global::System.ReadOnlySpan{byte})"/> of a string, a stream, and a stream read asynchronously.</summary>
         public static SessionResponseV1 Parse(string json) => global::HppSchemaGen.SchemaJson.Parse<SessionResponseV1>(json, Parse);
@@ -123,5 +123,125 @@ namespace Klarna.Hpp
         /// <summary><see cref="TryParse(global::System.ReadOnlySpan{byte}, out SessionResponseV1, out global::HppSchemaGen.ValidationResult)"/> of a string and of a stream.</summary>
         public static bool TryParse(string json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out SessionResponseV1? value, out global::HppSchemaGen.ValidationResult result) => global::HppSchemaGen.SchemaJson.TryParse<SessionResponseV1>(json, TryParse, out value, out result);
         public static bool TryParse(global::System.IO.Stream utf8Json, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out SessionResponseV1? value, out global::HppSchemaGen.ValidationResult result) => global::HppSchemaGen.SchemaJson.TryParse<SessionResponseV1>(utf8Json, TryParse, out value, out result);
+    }
+}
+
+namespace Klarna.Hpp
+{
+    using __J = global::System.Text.Json;
+    using __M = global::System.Text.Json.Serialization.Metadata;
+    using __U = global::System.Runtime.CompilerServices;
+    using __S = global::HppSchemaGen.Serialization;
+    using __R = global::HppSchemaGen.Serialization.JsonReading;
+
+    partial class SchemaJsonContext
+    {
+        internal static class __T_SessionResponseV1
+        {
+            internal static __M.JsonPropertyInfo[] Properties(__J.JsonSerializerOptions options) => new __M.JsonPropertyInfo[]
+            {
+                __S.ContextMetadata.Property<global::Klarna.Hpp.SessionResponseV1, string>(options, "AuthorizationToken", "authorization_token", static o => o.AuthorizationToken, set_AuthorizationToken, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.SessionResponseV1, global::Klarna.Hpp.CustomerV1>(options, "Customer", "customer", static o => o.Customer, set_Customer, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.SessionResponseV1, global::System.DateTimeOffset?>(options, "ExpiresAt", "expires_at", static o => o.ExpiresAt, set_ExpiresAt, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.SessionResponseV1, string>(options, "KlarnaReference", "klarna_reference", static o => o.KlarnaReference, set_KlarnaReference, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.SessionResponseV1, global::Klarna.Hpp.MerchantManualIdentificationV1>(options, "ManualIdentification", "manual_identification", static o => o.ManualIdentification, set_ManualIdentification, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.SessionResponseV1, string>(options, "OrderId", "order_id", static o => o.OrderId, set_OrderId, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.SessionResponseV1, string>(options, "SessionId", "session_id", static o => o.SessionId, set_SessionId, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.SessionResponseV1, global::Klarna.Hpp.SessionResponseV1Status>(options, "Status", "status", static o => o.Status, set_Status, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.SessionResponseV1, global::System.DateTimeOffset?>(options, "UpdatedAt", "updated_at", static o => o.UpdatedAt, set_UpdatedAt, __S.PropertyFlags.Nullable),
+                __S.ContextMetadata.Property<global::Klarna.Hpp.SessionResponseV1, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>>(options, "AdditionalProperties", "", static o => o.AdditionalProperties, set_AdditionalProperties, __S.PropertyFlags.ExtensionData | __S.PropertyFlags.Nullable),
+            };
+
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Constructor)]
+            internal static extern global::Klarna.Hpp.SessionResponseV1 New();
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_AuthorizationToken")] internal static extern void set_AuthorizationToken(global::Klarna.Hpp.SessionResponseV1 obj, string? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_Customer")] internal static extern void set_Customer(global::Klarna.Hpp.SessionResponseV1 obj, global::Klarna.Hpp.CustomerV1? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_ExpiresAt")] internal static extern void set_ExpiresAt(global::Klarna.Hpp.SessionResponseV1 obj, global::System.DateTimeOffset? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_KlarnaReference")] internal static extern void set_KlarnaReference(global::Klarna.Hpp.SessionResponseV1 obj, string? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_ManualIdentification")] internal static extern void set_ManualIdentification(global::Klarna.Hpp.SessionResponseV1 obj, global::Klarna.Hpp.MerchantManualIdentificationV1? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_OrderId")] internal static extern void set_OrderId(global::Klarna.Hpp.SessionResponseV1 obj, string? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_SessionId")] internal static extern void set_SessionId(global::Klarna.Hpp.SessionResponseV1 obj, string? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_Status")] internal static extern void set_Status(global::Klarna.Hpp.SessionResponseV1 obj, global::Klarna.Hpp.SessionResponseV1Status? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_UpdatedAt")] internal static extern void set_UpdatedAt(global::Klarna.Hpp.SessionResponseV1 obj, global::System.DateTimeOffset? value);
+            [__U.UnsafeAccessor(__U.UnsafeAccessorKind.Method, Name = "set_AdditionalProperties")] internal static extern void set_AdditionalProperties(global::Klarna.Hpp.SessionResponseV1 obj, global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? value);
+
+            internal static void Serialize(__J.Utf8JsonWriter writer, global::Klarna.Hpp.SessionResponseV1? value)
+            {
+                if (value is null) { writer.WriteNullValue(); return; }
+                writer.WriteStartObject();
+                if (value.AuthorizationToken is not null) writer.WriteString(name_AuthorizationToken, value.AuthorizationToken);
+                if (value.Customer is not null)
+                {
+                    writer.WritePropertyName(name_Customer);
+                    __T_CustomerV1.Serialize(writer, value.Customer);
+                }
+                if (value.ExpiresAt is not null) writer.WriteString(name_ExpiresAt, value.ExpiresAt.Value);
+                if (value.KlarnaReference is not null) writer.WriteString(name_KlarnaReference, value.KlarnaReference);
+                if (value.ManualIdentification is not null)
+                {
+                    writer.WritePropertyName(name_ManualIdentification);
+                    __T_MerchantManualIdentificationV1.Serialize(writer, value.ManualIdentification);
+                }
+                if (value.OrderId is not null) writer.WriteString(name_OrderId, value.OrderId);
+                if (value.SessionId is not null) writer.WriteString(name_SessionId, value.SessionId);
+                if (value.Status is not null)
+                {
+                    writer.WritePropertyName(name_Status);
+                    if (value.Status is null) writer.WriteNullValue(); else writer.WriteStringValue(value.Status.Value);
+                }
+                if (value.UpdatedAt is not null) writer.WriteString(name_UpdatedAt, value.UpdatedAt.Value);
+                if (value.AdditionalProperties is { } extension)
+                {
+                    foreach (global::System.Collections.Generic.KeyValuePair<string, __J.JsonElement> member in extension)
+                    {
+                        writer.WritePropertyName(member.Key);
+                        member.Value.WriteTo(writer);
+                    }
+                }
+                writer.WriteEndObject();
+            }
+
+            internal static readonly __J.JsonEncodedText name_AuthorizationToken = __J.JsonEncodedText.Encode("authorization_token");
+            internal static readonly __J.JsonEncodedText name_Customer = __J.JsonEncodedText.Encode("customer");
+            internal static readonly __J.JsonEncodedText name_ExpiresAt = __J.JsonEncodedText.Encode("expires_at");
+            internal static readonly __J.JsonEncodedText name_KlarnaReference = __J.JsonEncodedText.Encode("klarna_reference");
+            internal static readonly __J.JsonEncodedText name_ManualIdentification = __J.JsonEncodedText.Encode("manual_identification");
+            internal static readonly __J.JsonEncodedText name_OrderId = __J.JsonEncodedText.Encode("order_id");
+            internal static readonly __J.JsonEncodedText name_SessionId = __J.JsonEncodedText.Encode("session_id");
+            internal static readonly __J.JsonEncodedText name_Status = __J.JsonEncodedText.Encode("status");
+            internal static readonly __J.JsonEncodedText name_UpdatedAt = __J.JsonEncodedText.Encode("updated_at");
+
+            /// <summary>The one-pass reader of <c>Parse</c>: false means "validate the bytes first", never "invalid".</summary>
+            internal static bool Read(ref __J.Utf8JsonReader r, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Klarna.Hpp.SessionResponseV1? value)
+            {
+                value = null;
+                if (r.TokenType != __J.JsonTokenType.StartObject) return false;
+                global::Klarna.Hpp.SessionResponseV1 v = New();
+                ulong seen = 0;
+                global::System.Collections.Generic.Dictionary<string, __J.JsonElement>? extension = null;
+                for (int i; (i = __R.Next(ref r, __Read_Names, ref seen)) != __R.End;)
+                {
+                    switch (i)
+                    {
+                        case 0: if (!__R.String(ref r, out string x0)) return false; set_AuthorizationToken(v, x0); continue;
+                        case 1: if (!global::Klarna.Hpp.SchemaJsonContext.__T_CustomerV1.Read(ref r, out global::Klarna.Hpp.CustomerV1? x1)) return false; set_Customer(v, x1); continue;
+                        case 2: if (!__R.DateTimeOffset(ref r, out global::System.DateTimeOffset x2)) return false; set_ExpiresAt(v, x2); continue;
+                        case 3: if (!__R.String(ref r, out string x3)) return false; set_KlarnaReference(v, x3); continue;
+                        case 4: if (!global::Klarna.Hpp.SchemaJsonContext.__T_MerchantManualIdentificationV1.Read(ref r, out global::Klarna.Hpp.MerchantManualIdentificationV1? x4)) return false; set_ManualIdentification(v, x4); continue;
+                        case 5: if (!__R.String(ref r, out string x5)) return false; set_OrderId(v, x5); continue;
+                        case 6: if (!__R.String(ref r, out string x6)) return false; set_SessionId(v, x6); continue;
+                        case 7: if (!__R.Enum<global::Klarna.Hpp.SessionResponseV1Status>(ref r, global::Klarna.Hpp.SessionResponseV1Status.From, out global::Klarna.Hpp.SessionResponseV1Status x7)) return false; set_Status(v, x7); continue;
+                        case 8: if (!__R.DateTimeOffset(ref r, out global::System.DateTimeOffset x8)) return false; set_UpdatedAt(v, x8); continue;
+                        case __R.Unknown: if (!__R.Extension(ref r, ref extension)) return false; continue;
+                        default: return false;
+                    }
+                }
+                if (extension is not null) set_AdditionalProperties(v, extension);
+                value = v;
+                return true;
+            }
+
+            private static readonly global::HppSchemaGen.Validation.NameTable __Read_Names = new("authorization_token", "customer", "expires_at", "klarna_reference", "manual_identification", "order_id", "session_id", "status", "updated_at");
+        }
     }
 }

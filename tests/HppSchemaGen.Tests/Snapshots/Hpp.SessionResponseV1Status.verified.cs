@@ -17,66 +17,39 @@ namespace Klarna.Hpp
     [global::HppSchemaGen.JsonSchemaSource("#/components/schemas/SessionResponseV1", "/properties/status")]
     [global::System.CodeDom.Compiler.GeneratedCode("HppSchemaGen", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(SessionResponseV1Status.Converter))]
-    public sealed partial class SessionResponseV1Status : global::System.IEquatable<SessionResponseV1Status>
+    public sealed partial class SessionResponseV1Status : global::HppSchemaGen.OpenEnum<SessionResponseV1Status>
     {
         /// <summary>The value <c>WAITING</c>.</summary>
-        public static SessionResponseV1Status Waiting { get; } = new SessionResponseV1Status("WAITING");
+        public static SessionResponseV1Status Waiting { get; } = new SessionResponseV1Status("WAITING", true);
 
         /// <summary>The value <c>BACK</c>.</summary>
-        public static SessionResponseV1Status Back { get; } = new SessionResponseV1Status("BACK");
+        public static SessionResponseV1Status Back { get; } = new SessionResponseV1Status("BACK", true);
 
         /// <summary>The value <c>IN_PROGRESS</c>.</summary>
-        public static SessionResponseV1Status InProgress { get; } = new SessionResponseV1Status("IN_PROGRESS");
+        public static SessionResponseV1Status InProgress { get; } = new SessionResponseV1Status("IN_PROGRESS", true);
 
         /// <summary>The value <c>MANUAL_ID_CHECK</c>.</summary>
-        public static SessionResponseV1Status ManualIdCheck { get; } = new SessionResponseV1Status("MANUAL_ID_CHECK");
+        public static SessionResponseV1Status ManualIdCheck { get; } = new SessionResponseV1Status("MANUAL_ID_CHECK", true);
 
         /// <summary>The value <c>COMPLETED</c>.</summary>
-        public static SessionResponseV1Status Completed { get; } = new SessionResponseV1Status("COMPLETED");
+        public static SessionResponseV1Status Completed { get; } = new SessionResponseV1Status("COMPLETED", true);
 
         /// <summary>The value <c>CANCELLED</c>.</summary>
-        public static SessionResponseV1Status Cancelled { get; } = new SessionResponseV1Status("CANCELLED");
+        public static SessionResponseV1Status Cancelled { get; } = new SessionResponseV1Status("CANCELLED", true);
 
         /// <summary>The value <c>FAILED</c>.</summary>
-        public static SessionResponseV1Status Failed { get; } = new SessionResponseV1Status("FAILED");
+        public static SessionResponseV1Status Failed { get; } = new SessionResponseV1Status("FAILED", true);
 
         /// <summary>The value <c>DISABLED</c>.</summary>
-        public static SessionResponseV1Status Disabled { get; } = new SessionResponseV1Status("DISABLED");
+        public static SessionResponseV1Status Disabled { get; } = new SessionResponseV1Status("DISABLED", true);
 
         /// <summary>The value <c>ERROR</c>.</summary>
-        public static SessionResponseV1Status Error { get; } = new SessionResponseV1Status("ERROR");
+        public static SessionResponseV1Status Error { get; } = new SessionResponseV1Status("ERROR", true);
 
-        private SessionResponseV1Status(string value) => Value = value;
-
-        /// <summary>The JSON string, exactly as received or declared.</summary>
-        public string Value { get; }
-
-        /// <summary>True when the value is one the schema declares; false for values added after generation.</summary>
-        public bool IsKnown => __Known(Value) is not null;
+        private SessionResponseV1Status(string value, bool known) : base(value, known) { }
 
         /// <summary>The instance for <paramref name="value"/>: a declared one when known, else a new one that keeps the value.</summary>
-        public static SessionResponseV1Status From(string value) => __Known(value ?? throw new global::System.ArgumentNullException(nameof(value))) ?? new SessionResponseV1Status(value);
-
-        /// <inheritdoc/>
-        public bool Equals(SessionResponseV1Status? other) => other is not null && string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => Equals(obj as SessionResponseV1Status);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-
-        /// <inheritdoc/>
-        public override string ToString() => Value;
-
-        /// <summary>Ordinal equality of the values.</summary>
-        public static bool operator ==(SessionResponseV1Status? left, SessionResponseV1Status? right) => left is null ? right is null : left.Equals(right);
-
-        /// <summary>Ordinal inequality of the values.</summary>
-        public static bool operator !=(SessionResponseV1Status? left, SessionResponseV1Status? right) => !(left == right);
-
-        /// <summary>The JSON string.</summary>
-        public static implicit operator string(SessionResponseV1Status value) => value.Value;
+        public static SessionResponseV1Status From(string value) => __Known(value ?? throw new global::System.ArgumentNullException(nameof(value))) ?? new SessionResponseV1Status(value, false);
 
         /// <summary>See <see cref="From"/>.</summary>
         public static explicit operator SessionResponseV1Status(string value) => From(value);

@@ -46,14 +46,6 @@ internal static class Readers
         return types.Select(t => candidates.Contains((t.Namespace, t.Name)) || ListRoot(t) ? t with { HasReader = true } : t).ToList();
     }
 
-    /// <summary>One file per namespace of the records that have a reader.</summary>
-    public static List<ReaderFileSpec> Files(List<TypeSpec> types, string contextNamespace, string contextName)
-        => types.Where(t => t.HasReader)
-            .GroupBy(t => t.Namespace, StringComparer.Ordinal)
-            .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new ReaderFileSpec(g.Key, "__Readers." + g.Key, contextNamespace, contextName, g.OrderBy(t => t.Name, StringComparer.Ordinal).ToEquatableArray()))
-            .ToList();
-
     private static bool Readable(TypeRef t, HashSet<(string, string)> records) => t.Kind switch
     {
         TypeRefKind.Primitive => t.Name is "String" or "Int32" or "Int64" or "Double" or "Single" or "Decimal" or "Boolean" or "DateTimeOffset" or "Guid" or "JsonElement",
@@ -66,5 +58,3 @@ internal static class Readers
     };
 }
 
-/// <summary>The one-pass readers of one namespace's records: its <c>__Readers</c> class.</summary>
-internal sealed record ReaderFileSpec(string Namespace, string HintName, string ContextNamespace, string ContextName, EquatableArray<TypeSpec> Records);
