@@ -170,21 +170,29 @@ internal static class ValuePlanner
             list.Add(new ValueMethodSpec(name, type, node, spec, shape, !direct) { NoOpCalls = noOps.ToEquatableArray(), IsEntry = entries.Contains(name) });
         }
 
-        result = Readers.Mark(result, t =>
+        // Validated exactly on the read value: no pair reachable from its entry serializes (ViaJson).
+        // Found once for every pair, walking the calls backwards from the ViaJson ones: a walk from
+        // each type would be quadratic, since references (a ring of 2,000 components) reach everything.
+        var callers = new Dictionary<(string, string), List<(string, string)>>();
+        foreach (KeyValuePair<(string, string), List<(string, string)>> kv in callees)
         {
-            // Validated exactly on the read value: no pair reachable from its entry serializes (ViaJson).
-            var stack = new Stack<(string, string)>();
-            var visited = new HashSet<(string, string)>();
-            stack.Push((t.Validator.Namespace, t.ValueValidator));
-            while (stack.Count > 0)
+            foreach ((string, string) callee in kv.Value)
             {
-                (string, string) m = stack.Pop();
-                if (!visited.Add(m)) continue;
-                if (viaJson.Contains(m)) return false;
-                if (callees.TryGetValue(m, out List<(string, string)>? next)) foreach ((string, string) n in next) stack.Push(n);
+                if (!callers.TryGetValue(callee, out List<(string, string)>? list)) callers[callee] = list = new List<(string, string)>();
+                list.Add(kv.Key);
             }
-            return true;
-        });
+        }
+        var serializes = new HashSet<(string, string)>(viaJson);
+        var pending = new Stack<(string, string)>(viaJson);
+        while (pending.Count > 0)
+        {
+            if (!callers.TryGetValue(pending.Pop(), out List<(string, string)>? up)) continue;
+            foreach ((string, string) caller in up)
+            {
+                if (serializes.Add(caller)) pending.Push(caller);
+            }
+        }
+        result = Readers.Mark(result, t => !serializes.Contains((t.Validator.Namespace, t.ValueValidator)));
 
         var files = methods.Select(kv => new ValueValidatorFileSpec(
             kv.Key, "__ValueValidators." + kv.Key, contextNamespace, contextName, dynamicScope,
