@@ -28,7 +28,7 @@ public class GeneratorBenchmarks
     private AdditionalText _propertyType = null!;
     private bool _flip;
 
-    [Params(200, 2000)]
+    [Params(200, 2000, 5000)]
     public int N { get; set; }
 
     [GlobalSetup]
