@@ -44,22 +44,9 @@ public class IncrementalityTests
     [Fact]
     public void Editing_one_schema_re_emits_only_its_own_type()
     {
-        List<AdditionalText> schemas = GeneratorHarness.HppSchemas().Select(s => (AdditionalText)new InMemoryAdditionalText(s.Path, s.Text)).ToList();
-        GeneratorDriver driver = GeneratorHarness.CreateDriver(schemas);
-        CSharpCompilation compilation = GeneratorHarness.CreateCompilation("class A { }");
-        driver = driver.RunGenerators(compilation);
+        GeneratorRunResult second = RunAfterEdit("/CustomerV1.schema.json", text => text.Replace("Customer's title", "Customer's honorific"));
 
-        AdditionalText customer = schemas.Single(s => s.Path.EndsWith("/CustomerV1.schema.json"));
-        string newText = customer.GetText()!.ToString().Replace("Customer's title", "Customer's honorific");
-        driver = driver.ReplaceAdditionalText(customer, new InMemoryAdditionalText(customer.Path, newText));
-        GeneratorRunResult second = driver.RunGenerators(compilation).GetRunResult().Results.Single();
-
-        var modified = second.TrackedSteps[SchemaGenerator.Steps.Types]
-            .SelectMany(s => s.Outputs)
-            .Where(o => o.Reason is IncrementalStepRunReason.Modified or IncrementalStepRunReason.New)
-            .Select(o => ((HppSchemaGen.Generator.Model.TypeSpec)o.Value).Name)
-            .ToList();
-        Assert.Equal(new[] { "CustomerV1" }, modified);
+        Assert.Equal(new[] { "CustomerV1" }, ModifiedTypes(second));
         var validatorOutputs = second.TrackedSteps[SchemaGenerator.Steps.Validators].SelectMany(s => s.Outputs).ToList();
         Assert.Equal(12, validatorOutputs.Count); // one file per document and one of shared validators
         Assert.All(validatorOutputs, o => Assert.True(o.Reason is IncrementalStepRunReason.Unchanged or IncrementalStepRunReason.Cached, o.Reason.ToString())); // descriptions do not reach validators
@@ -72,24 +59,33 @@ public class IncrementalityTests
     [Fact]
     public void Changing_a_property_type_re_emits_its_record_and_the_context_root()
     {
-        List<AdditionalText> schemas = GeneratorHarness.HppSchemas().Select(s => (AdditionalText)new InMemoryAdditionalText(s.Path, s.Text)).ToList();
-        GeneratorDriver driver = GeneratorHarness.CreateDriver(schemas);
-        CSharpCompilation compilation = GeneratorHarness.CreateCompilation("class A { }");
-        driver = driver.RunGenerators(compilation);
+        const string String = "\"type\": \"string\"";
+        GeneratorRunResult second = RunAfterEdit("/MerchantUrlsV1.schema.json", text =>
+        {
+            int at = text.IndexOf(String, System.StringComparison.Ordinal);
+            Assert.True(at > 0);
+            return text[..at] + "\"type\": \"integer\"" + text[(at + String.Length)..];
+        });
 
-        AdditionalText urls = schemas.Single(s => s.Path.EndsWith("/MerchantUrlsV1.schema.json"));
-        string text = urls.GetText()!.ToString();
-        int at = text.IndexOf("\"type\": \"string\"", System.StringComparison.Ordinal);
-        Assert.True(at > 0);
-        string newText = text[..at] + "\"type\": \"integer\"" + text[(at + "\"type\": \"string\"".Length)..];
-        driver = driver.ReplaceAdditionalText(urls, new InMemoryAdditionalText(urls.Path, newText));
-        GeneratorRunResult second = driver.RunGenerators(compilation).GetRunResult().Results.Single();
-
-        var modified = second.TrackedSteps[SchemaGenerator.Steps.Types].SelectMany(s => s.Outputs)
-            .Where(o => o.Reason is IncrementalStepRunReason.Modified or IncrementalStepRunReason.New)
-            .Select(o => ((HppSchemaGen.Generator.Model.TypeSpec)o.Value).Name).ToList();
-        Assert.Equal(new[] { "MerchantUrlsV1" }, modified);
+        Assert.Equal(new[] { "MerchantUrlsV1" }, ModifiedTypes(second));
         Assert.Contains(second.TrackedSteps[SchemaGenerator.Steps.Context].SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
         Assert.Contains("long? ", second.GeneratedSources.Single(s => s.HintName == "MerchantUrlsV1.g.cs").SourceText.ToString());
     }
+
+    /// <summary>Runs the HPP schemas, edits the one whose path ends with <paramref name="file"/>, and runs the warm driver again.</summary>
+    private static GeneratorRunResult RunAfterEdit(string file, System.Func<string, string> edit)
+    {
+        List<AdditionalText> schemas = GeneratorHarness.HppSchemas().Select(s => (AdditionalText)new InMemoryAdditionalText(s.Path, s.Text)).ToList();
+        CSharpCompilation compilation = GeneratorHarness.CreateCompilation("class A { }");
+        GeneratorDriver driver = GeneratorHarness.CreateDriver(schemas).RunGenerators(compilation);
+        AdditionalText original = schemas.Single(s => s.Path.EndsWith(file, System.StringComparison.Ordinal));
+        driver = driver.ReplaceAdditionalText(original, new InMemoryAdditionalText(original.Path, edit(original.GetText()!.ToString())));
+        return driver.RunGenerators(compilation).GetRunResult().Results.Single();
+    }
+
+    /// <summary>The types whose spec the run re-emitted.</summary>
+    private static List<string> ModifiedTypes(GeneratorRunResult run)
+        => run.TrackedSteps[SchemaGenerator.Steps.Types].SelectMany(s => s.Outputs)
+            .Where(o => o.Reason is IncrementalStepRunReason.Modified or IncrementalStepRunReason.New)
+            .Select(o => ((HppSchemaGen.Generator.Model.TypeSpec)o.Value).Name).ToList();
 }
