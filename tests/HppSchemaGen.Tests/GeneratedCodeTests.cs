@@ -17,7 +17,7 @@ namespace HppSchemaGen.Tests;
 /// </summary>
 public class GeneratedCodeTests
 {
-    private static readonly Dictionary<string, string> s_hppOptions = new() { ["build_property.HppSchemaGenNamespace"] = "Klarna.Hpp" };
+    private static readonly IReadOnlyDictionary<string, string> s_hppOptions = GeneratorHarness.HppOptions;
 
     /// <summary>Every validator method of every namespace's <c>__Validators</c> class, as (namespace, name, normalized body).</summary>
     private static IEnumerable<(string Namespace, string Name, string Body)> ValidatorBodies(GeneratorHarness.Result result)
@@ -64,9 +64,7 @@ public class GeneratedCodeTests
     [Fact]
     public void Corpus_validators_have_no_repeated_bodies()
     {
-        string dir = Path.Combine(DiagnosticTests.RepoRoot(), "tests", "corpus");
-        var files = Directory.GetFiles(dir, "*.schema.json").OrderBy(f => f, StringComparer.Ordinal)
-            .Select(f => ("/corpus/" + Path.GetFileName(f), File.ReadAllText(f))).ToList();
+        var files = GeneratorHarness.CorpusSchemas();
         var result = GeneratorHarness.Run(files);
         Assert.True(ValidatorBodies(result).Count() > 50);
         AssertNoRepeatedBodies(result);
@@ -109,9 +107,7 @@ public class GeneratedCodeTests
     public void Generated_code_is_null_safe()
     {
         Assert.Empty(NullableWarnings(GeneratorHarness.Run(GeneratorHarness.HppSchemas(), s_hppOptions)));
-        string dir = Path.Combine(DiagnosticTests.RepoRoot(), "tests", "corpus");
-        var files = Directory.GetFiles(dir, "*.schema.json").OrderBy(f => f, StringComparer.Ordinal)
-            .Select(f => ("/corpus/" + Path.GetFileName(f), File.ReadAllText(f))).ToList();
+        var files = GeneratorHarness.CorpusSchemas();
         Assert.Empty(NullableWarnings(GeneratorHarness.Run(files)));
         // The check can fail: a null dereference in a file with the generated header is reported.
         var hpp = GeneratorHarness.Run(GeneratorHarness.HppSchemas(), s_hppOptions);

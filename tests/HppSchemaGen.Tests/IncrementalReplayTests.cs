@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
 using HppSchemaGen.Testing;
@@ -19,8 +18,6 @@ namespace HppSchemaGen.Tests;
 /// </summary>
 public class IncrementalReplayTests
 {
-    private static readonly Dictionary<string, string> s_hppOptions = new() { ["build_property.HppSchemaGenNamespace"] = "Klarna.Hpp" };
-
     public static TheoryData<string, int> Sequences()
     {
         var data = new TheoryData<string, int>();
@@ -35,8 +32,8 @@ public class IncrementalReplayTests
     [MemberData(nameof(Sequences))]
     public void Incremental_output_equals_a_fresh_run_after_every_edit(string set, int seed)
     {
-        IReadOnlyDictionary<string, string>? options = set == "hpp" ? s_hppOptions : null;
-        var files = (set == "hpp" ? GeneratorHarness.HppSchemas() : Corpus()).ToDictionary(f => f.Path, f => f.Text, StringComparer.Ordinal);
+        IReadOnlyDictionary<string, string>? options = set == "hpp" ? GeneratorHarness.HppOptions : null;
+        var files = (set == "hpp" ? GeneratorHarness.HppSchemas() : GeneratorHarness.CorpusSchemas()).ToDictionary(f => f.Path, f => f.Text, StringComparer.Ordinal);
         var texts = files.ToDictionary(kv => kv.Key, kv => (AdditionalText)new InMemoryAdditionalText(kv.Key, kv.Value), StringComparer.Ordinal);
         var removed = new Dictionary<string, AdditionalText>(StringComparer.Ordinal);
         CSharpCompilation compilation = GeneratorHarness.CreateCompilation("class A { }");
@@ -96,17 +93,10 @@ public class IncrementalReplayTests
     {
         CSharpCompilation compilation = GeneratorHarness.CreateCompilation("class A { }");
         var files = GeneratorHarness.HppSchemas().ToList();
-        GeneratorRunResult a = GeneratorHarness.CreateDriver(files, s_hppOptions, track: false).RunGenerators(compilation).GetRunResult().Results.Single();
+        GeneratorRunResult a = GeneratorHarness.CreateDriver(files, GeneratorHarness.HppOptions, track: false).RunGenerators(compilation).GetRunResult().Results.Single();
         var edited = files.Select(f => f.Path.EndsWith("/CustomerV1.schema.json", StringComparison.Ordinal) ? (f.Path, ReplaceOne(new Random(1), f.Text, "\"description\": \"", "\"description\": \"x ")) : f);
-        GeneratorRunResult b = GeneratorHarness.CreateDriver(edited, s_hppOptions, track: false).RunGenerators(compilation).GetRunResult().Results.Single();
+        GeneratorRunResult b = GeneratorHarness.CreateDriver(edited, GeneratorHarness.HppOptions, track: false).RunGenerators(compilation).GetRunResult().Results.Single();
         Assert.False(Sources(a).SequenceEqual(Sources(b)));
-    }
-
-    private static IEnumerable<(string Path, string Text)> Corpus()
-    {
-        string dir = Path.Combine(DiagnosticTests.RepoRoot(), "tests", "corpus");
-        return Directory.GetFiles(dir, "*.schema.json").OrderBy(f => f, StringComparer.Ordinal)
-            .Select(f => ("/corpus/" + Path.GetFileName(f), File.ReadAllText(f)));
     }
 
     private static System.Collections.Immutable.ImmutableArray<AdditionalText> ImmutableArrayOf(AdditionalText text) => System.Collections.Immutable.ImmutableArray.Create(text);

@@ -11,24 +11,12 @@ namespace HppSchemaGen.Generator.Model;
 /// </summary>
 internal static class SerializeHandlers
 {
-    /// <summary>A greatest fixed point: every record, less those with a member that cannot be written, until nothing changes (records refer to each other).</summary>
+    /// <summary>Every record, less those with a member that cannot be written (<see cref="RecordFixedPoint"/>: records refer to each other).</summary>
     public static List<TypeSpec> Mark(List<TypeSpec> types)
     {
         var enums = new HashSet<(string, string)>(types.Where(t => t.Kind == TypeSpecKind.Enum).Select(t => (t.Namespace, t.Name)));
         var eligible = new HashSet<(string, string)>(types.Where(t => t.Kind == TypeSpecKind.Record).Select(t => (t.Namespace, t.Name)));
-        bool changed = true;
-        while (changed)
-        {
-            changed = false;
-            foreach (TypeSpec r in types)
-            {
-                if (eligible.Contains((r.Namespace, r.Name)) && !r.Properties.All(p => Writable(p.Type, enums, eligible)))
-                {
-                    eligible.Remove((r.Namespace, r.Name));
-                    changed = true;
-                }
-            }
-        }
+        RecordFixedPoint.Narrow(types, eligible, member => Writable(member, enums, eligible));
         return types.Select(t => eligible.Contains((t.Namespace, t.Name)) && t.Kind == TypeSpecKind.Record ? t with { HasSerializeHandler = true } : t).ToList();
     }
 

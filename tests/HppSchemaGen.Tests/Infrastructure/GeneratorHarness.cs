@@ -89,6 +89,17 @@ internal static class GeneratorHarness
     public static Result RunSingle(string schemaJson, string path = "/schemas/test.schema.json", IReadOnlyDictionary<string, string>? global = null)
         => Run(new[] { (path, schemaJson) }, global);
 
+    /// <summary>The options the HPP schemas are generated with (their namespace).</summary>
+    public static IReadOnlyDictionary<string, string> HppOptions { get; } = new Dictionary<string, string> { ["build_property.HppSchemaGenNamespace"] = "Klarna.Hpp" };
+
+    /// <summary>The corpus's schemas (tests/corpus/*.schema.json), in name order, as "/corpus/name".</summary>
+    public static List<(string Path, string Text)> CorpusSchemas()
+    {
+        string dir = Path.Combine(DiagnosticTests.RepoRoot(), "tests", "corpus");
+        return Directory.GetFiles(dir, "*.schema.json").OrderBy(f => f, StringComparer.Ordinal)
+            .Select(f => ("/corpus/" + Path.GetFileName(f), File.ReadAllText(f))).ToList();
+    }
+
     public static IEnumerable<(string Path, string Text)> HppSchemas()
     {
         string dir = Path.Combine(AppContext.BaseDirectory, "schemas");

@@ -20,25 +20,13 @@ internal static class Readers
 {
     public const int MaxMembers = 64;
 
-    /// <summary>Marks the records that get a reader: a greatest fixed point, since records refer to each other.</summary>
+    /// <summary>Marks the records that get a reader: a greatest fixed point (<see cref="RecordFixedPoint"/>), since records refer to each other.</summary>
     public static List<TypeSpec> Mark(List<TypeSpec> types, Func<TypeSpec, bool> validatedExactly)
     {
         var candidates = new HashSet<(string, string)>(types
             .Where(t => t.Kind == TypeSpecKind.Record && t.ValueValidator.Length > 0 && t.Properties.Count <= MaxMembers && validatedExactly(t))
             .Select(t => (t.Namespace, t.Name)));
-        bool changed = true;
-        while (changed)
-        {
-            changed = false;
-            foreach (TypeSpec t in types)
-            {
-                if (candidates.Contains((t.Namespace, t.Name)) && !t.Properties.All(p => Readable(p.Type, candidates)))
-                {
-                    candidates.Remove((t.Namespace, t.Name));
-                    changed = true;
-                }
-            }
-        }
+        RecordFixedPoint.Narrow(types, candidates, member => Readable(member, candidates));
         // A list root (a schema class of records, like a page of responses) reads as a list of them.
         bool ListRoot(TypeSpec t) => t is { Kind: TypeSpecKind.Schema, ValueType: { Kind: TypeRefKind.List } list }
             && t.ValueValidator.Length > 0 && list.Arguments[0].Kind == TypeRefKind.Record
