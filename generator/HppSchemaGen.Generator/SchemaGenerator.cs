@@ -16,8 +16,9 @@ namespace HppSchemaGen.Generator;
 /// <summary>
 /// Entry point: wires the pipeline only. Schema files and options become equatable inputs; one
 /// step builds the model of the whole set (references cross files); each generated type (with its
-/// context metadata and reader), each document's validators and the context's root are separate
-/// outputs, so an edit re-emits only what changed.
+/// context metadata and reader), each document's validators and the context's root are emitted in
+/// separate cached steps, so an edit re-emits only what changed, then grouped into files
+/// (<see cref="OutputFiles"/>).
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class SchemaGenerator : IIncrementalGenerator
@@ -32,6 +33,8 @@ public sealed class SchemaGenerator : IIncrementalGenerator
         public const string Validators = nameof(Validators);
         public const string ValueValidators = nameof(ValueValidators);
         public const string Context = nameof(Context);
+        public const string TypeSources = nameof(TypeSources);
+        public const string OutputFiles = nameof(OutputFiles);
         public const string Diagnostics = nameof(Diagnostics);
     }
 
@@ -59,51 +62,68 @@ public sealed class SchemaGenerator : IIncrementalGenerator
             foreach (DiagnosticInfo d in diagnostics) spc.ReportDiagnostic(d.ToDiagnostic());
         });
 
+        // Each piece is emitted in its own cached step; only the files step below sees them all,
+        // and it only groups texts that are already made.
         IncrementalValuesProvider<TypeSpec> types = model.SelectMany(static (m, _) => m.Types).WithTrackingName(Steps.Types);
-        context.RegisterSourceOutput(types, static (spc, type) => Add(spc, type.HintName, () => TypeEmitter.Emit(type)));
+        IncrementalValuesProvider<GeneratedPart> typeParts = types
+            .Select(static (t, _) => GeneratedPart.Emit(t.HintName, () => TypeEmitter.Emit(t))).WithTrackingName(Steps.TypeSources);
 
         IncrementalValuesProvider<ValidatorFileSpec> validators = model.SelectMany(static (m, _) => m.Validators).WithTrackingName(Steps.Validators);
-        context.RegisterSourceOutput(validators, static (spc, v) => Add(spc, v.HintName, () => ValidatorEmitter.Emit(v)));
+        IncrementalValuesProvider<GeneratedPart> validatorParts = validators
+            .Select(static (v, _) => GeneratedPart.Emit(v.HintName, () => ValidatorEmitter.Emit(v)));
 
         IncrementalValuesProvider<ValueValidatorFileSpec> valueValidators = model.SelectMany(static (m, _) => m.ValueValidators).WithTrackingName(Steps.ValueValidators);
-        context.RegisterSourceOutput(valueValidators, static (spc, v) => Add(spc, v.HintName, () => ValueValidatorEmitter.Emit(v)));
+        IncrementalValuesProvider<GeneratedPart> valueParts = valueValidators
+            .Select(static (v, _) => GeneratedPart.Emit(v.HintName, () => ValueValidatorEmitter.Emit(v)));
 
         // The context's root: each record's own metadata is in the record's file, so this re-runs
         // only when the set of types, or the CLR type of a member, changes.
         IncrementalValueProvider<ContextSpec?> contextSpec = model.Select(static (m, _) => m.Context).WithTrackingName(Steps.Context);
-        context.RegisterSourceOutput(contextSpec, static (spc, c) =>
-        {
-            if (c is not null) Add(spc, c.HintName, () => ContextEmitter.EmitRoot(c));
-        });
+        IncrementalValueProvider<GeneratedPart?> rootPart = contextSpec
+            .Select(static (c, _) => c is null ? null : GeneratedPart.Emit(c.HintName, () => ContextEmitter.EmitRoot(c)));
+
+        IncrementalValueProvider<int> maxFiles = context.AnalyzerConfigOptionsProvider
+            .Select(static (p, _) => OptionsReader.ReadMaxFiles(p.GlobalOptions));
+
+        IncrementalValuesProvider<OutputFile> outputs = typeParts.Collect()
+            .Combine(validatorParts.Collect())
+            .Combine(valueParts.Collect())
+            .Combine(rootPart)
+            .Combine(maxFiles)
+            .SelectMany(static (x, _) =>
+            {
+                ImmutableArray<GeneratedPart>.Builder all = ImmutableArray.CreateBuilder<GeneratedPart>();
+                all.AddRange(x.Left.Left.Left.Left);
+                all.AddRange(x.Left.Left.Left.Right);
+                all.AddRange(x.Left.Left.Right);
+                if (x.Left.Right is { } root) all.Add(root);
+                return OutputFiles.Group(all.ToImmutable(), x.Right);
+            })
+            .WithTrackingName(Steps.OutputFiles);
+        context.RegisterSourceOutput(outputs, static (spc, file) => Add(spc, file));
     }
 
     /// <summary>
-    /// Adds one output, its hint name assigned by the model (<see cref="HintNames"/>: unique ignoring
+    /// Adds one file, its hint name assigned by the model (<see cref="HintNames"/>: unique ignoring
     /// case across all outputs, which is the only defence against two outputs colliding, since Roslyn
-    /// checks that after every callback has returned).
+    /// checks that after every callback has returned) or by <see cref="OutputFiles"/>.
     /// </summary>
-    private static void Add(SourceProductionContext spc, string hintName, Func<string> emit)
+    private static void Add(SourceProductionContext spc, OutputFile file)
     {
-        string source;
-        try
-        {
-            source = emit();
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
+        foreach (GeneratedPart part in file.Parts)
         {
             // An emitter bug must not crash the compiler (CS8785 would drop every output): report it.
-            spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, Location.None, hintName + ": " + e.Message));
-            return;
+            if (part.Error is not null) spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, Location.None, part.Error));
         }
         try
         {
-            spc.AddSource(hintName, SourceText.From(source, Encoding.UTF8));
+            spc.AddSource(file.HintName, SourceText.From(file.Text(), Encoding.UTF8));
         }
         catch (ArgumentException e)
         {
             // A hint name Roslyn refuses (a character, a duplicate in this context) is a bug of ours:
             // report it rather than let the exception fail the generator and drop every other output.
-            spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, Location.None, hintName + ": " + e.Message));
+            spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, Location.None, file.HintName + ": " + e.Message));
         }
     }
 }

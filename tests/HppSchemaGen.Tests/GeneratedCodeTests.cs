@@ -213,8 +213,11 @@ public class LargeApiTests
         var result = GeneratorHarness.Run(files);
         Assert.Empty(result.GeneratorDiagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning).Select(d => d.ToString()));
         Assert.Empty(result.CompileDiagnostics.Select(d => d.ToString()));
-        Assert.Contains("public global::Consumer.C1? Next { get; init; }", result.Source("C0.g.cs"), StringComparison.Ordinal);
-        Assert.Contains("List<global::Consumer.C0>? Items", result.Source("C298.g.cs"), StringComparison.Ordinal);
+        // 300 records and their validators are more pieces than the default limit of 256 files, so they are grouped.
+        Assert.InRange(result.Run.GeneratedSources.Length, 2, 256);
+        string all = string.Join("\n", result.Run.GeneratedSources.Select(s => s.SourceText.ToString()));
+        Assert.Contains("public global::Consumer.C1? Next { get; init; }", all, StringComparison.Ordinal); // only C0's
+        Assert.Contains("List<global::Consumer.C0>? Items", all, StringComparison.Ordinal); // only C298's
 
         // Private methods per class stay bounded as the API grows: writing the reference assembly
         // (/refout, on by default) checks each private method of a class against its other methods,

@@ -21,7 +21,7 @@ public class IncrementalReplayTests
     public static TheoryData<string, int> Sequences()
     {
         var data = new TheoryData<string, int>();
-        foreach (string set in new[] { "hpp", "corpus" })
+        foreach (string set in new[] { "hpp", "corpus", "corpus in 7 files" })
         {
             foreach (int seed in new[] { 1, 2, 3 }) data.Add(set, seed);
         }
@@ -32,7 +32,12 @@ public class IncrementalReplayTests
     [MemberData(nameof(Sequences))]
     public void Incremental_output_equals_a_fresh_run_after_every_edit(string set, int seed)
     {
-        IReadOnlyDictionary<string, string>? options = set == "hpp" ? GeneratorHarness.HppOptions : null;
+        IReadOnlyDictionary<string, string>? options = set switch
+        {
+            "hpp" => GeneratorHarness.HppOptions,
+            "corpus in 7 files" => new Dictionary<string, string> { ["build_property.HppSchemaGenMaxFiles"] = "7" },
+            _ => null,
+        };
         var files = (set == "hpp" ? GeneratorHarness.HppSchemas() : GeneratorHarness.CorpusSchemas()).ToDictionary(f => f.Path, f => f.Text, StringComparer.Ordinal);
         var texts = files.ToDictionary(kv => kv.Key, kv => (AdditionalText)new InMemoryAdditionalText(kv.Key, kv.Value), StringComparer.Ordinal);
         var removed = new Dictionary<string, AdditionalText>(StringComparer.Ordinal);

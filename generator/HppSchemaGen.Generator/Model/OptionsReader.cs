@@ -19,6 +19,17 @@ internal static class OptionsReader
         return new GeneratorOptions(SanitizeNamespace(ns), SyntaxFacts.IsValidIdentifier(context) ? context : DefaultContextName, format);
     }
 
+    /// <summary>
+    /// <c>HppSchemaGenMaxFiles</c>: how many files the generator adds at most (default 256, at least 1).
+    /// Above it, pieces are grouped into that many files (see Emit/OutputFiles.cs).
+    /// </summary>
+    public static int ReadMaxFiles(AnalyzerConfigOptions global)
+        => int.TryParse(Get(global, "build_property.HppSchemaGenMaxFiles"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int max) && max > 0
+            ? max
+            : DefaultMaxFiles;
+
+    public const int DefaultMaxFiles = 256;
+
     public static SchemaFile? ReadFile(AdditionalText text, AnalyzerConfigOptions options, CancellationToken ct)
     {
         if (string.Equals(Get(options, "build_metadata.AdditionalFiles.HppSchemaGen"), "false", System.StringComparison.OrdinalIgnoreCase)) return null;
