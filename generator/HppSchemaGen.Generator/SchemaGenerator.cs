@@ -28,6 +28,10 @@ public sealed class SchemaGenerator : IIncrementalGenerator
     {
         public const string Options = nameof(Options);
         public const string Files = nameof(Files);
+        public const string Parse = nameof(Parse);
+        public const string Structure = nameof(Structure);
+        public const string Docs = nameof(Docs);
+        public const string DocumentedTypes = nameof(DocumentedTypes);
         public const string Model = nameof(Model);
         public const string Types = nameof(Types);
         public const string Validators = nameof(Validators);
@@ -52,20 +56,47 @@ public sealed class SchemaGenerator : IIncrementalGenerator
             .Select(static (f, _) => f!)
             .WithTrackingName(Steps.Files);
 
-        IncrementalValueProvider<GenerationSpec> model = files.Collect()
+        // Per file: parsed once, then split three ways (see ParsedFile) so that a description or
+        // whitespace edit changes the docs and positions of that file but not the model's input.
+        IncrementalValuesProvider<ParsedFile> parsed = files
+            .Select(static (f, ct) => ParsedFile.Read(f, ct))
+            .Where(static p => p is not null)
+            .Select(static (p, _) => p!)
+            .WithTrackingName(Steps.Parse);
+
+        IncrementalValuesProvider<SchemaFile> structures = parsed
+            .Where(static p => p.Structure is not null)
+            .Select(static (p, _) => p.Structure!)
+            .WithTrackingName(Steps.Structure);
+
+        IncrementalValueProvider<GenerationSpec> model = structures.Collect()
             .Combine(options)
             .Select(static (pair, ct) => ModelBuilder.Build(pair.Left.ToEquatableArray(), pair.Right, ct))
             .WithTrackingName(Steps.Model);
 
-        context.RegisterSourceOutput(model.Select(static (m, _) => m.Diagnostics).WithTrackingName(Steps.Diagnostics), static (spc, diagnostics) =>
+        IncrementalValueProvider<EquatableArray<DiagnosticInfo>> diagnostics = model
+            .Select(static (m, _) => m.Diagnostics)
+            .Combine(parsed.Select(static (p, _) => (p.Positions, p.ParseDiagnostics)).Collect())
+            .Select(static (pair, _) => DiagnosticPlacement.Place(pair.Left, pair.Right))
+            .WithTrackingName(Steps.Diagnostics);
+        context.RegisterSourceOutput(diagnostics, static (spc, list) =>
         {
-            foreach (DiagnosticInfo d in diagnostics) spc.ReportDiagnostic(d.ToDiagnostic());
+            foreach (DiagnosticInfo d in list) spc.ReportDiagnostic(d.ToDiagnostic());
         });
+
+        IncrementalValueProvider<DocIndex> docs = parsed
+            .Select(static (p, _) => p.Docs)
+            .Collect()
+            .Select(static (d, _) => DocIndex.From(d))
+            .WithTrackingName(Steps.Docs);
 
         // Each piece is emitted in its own cached step; only the files step below sees them all,
         // and it only groups texts that are already made.
         IncrementalValuesProvider<TypeSpec> types = model.SelectMany(static (m, _) => m.Types).WithTrackingName(Steps.Types);
         IncrementalValuesProvider<GeneratedPart> typeParts = types
+            .Combine(docs)
+            .Select(static (pair, _) => pair.Right.Attach(pair.Left))
+            .WithTrackingName(Steps.DocumentedTypes)
             .Select(static (t, _) => GeneratedPart.Emit(t.HintName, () => TypeEmitter.Emit(t))).WithTrackingName(Steps.TypeSources);
 
         IncrementalValuesProvider<ValidatorFileSpec> validators = model.SelectMany(static (m, _) => m.Validators).WithTrackingName(Steps.Validators);

@@ -1,7 +1,10 @@
 using static HppSchemaGen.Tests.Infrastructure.DiagnosticAssert;
 using System.Linq;
 using HppSchemaGen.Tests.Infrastructure;
+using HppSchemaGen.Generator;
+using HppSchemaGen.Testing;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Xunit;
 
 namespace HppSchemaGen.Tests;
@@ -25,6 +28,26 @@ public class DiagnosticTests
     {
         var result = GeneratorHarness.RunSingle("{\n\"type\": \"object\",\n\"type\": \"string\"\n}");
         Assert.Equal((3, 1), At(Single(result, "HSG0002")));
+    }
+
+    [Fact]
+    public void A_description_edit_moves_a_model_diagnostic_without_running_the_model()
+    {
+        // The model reads text without descriptions, so it stays cached; the diagnostic it made is
+        // still placed where the reference now is in the edited file (a line lower, further right).
+        const string Before = "{\n  \"title\": \"Holder\", \"description\": \"d\",\n  \"type\": \"object\",\n  \"properties\": {\n    \"x\": { \"$ref\": \"#/$defs/Missing\" }\n  }\n}";
+        string after = Before.Replace("\"description\": \"d\",", "\"description\": \"two\\nlines\",\n\"$comment\": \"moved\",") .Replace("    \"x\"", "      \"x\"");
+        var original = new InMemoryAdditionalText("/s/holder.schema.json", Before);
+        GeneratorDriver driver = GeneratorHarness.CreateDriver(new AdditionalText[] { original });
+        CSharpCompilation compilation = GeneratorHarness.CreateCompilation("class A { }");
+        driver = driver.RunGenerators(compilation);
+        Assert.Equal((5, 20), At(driver.GetRunResult().Diagnostics.Single(d => d.Id == "HSG1001")));
+
+        driver = driver.ReplaceAdditionalText(original, new InMemoryAdditionalText(original.Path, after)).RunGenerators(compilation);
+        GeneratorRunResult run = driver.GetRunResult().Results.Single();
+        Assert.All(run.TrackedSteps[SchemaGenerator.Steps.Model].SelectMany(s => s.Outputs),
+            o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, o.Reason.ToString()));
+        Assert.Equal((6, 22), At(run.Diagnostics.Single(d => d.Id == "HSG1001")));
     }
 
     [Fact]

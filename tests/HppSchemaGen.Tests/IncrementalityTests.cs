@@ -14,8 +14,10 @@ public class IncrementalityTests
 {
     private static readonly string[] AllSteps =
     {
-        SchemaGenerator.Steps.Options, SchemaGenerator.Steps.Files, SchemaGenerator.Steps.Model, SchemaGenerator.Steps.Types,
-        SchemaGenerator.Steps.Validators, SchemaGenerator.Steps.Context, SchemaGenerator.Steps.Diagnostics,
+        SchemaGenerator.Steps.Options, SchemaGenerator.Steps.Files, SchemaGenerator.Steps.Parse, SchemaGenerator.Steps.Structure,
+        SchemaGenerator.Steps.Model, SchemaGenerator.Steps.Types, SchemaGenerator.Steps.Docs, SchemaGenerator.Steps.DocumentedTypes,
+        SchemaGenerator.Steps.TypeSources, SchemaGenerator.Steps.Validators, SchemaGenerator.Steps.Context, SchemaGenerator.Steps.Diagnostics,
+        SchemaGenerator.Steps.OutputFiles,
     };
 
     [Fact]
@@ -42,11 +44,18 @@ public class IncrementalityTests
     }
 
     [Fact]
-    public void Editing_one_schema_re_emits_only_its_own_type()
+    public void Editing_a_description_leaves_the_model_cached_and_re_emits_only_its_type()
     {
         GeneratorRunResult second = RunAfterEdit("/CustomerV1.schema.json", text => text.Replace("Customer's title", "Customer's honorific"));
 
-        Assert.Equal(new[] { "CustomerV1" }, ModifiedTypes(second));
+        // Descriptions are not the model's input: it does not run, and only the type's documentation is looked up again.
+        foreach (string step in new[] { SchemaGenerator.Steps.Structure, SchemaGenerator.Steps.Model, SchemaGenerator.Steps.Types })
+        {
+            Assert.All(second.TrackedSteps[step].SelectMany(s => s.Outputs),
+                o => Assert.True(o.Reason is IncrementalStepRunReason.Unchanged or IncrementalStepRunReason.Cached, step + ": " + o.Reason));
+        }
+        Assert.Equal(new[] { "CustomerV1" }, ModifiedTypes(second, SchemaGenerator.Steps.DocumentedTypes));
+        Assert.Single(second.TrackedSteps[SchemaGenerator.Steps.TypeSources].SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
         var validatorOutputs = second.TrackedSteps[SchemaGenerator.Steps.Validators].SelectMany(s => s.Outputs).ToList();
         Assert.Equal(12, validatorOutputs.Count); // one file per document and one of shared validators
         Assert.All(validatorOutputs, o => Assert.True(o.Reason is IncrementalStepRunReason.Unchanged or IncrementalStepRunReason.Cached, o.Reason.ToString())); // descriptions do not reach validators
@@ -83,9 +92,9 @@ public class IncrementalityTests
         return driver.RunGenerators(compilation).GetRunResult().Results.Single();
     }
 
-    /// <summary>The types whose spec the run re-emitted.</summary>
-    private static List<string> ModifiedTypes(GeneratorRunResult run)
-        => run.TrackedSteps[SchemaGenerator.Steps.Types].SelectMany(s => s.Outputs)
+    /// <summary>The types whose spec the run changed at the given step (by default the model's types).</summary>
+    private static List<string> ModifiedTypes(GeneratorRunResult run, string step = SchemaGenerator.Steps.Types)
+        => run.TrackedSteps[step].SelectMany(s => s.Outputs)
             .Where(o => o.Reason is IncrementalStepRunReason.Modified or IncrementalStepRunReason.New)
             .Select(o => ((HppSchemaGen.Generator.Model.TypeSpec)o.Value).Name).ToList();
 }

@@ -56,6 +56,9 @@ internal sealed class TextLines
 
     public string Text { get; }
 
+    /// <summary>The offset at which each line starts.</summary>
+    public System.Collections.Generic.IReadOnlyList<int> LineStarts => _lineStarts;
+
     public (int Line, int Column) Position(int offset)
     {
         offset = Math.Max(0, Math.Min(offset, Text.Length));

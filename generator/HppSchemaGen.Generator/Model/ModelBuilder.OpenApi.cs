@@ -49,7 +49,7 @@ internal sealed partial class ModelBuilder
             // Not a record, enum or union of its own (a list, map, primitive or another component's
             // alias): it still gets a type, to validate and parse with.
             AddType(new TypeSpec(TypeSpecKind.Schema, NamespaceOf(doc), name, _options.Namespace, _options.ContextName, doc.DisplayId, s.Pointer,
-                DocSpecs.From(s.Node), EquatableArray<PropertySpec>.Empty, null, EquatableArray<EnumMemberSpec>.Empty, _validators.Ref(node))
+                Docs(doc, s.Node), EquatableArray<PropertySpec>.Empty, null, EquatableArray<EnumMemberSpec>.Empty, _validators.Ref(node))
             {
                 ValueType = type,
             });

@@ -85,6 +85,16 @@ internal sealed partial class ModelBuilder
         }
     }
 
+    /// <summary>
+    /// Where a schema's documentation is: the model reads canonical text without descriptions (so
+    /// that editing one leaves it cached), and <see cref="DocIndex"/> fills the text in before
+    /// emission. The generator's own meta-schemas are read whole, so theirs is taken here.
+    /// </summary>
+    private static DocSpec Docs(SchemaDocument doc, JsonNode json)
+        => MetaSchemaDocuments.IsMeta(doc.File) ? DocSpecs.From(json) : DocSpec.None with { At = new DocRef(doc.File.Path, json.Start) };
+
+    private static DocSpec Docs(SchemaNode node) => Docs(node.Document, node.Json);
+
     private GenerationSpec Run(EquatableArray<SchemaFile> files, CancellationToken ct)
     {
         List<SchemaDocument> docs = SchemaDocuments.Load(files, _diagnostics);
@@ -136,7 +146,7 @@ internal sealed partial class ModelBuilder
             {
                 // The root is not a record or enum of its own: it still gets a type, to validate with.
                 AddType(new TypeSpec(TypeSpecKind.Schema, NamespaceOf(doc), _rootNames[doc], _options.Namespace, _options.ContextName, doc.DisplayId, string.Empty,
-                    DocSpecs.From(doc.Root), EquatableArray<PropertySpec>.Empty, null, EquatableArray<EnumMemberSpec>.Empty, _validators.Ref(root))
+                    Docs(doc, doc.Root), EquatableArray<PropertySpec>.Empty, null, EquatableArray<EnumMemberSpec>.Empty, _validators.Ref(root))
                 {
                     // Arrays of $refs, maps and primitives parse into the CLR type they map to.
                     ValueType = rootType,
@@ -390,10 +400,10 @@ internal sealed partial class ModelBuilder
             // An optional member with a usable default is never absent: it holds the default instead of null.
             PropertyDefault? defaultValue = required ? null : DefaultOf(propNode, type);
             bool nullable = allowsNull || (!required && defaultValue is null);
-            properties.Add(new PropertySpec(jsonName, propName, type, required, nullable, DocSpecs.From(propNode.Json)) { Default = defaultValue });
+            properties.Add(new PropertySpec(jsonName, propName, type, required, nullable, Docs(propNode)) { Default = defaultValue });
         }
         string? extension = shape.AllowsAdditional ? Naming.Unique("AdditionalProperties", memberNames) : null;
-        AddType(new TypeSpec(TypeSpecKind.Record, ns, name, _options.Namespace, _options.ContextName, doc.DisplayId, node.Pointer, DocSpecs.From(node.Json),
+        AddType(new TypeSpec(TypeSpecKind.Record, ns, name, _options.Namespace, _options.ContextName, doc.DisplayId, node.Pointer, Docs(node),
             properties.ToEquatableArray(), extension, EquatableArray<EnumMemberSpec>.Empty, _validators.Ref(node)));
         return self;
     }
@@ -455,9 +465,9 @@ internal sealed partial class ModelBuilder
             string hint = CaseHint(b, i);
             (TypeRef t, _) = Map(b, name + hint, depth + 1);
             string caseName = Naming.Unique(hint, caseNames);
-            cases.Add(new UnionCaseSpec(caseName, t, _validators.Ref(b), values[i], DocSpecs.From(b.Json)));
+            cases.Add(new UnionCaseSpec(caseName, t, _validators.Ref(b), values[i], Docs(b)));
         }
-        AddType(new TypeSpec(TypeSpecKind.Union, ns, name, _options.Namespace, _options.ContextName, doc.DisplayId, node.Pointer, DocSpecs.From(node.Json),
+        AddType(new TypeSpec(TypeSpecKind.Union, ns, name, _options.Namespace, _options.ContextName, doc.DisplayId, node.Pointer, Docs(node),
             EquatableArray<PropertySpec>.Empty, null, EquatableArray<EnumMemberSpec>.Empty, _validators.Ref(node))
         {
             UnionCases = cases.ToEquatableArray(),
@@ -538,7 +548,7 @@ internal sealed partial class ModelBuilder
             members.Add(new EnumMemberSpec(Naming.Unique(wanted, memberNames), value));
         }
         if (!_enumsByValues.ContainsKey(key)) _enumsByValues[key] = self;
-        AddType(new TypeSpec(TypeSpecKind.Enum, ns, name, _options.Namespace, _options.ContextName, doc.DisplayId, node.Pointer, DocSpecs.From(node.Json),
+        AddType(new TypeSpec(TypeSpecKind.Enum, ns, name, _options.Namespace, _options.ContextName, doc.DisplayId, node.Pointer, Docs(node),
             EquatableArray<PropertySpec>.Empty, null, members.ToEquatableArray(), _validators.Ref(node)));
         return self;
     }

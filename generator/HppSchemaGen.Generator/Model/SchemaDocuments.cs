@@ -7,7 +7,10 @@ using HppSchemaGen.Generator.Resolution;
 
 namespace HppSchemaGen.Generator.Model;
 
-/// <summary>Parses the schema files in a deterministic order; broken files become diagnostics.</summary>
+/// <summary>
+/// Reads the model's input, each file's canonical text (<see cref="ParsedFile"/>), in a deterministic
+/// order; what is not a schema or is Swagger becomes a diagnostic.
+/// </summary>
 internal static class SchemaDocuments
 {
     public static List<SchemaDocument> Load(IEnumerable<SchemaFile> files, List<DiagnosticInfo> diagnostics)
@@ -16,20 +19,11 @@ internal static class SchemaDocuments
         // File name first, then full path: the same order on every machine for the same set of names.
         foreach (SchemaFile file in files.OrderBy(f => System.IO.Path.GetFileName(f.Path), StringComparer.Ordinal).ThenBy(f => f.Path, StringComparer.Ordinal))
         {
+            // The text is canonical JSON (see ParsedFile), or one of the generator's meta-schemas: it
+            // parses, and its parse problems were reported on the file as written.
             var lines = new TextLines(file.Path, file.Text);
-            bool yaml = IsYaml(file.Path);
-            JsonParseResult parsed = yaml ? YamlParser.Parse(file.Text) : JsonParser.Parse(file.Text);
-            // A YAML file that is plainly not an OpenAPI document belongs to some other tool: leave it alone.
-            if (yaml && !IsOpenApiYaml(file, parsed)) continue;
-            foreach ((string name, int offset) in parsed.Duplicates)
-                diagnostics.Add(lines.Diagnostic(DiagnosticDescriptors.DuplicateMember, offset, offset + name.Length + (yaml ? 0 : 2), name));
-            foreach ((string message, int offset) in parsed.Warnings)
-                diagnostics.Add(lines.Diagnostic(DiagnosticDescriptors.YamlReadDifferently, offset, offset + 1, message));
-            if (parsed.Root is null)
-            {
-                diagnostics.Add(lines.Diagnostic(yaml ? DiagnosticDescriptors.InvalidYaml : DiagnosticDescriptors.InvalidJson, parsed.ErrorOffset, parsed.ErrorOffset + 1, parsed.Error ?? "unknown error"));
-                continue;
-            }
+            JsonParseResult parsed = JsonParser.Parse(file.Text);
+            if (parsed.Root is null) continue;
             if (OpenApiDocument.IsSwagger(parsed.Root))
             {
                 JsonNode version = parsed.Root.Get("swagger")!;
@@ -62,7 +56,7 @@ internal static class SchemaDocuments
     /// <c>openapi</c> (or <c>swagger</c>, to say it is not supported). One that does not parse is ours
     /// when a line starts with <c>openapi:</c> or <c>swagger:</c>, so its errors are reported.
     /// </summary>
-    private static bool IsOpenApiYaml(SchemaFile file, JsonParseResult parsed)
+    public static bool IsOpenApiYaml(SchemaFile file, JsonParseResult parsed)
     {
         string name = System.IO.Path.GetFileName(file.Path);
         if (name.EndsWith(".openapi.yaml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".openapi.yml", StringComparison.OrdinalIgnoreCase)) return true;

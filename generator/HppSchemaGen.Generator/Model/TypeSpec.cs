@@ -80,8 +80,18 @@ internal sealed record UnionCaseSpec(string Name, TypeRef Type, NodeRef Validato
 /// <summary>One known value of a string enum.</summary>
 internal sealed record EnumMemberSpec(string Name, string Value);
 
-/// <summary>XML documentation text taken from title / description / examples (raw; escaped when emitted).</summary>
+/// <summary>
+/// XML documentation text taken from title / description / examples (raw; escaped when emitted).
+/// The model, which never sees descriptions, holds only <see cref="At"/>: where the schema object is;
+/// <see cref="DocIndex"/> fills in the text just before the type is emitted.
+/// </summary>
 internal sealed record DocSpec(string? Title, string? Description, EquatableArray<string> Examples)
 {
     public static readonly DocSpec None = new(null, null, EquatableArray<string>.Empty);
+
+    /// <summary>The schema object whose documentation this is, until it is looked up.</summary>
+    public DocRef? At { get; init; }
 }
+
+/// <summary>A schema object: its file and its offset in the file's canonical text.</summary>
+internal sealed record DocRef(string Path, int Offset);

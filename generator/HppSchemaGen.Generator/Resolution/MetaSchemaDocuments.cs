@@ -45,13 +45,19 @@ internal static class MetaSchemaDocuments
                 using Stream? stream = typeof(MetaSchemaDocuments).Assembly.GetManifestResourceStream(resource);
                 if (stream is null) continue;
                 using var reader = new StreamReader(stream);
-                files.Add(new SchemaFile("HppSchemaGen/MetaSchemas/" + path, reader.ReadToEnd(), null, null, Prefix + name));
+                files.Add(new SchemaFile(PathPrefix + path, reader.ReadToEnd(), null, null, Prefix + name));
             }
             return files;
         }
     }
 
     private const string ResourcePrefix = "HppSchemaGen.MetaSchemas/";
+
+    /// <summary>The relative path the generator's own meta-schemas are known by (a user's files have the paths the compiler gives, absolute).</summary>
+    private const string PathPrefix = "HppSchemaGen/MetaSchemas/";
+
+    /// <summary>Whether the file is one of the generator's own meta-schemas (read whole, descriptions included).</summary>
+    public static bool IsMeta(SchemaFile file) => file.Path.StartsWith(PathPrefix, StringComparison.Ordinal);
 
     private static readonly Dialect[] s_dialects =
     {
