@@ -38,6 +38,12 @@ public sealed class SchemaGenerator : IIncrementalGenerator
         public const string ValueValidators = nameof(ValueValidators);
         public const string Context = nameof(Context);
         public const string TypeSources = nameof(TypeSources);
+        public const string ValidatorSources = nameof(ValidatorSources);
+        public const string ValueValidatorSources = nameof(ValueValidatorSources);
+        public const string ContextSource = nameof(ContextSource);
+        public const string MaxFiles = nameof(MaxFiles);
+        public const string ModelDiagnostics = nameof(ModelDiagnostics);
+        public const string Positions = nameof(Positions);
         public const string OutputFiles = nameof(OutputFiles);
         public const string Diagnostics = nameof(Diagnostics);
     }
@@ -75,8 +81,8 @@ public sealed class SchemaGenerator : IIncrementalGenerator
             .WithTrackingName(Steps.Model);
 
         IncrementalValueProvider<EquatableArray<DiagnosticInfo>> diagnostics = model
-            .Select(static (m, _) => m.Diagnostics)
-            .Combine(parsed.Select(static (p, _) => (p.Positions, p.ParseDiagnostics)).Collect())
+            .Select(static (m, _) => m.Diagnostics).WithTrackingName(Steps.ModelDiagnostics)
+            .Combine(parsed.Select(static (p, _) => (p.Positions, p.ParseDiagnostics)).WithTrackingName(Steps.Positions).Collect())
             .Select(static (pair, _) => DiagnosticPlacement.Place(pair.Left, pair.Right))
             .WithTrackingName(Steps.Diagnostics);
         context.RegisterSourceOutput(diagnostics, static (spc, list) =>
@@ -101,20 +107,20 @@ public sealed class SchemaGenerator : IIncrementalGenerator
 
         IncrementalValuesProvider<ValidatorFileSpec> validators = model.SelectMany(static (m, _) => m.Validators).WithTrackingName(Steps.Validators);
         IncrementalValuesProvider<GeneratedPart> validatorParts = validators
-            .Select(static (v, _) => GeneratedPart.Emit(v.HintName, () => ValidatorEmitter.Emit(v)));
+            .Select(static (v, _) => GeneratedPart.Emit(v.HintName, () => ValidatorEmitter.Emit(v))).WithTrackingName(Steps.ValidatorSources);
 
         IncrementalValuesProvider<ValueValidatorFileSpec> valueValidators = model.SelectMany(static (m, _) => m.ValueValidators).WithTrackingName(Steps.ValueValidators);
         IncrementalValuesProvider<GeneratedPart> valueParts = valueValidators
-            .Select(static (v, _) => GeneratedPart.Emit(v.HintName, () => ValueValidatorEmitter.Emit(v)));
+            .Select(static (v, _) => GeneratedPart.Emit(v.HintName, () => ValueValidatorEmitter.Emit(v))).WithTrackingName(Steps.ValueValidatorSources);
 
         // The context's root: each record's own metadata is in the record's file, so this re-runs
         // only when the set of types, or the CLR type of a member, changes.
         IncrementalValueProvider<ContextSpec?> contextSpec = model.Select(static (m, _) => m.Context).WithTrackingName(Steps.Context);
         IncrementalValueProvider<GeneratedPart?> rootPart = contextSpec
-            .Select(static (c, _) => c is null ? null : GeneratedPart.Emit(c.HintName, () => ContextEmitter.EmitRoot(c)));
+            .Select(static (c, _) => c is null ? null : GeneratedPart.Emit(c.HintName, () => ContextEmitter.EmitRoot(c))).WithTrackingName(Steps.ContextSource);
 
         IncrementalValueProvider<int> maxFiles = context.AnalyzerConfigOptionsProvider
-            .Select(static (p, _) => OptionsReader.ReadMaxFiles(p.GlobalOptions));
+            .Select(static (p, _) => OptionsReader.ReadMaxFiles(p.GlobalOptions)).WithTrackingName(Steps.MaxFiles);
 
         IncrementalValuesProvider<OutputFile> outputs = typeParts.Collect()
             .Combine(validatorParts.Collect())
