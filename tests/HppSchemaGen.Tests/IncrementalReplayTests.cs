@@ -12,8 +12,8 @@ namespace HppSchemaGen.Tests;
 
 /// <summary>
 /// Whatever the pipeline caches, a warm driver must produce what a fresh one does: random edit
-/// sequences (descriptions, property types, added properties, broken and repaired JSON, removed and
-/// restored files) are replayed over HPP and the corpus, and after every edit the incremental run's
+/// sequences (descriptions, whitespace, property types, added properties, broken and repaired JSON,
+/// removed and restored files) are replayed over HPP and the corpus, and after every edit the incremental run's
 /// sources and diagnostics are compared, byte for byte, with a fresh full run over the same files.
 /// </summary>
 public class IncrementalReplayTests
@@ -50,7 +50,7 @@ public class IncrementalReplayTests
         {
             string path = texts.Keys.OrderBy(k => k, StringComparer.Ordinal).ElementAt(random.Next(texts.Count));
             string text = texts[path].GetText()!.ToString();
-            int kind = random.Next(6);
+            int kind = random.Next(7);
             if (kind == 5 && removed.Count > 0)
             {
                 // Restore a removed file.
@@ -75,6 +75,8 @@ public class IncrementalReplayTests
                     1 => ReplaceOne(random, text, "\"type\": \"string\"", "\"type\": \"integer\""),
                     2 => ReplaceOne(random, text, "\"type\": \"integer\"", "\"type\": \"string\""),
                     3 => ReplaceOne(random, text, "\"properties\": {", "\"properties\": {\"added_" + step + "\": {\"type\": \"string\", \"maxLength\": 3},"),
+                    // Whitespace only: every position after the first line moves, the structure does not.
+                    6 => ReplaceOne(random, text, "\n", "\n\n  "),
                     // Broken JSON, usually repaired by a later edit of the same kind.
                     _ => text.EndsWith("}", StringComparison.Ordinal) ? text.TrimEnd('}') : text + "}",
                 };

@@ -24,34 +24,31 @@ internal sealed record PositionMap(string Path, EquatableArray<int> Canonical, E
     /// <summary>The last token boundary at or before the offset, plus the distance from it.</summary>
     private int Map(int offset)
     {
-        int lo = 0, hi = Canonical.Count - 1, found = -1;
-        while (lo <= hi)
-        {
-            int mid = (lo + hi) >> 1;
-            if (Canonical[mid] <= offset)
-            {
-                found = mid;
-                lo = mid + 1;
-            }
-            else hi = mid - 1;
-        }
+        int found = LastAtOrBefore(Canonical, offset);
         int mapped = found < 0 ? offset : Original[found] + (offset - Canonical[found]);
         return Math.Max(0, Math.Min(mapped, Length));
     }
 
     private (int Line, int Column) Position(int offset)
     {
-        int lo = 0, hi = LineStarts.Count - 1, line = 0;
+        int line = Math.Max(0, LastAtOrBefore(LineStarts, offset));
+        return (line, offset - (LineStarts.Count == 0 ? 0 : LineStarts[line]));
+    }
+
+    /// <summary>The index of the last value at or before <paramref name="offset"/> in an ascending array; -1 when there is none.</summary>
+    private static int LastAtOrBefore(EquatableArray<int> ascending, int offset)
+    {
+        int lo = 0, hi = ascending.Count - 1, found = -1;
         while (lo <= hi)
         {
             int mid = (lo + hi) >> 1;
-            if (LineStarts[mid] <= offset)
+            if (ascending[mid] <= offset)
             {
-                line = mid;
+                found = mid;
                 lo = mid + 1;
             }
             else hi = mid - 1;
         }
-        return (line, offset - (LineStarts.Count == 0 ? 0 : LineStarts[line]));
+        return found;
     }
 }

@@ -40,6 +40,9 @@ internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IRea
 
     public override bool Equals(object? obj) => obj is EquatableArray<T> other && Equals(other);
 
+    /// <summary>Whether both wrap the same array (cheaper than <see cref="Equals(EquatableArray{T})"/>, for "nothing was replaced").</summary>
+    public bool SameInstance(EquatableArray<T> other) => Items == other.Items;
+
     public override int GetHashCode()
     {
         int hash = 17;

@@ -39,32 +39,28 @@ internal sealed record DocIndex(EquatableArray<FileDocs> Files)
     public TypeSpec Attach(TypeSpec type)
     {
         DocSpec docs = Resolve(type.Docs);
-        bool changed = !ReferenceEquals(docs, type.Docs);
-        EquatableArray<PropertySpec> properties = type.Properties;
-        if (Any(type.Properties, static p => p.Docs.At is not null))
-        {
-            var list = new PropertySpec[type.Properties.Count];
-            for (int i = 0; i < list.Length; i++)
-            {
-                PropertySpec p = type.Properties[i];
-                list[i] = p.Docs.At is null ? p : p with { Docs = Resolve(p.Docs) };
-            }
-            properties = list.ToEquatableArray();
-            changed = true;
-        }
-        EquatableArray<UnionCaseSpec> cases = type.UnionCases;
-        if (Any(type.UnionCases, static c => c.Docs.At is not null))
-        {
-            var list = new UnionCaseSpec[type.UnionCases.Count];
-            for (int i = 0; i < list.Length; i++)
-            {
-                UnionCaseSpec c = type.UnionCases[i];
-                list[i] = c.Docs.At is null ? c : c with { Docs = Resolve(c.Docs) };
-            }
-            cases = list.ToEquatableArray();
-            changed = true;
-        }
+        EquatableArray<PropertySpec> properties = ResolveAll(type.Properties, static p => p.Docs, static (p, d) => p with { Docs = d });
+        EquatableArray<UnionCaseSpec> cases = ResolveAll(type.UnionCases, static c => c.Docs, static (c, d) => c with { Docs = d });
+        bool changed = !ReferenceEquals(docs, type.Docs) || !properties.SameInstance(type.Properties) || !cases.SameInstance(type.UnionCases);
         return changed ? type with { Docs = docs, Properties = properties, UnionCases = cases } : type;
+    }
+
+    /// <summary>The items with their documentation looked up (the same array when none refers to any).</summary>
+    private EquatableArray<T> ResolveAll<T>(EquatableArray<T> items, Func<T, DocSpec> docs, Func<T, DocSpec, T> with) where T : IEquatable<T>
+    {
+        T[]? resolved = null;
+        for (int i = 0; i < items.Count; i++)
+        {
+            DocSpec d = docs(items[i]);
+            if (d.At is null) continue;
+            if (resolved is null)
+            {
+                resolved = new T[items.Count];
+                for (int j = 0; j < items.Count; j++) resolved[j] = items[j];
+            }
+            resolved[i] = with(items[i], Resolve(d));
+        }
+        return resolved is null ? items : resolved.ToEquatableArray();
     }
 
     private DocSpec Resolve(DocSpec docs)
@@ -79,15 +75,6 @@ internal sealed record DocIndex(EquatableArray<FileDocs> Files)
         var map = new Dictionary<string, FileDocs>(StringComparer.Ordinal);
         foreach (FileDocs f in Files) map[f.Path] = f;
         return map;
-    }
-
-    private static bool Any<T>(EquatableArray<T> items, Func<T, bool> test) where T : IEquatable<T>
-    {
-        foreach (T item in items)
-        {
-            if (test(item)) return true;
-        }
-        return false;
     }
 
     public bool Equals(DocIndex? other) => other is not null && Files.Equals(other.Files);

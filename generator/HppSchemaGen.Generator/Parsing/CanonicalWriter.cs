@@ -125,22 +125,6 @@ internal static class CanonicalWriter
         }
 
         /// <summary>Only what JSON requires is escaped, so offsets inside a string match the original's when it had no escapes.</summary>
-        private void String(string s)
-        {
-            Text.Append('"');
-            foreach (char c in s)
-            {
-                switch (c)
-                {
-                    case '"': Text.Append("\\\""); break;
-                    case '\\': Text.Append("\\\\"); break;
-                    default:
-                        if (c < ' ') Text.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture));
-                        else Text.Append(c);
-                        break;
-                }
-            }
-            Text.Append('"');
-        }
+        private void String(string s) => JsonWriter.WriteString(s, Text, asciiOnly: false);
     }
 }

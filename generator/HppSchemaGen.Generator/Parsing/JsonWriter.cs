@@ -45,7 +45,8 @@ internal static class JsonWriter
         }
     }
 
-    public static void WriteString(string s, StringBuilder sb)
+    /// <summary>A JSON string; <paramref name="asciiOnly"/> escapes every character outside printable ASCII, else only what JSON requires.</summary>
+    public static void WriteString(string s, StringBuilder sb, bool asciiOnly = true)
     {
         sb.Append('"');
         foreach (char c in s)
@@ -55,7 +56,7 @@ internal static class JsonWriter
                 case '"': sb.Append("\\\""); break;
                 case '\\': sb.Append("\\\\"); break;
                 default:
-                    if (c < ' ' || c > '~') sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                    if (c < ' ' || (asciiOnly && c > '~')) sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
                     else sb.Append(c);
                     break;
             }
