@@ -17,7 +17,7 @@ public class IncrementalityTests
         SchemaGenerator.Steps.Options, SchemaGenerator.Steps.Files, SchemaGenerator.Steps.Parse, SchemaGenerator.Steps.Structure,
         SchemaGenerator.Steps.Model, SchemaGenerator.Steps.Types, SchemaGenerator.Steps.Docs, SchemaGenerator.Steps.DocumentedTypes,
         SchemaGenerator.Steps.TypeSources, SchemaGenerator.Steps.Validators, SchemaGenerator.Steps.Context, SchemaGenerator.Steps.Diagnostics,
-        SchemaGenerator.Steps.OutputFiles, SchemaGenerator.Steps.ValidatorSources, SchemaGenerator.Steps.ValueValidatorSources,
+        SchemaGenerator.Steps.OutputFiles, SchemaGenerator.Steps.ValueValidators, SchemaGenerator.Steps.ValidatorSources, SchemaGenerator.Steps.ValueValidatorSources,
         SchemaGenerator.Steps.ContextSource, SchemaGenerator.Steps.MaxFiles, SchemaGenerator.Steps.ModelDiagnostics, SchemaGenerator.Steps.Positions,
     };
 
