@@ -82,6 +82,25 @@ public class IncrementalityTests
         Assert.Contains("long? ", second.GeneratedSources.Single(s => s.HintName == "MerchantUrlsV1.g.cs").SourceText.ToString());
     }
 
+    [Fact]
+    public void A_structural_edit_early_in_a_document_does_not_re_emit_the_types_after_it()
+    {
+        // Documentation is found by JSON Pointer, not by offset: "Later" moves in the text but is the same type.
+        const string Before = "{\"title\": \"Api\", \"type\": \"object\", \"$defs\": {"
+            + "\"Early\": {\"type\": \"object\", \"properties\": {\"n\": {\"type\": \"string\"}}},"
+            + "\"Later\": {\"type\": \"object\", \"description\": \"Documented.\", \"properties\": {\"m\": {\"type\": \"string\", \"description\": \"Also.\"}}}}}";
+        var original = new InMemoryAdditionalText("/s/api.schema.json", Before);
+        CSharpCompilation compilation = GeneratorHarness.CreateCompilation("class A { }");
+        GeneratorDriver driver = GeneratorHarness.CreateDriver(new AdditionalText[] { original }).RunGenerators(compilation);
+        string after = Before.Replace("{\"n\": {\"type\": \"string\"}}", "{\"n\": {\"type\": \"integer\", \"minimum\": 0}}");
+        GeneratorRunResult second = driver.ReplaceAdditionalText(original, new InMemoryAdditionalText(original.Path, after)).RunGenerators(compilation).GetRunResult().Results.Single();
+
+        // The model's spec of "Later" is equal (it would not be if it held offsets), so nothing of it runs again.
+        Assert.Equal(new[] { "Early" }, ModifiedTypes(second));
+        Assert.Equal(new[] { "Early" }, ModifiedTypes(second, SchemaGenerator.Steps.DocumentedTypes));
+        Assert.Contains("Documented.", second.GeneratedSources.Single(s => s.HintName == "Later.g.cs").SourceText.ToString());
+    }
+
     /// <summary>Runs the HPP schemas, edits the one whose path ends with <paramref name="file"/>, and runs the warm driver again.</summary>
     private static GeneratorRunResult RunAfterEdit(string file, System.Func<string, string> edit)
     {

@@ -4,21 +4,21 @@ using HppSchemaGen.Generator.Helpers;
 
 namespace HppSchemaGen.Generator.Model;
 
-/// <summary>One documented schema object of a file: its offset in the canonical text, and its documentation.</summary>
-internal sealed record DocEntry(int Offset, DocSpec Spec);
+/// <summary>One documented schema object of a file: its JSON Pointer, and its documentation.</summary>
+internal sealed record DocEntry(string Pointer, DocSpec Spec);
 
-/// <summary>A file's documentation, in canonical-text order (made by <see cref="ParsedFile.Read"/>).</summary>
+/// <summary>A file's documentation, ordered by pointer (made by <see cref="ParsedFile.Read"/>).</summary>
 internal sealed record FileDocs(string Path, EquatableArray<DocEntry> Entries)
 {
-    public DocSpec Find(int offset)
+    public DocSpec Find(string pointer)
     {
         int lo = 0, hi = Entries.Count - 1;
         while (lo <= hi)
         {
             int mid = (lo + hi) >> 1;
-            int at = Entries[mid].Offset;
-            if (at == offset) return Entries[mid].Spec;
-            if (at < offset) lo = mid + 1;
+            int order = string.CompareOrdinal(Entries[mid].Pointer, pointer);
+            if (order == 0) return Entries[mid].Spec;
+            if (order < 0) lo = mid + 1;
             else hi = mid - 1;
         }
         return DocSpec.None;
@@ -67,7 +67,7 @@ internal sealed record DocIndex(EquatableArray<FileDocs> Files)
     {
         if (docs.At is not { } at) return docs;
         _byPath ??= Index();
-        return _byPath.TryGetValue(at.Path, out FileDocs? file) ? file.Find(at.Offset) : DocSpec.None;
+        return _byPath.TryGetValue(at.Path, out FileDocs? file) ? file.Find(at.Pointer) : DocSpec.None;
     }
 
     private Dictionary<string, FileDocs> Index()

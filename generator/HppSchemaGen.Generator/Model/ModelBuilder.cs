@@ -49,6 +49,7 @@ internal sealed partial class ModelBuilder
     private readonly List<DiagnosticInfo> _diagnostics = new();
     private readonly HashSet<string> _typeNames = new(StringComparer.Ordinal);
     private readonly Dictionary<JsonNode, TypeRef> _named = new(Resolution.ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<SchemaDocument, Dictionary<JsonNode, string>> _pointers = new();
     private readonly Dictionary<JsonNode, string> _plannedNames = new(Resolution.ReferenceEqualityComparer.Instance);
     private readonly List<TypeSpec> _types = new();
     private readonly Dictionary<SchemaDocument, string> _rootNames = new();
@@ -90,10 +91,40 @@ internal sealed partial class ModelBuilder
     /// that editing one leaves it cached), and <see cref="DocIndex"/> fills the text in before
     /// emission. The generator's own meta-schemas are read whole, so theirs is taken here.
     /// </summary>
-    private static DocSpec Docs(SchemaDocument doc, JsonNode json)
-        => MetaSchemaDocuments.IsMeta(doc.File) ? DocSpecs.From(json) : DocSpec.None with { At = new DocRef(doc.File.Path, json.Start) };
+    private DocSpec Docs(SchemaDocument doc, JsonNode json)
+    {
+        if (MetaSchemaDocuments.IsMeta(doc.File)) return DocSpecs.From(json);
+        if (!_pointers.TryGetValue(doc, out Dictionary<JsonNode, string>? pointers))
+        {
+            pointers = new Dictionary<JsonNode, string>(Resolution.ReferenceEqualityComparer.Instance);
+            IndexPointers(doc.Root, string.Empty, pointers);
+            _pointers[doc] = pointers;
+        }
+        return pointers.TryGetValue(json, out string? pointer) ? DocSpec.None with { At = new DocRef(doc.File.Path, pointer) } : DocSpec.None;
+    }
 
-    private static DocSpec Docs(SchemaNode node) => Docs(node.Document, node.Json);
+    /// <summary>Every container's JSON Pointer in one document (asked for documentation only, so made on first use).</summary>
+    private static void IndexPointers(JsonNode node, string pointer, Dictionary<JsonNode, string> pointers)
+    {
+        pointers[node] = pointer;
+        if (node.Kind == JsonKind.Object)
+        {
+            foreach (JsonMember m in node.Members)
+            {
+                if (m.Value.Kind is JsonKind.Object or JsonKind.Array) IndexPointers(m.Value, pointer + "/" + JsonPointer.Escape(m.Name), pointers);
+            }
+        }
+        else if (node.Kind == JsonKind.Array)
+        {
+            for (int i = 0; i < node.Items.Count; i++)
+            {
+                if (node.Items[i].Kind is JsonKind.Object or JsonKind.Array)
+                    IndexPointers(node.Items[i], pointer + "/" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), pointers);
+            }
+        }
+    }
+
+    private DocSpec Docs(SchemaNode node) => Docs(node.Document, node.Json);
 
     private GenerationSpec Run(EquatableArray<SchemaFile> files, CancellationToken ct)
     {

@@ -60,11 +60,12 @@ internal sealed record ParsedFile(SchemaFile? Structure, FileDocs Docs, Position
 
         CanonicalWriter.Written canonical = CanonicalWriter.Write(parsed.Root);
         var docs = new List<DocEntry>();
-        foreach ((int offset, JsonNode node) in canonical.Objects)
+        foreach ((string pointer, JsonNode node) in canonical.Objects)
         {
             DocSpec spec = DocSpecs.From(node);
-            if (spec != DocSpec.None) docs.Add(new DocEntry(offset, spec));
+            if (spec != DocSpec.None) docs.Add(new DocEntry(pointer, spec));
         }
+        docs.Sort(static (a, b) => string.CompareOrdinal(a.Pointer, b.Pointer));
         return new ParsedFile(
             file with { Text = canonical.Text },
             new FileDocs(file.Path, docs.ToEquatableArray()),

@@ -93,5 +93,8 @@ internal sealed record DocSpec(string? Title, string? Description, EquatableArra
     public DocRef? At { get; init; }
 }
 
-/// <summary>A schema object: its file and its offset in the file's canonical text.</summary>
-internal sealed record DocRef(string Path, int Offset);
+/// <summary>
+/// A schema object: its file and its JSON Pointer there (not an offset: an edit earlier in the file
+/// must not make every later type look changed).
+/// </summary>
+internal sealed record DocRef(string Path, string Pointer);

@@ -16,7 +16,7 @@ internal static class CanonicalWriter
     /// <summary>The canonical text, and where its tokens were in the original text.</summary>
     internal sealed class Written
     {
-        public Written(string text, List<int> canonical, List<int> original, List<(int Offset, JsonNode Node)> objects)
+        public Written(string text, List<int> canonical, List<int> original, List<(string Pointer, JsonNode Node)> objects)
         {
             Text = text;
             Canonical = canonical;
@@ -32,14 +32,17 @@ internal static class CanonicalWriter
         /// <summary>The same tokens' offsets in the original text.</summary>
         public List<int> Original { get; }
 
-        /// <summary>Each object written, at its offset in <see cref="Text"/> (where the model will see it).</summary>
-        public List<(int Offset, JsonNode Node)> Objects { get; }
+        /// <summary>
+        /// Each object written, with its JSON Pointer (the same in the original and the canonical
+        /// text: only members are dropped, never array items, and no dropped member holds an object).
+        /// </summary>
+        public List<(string Pointer, JsonNode Node)> Objects { get; }
     }
 
     public static Written Write(JsonNode root)
     {
         var w = new Writer();
-        w.Value(root, Context.Schema);
+        w.Value(root, Context.Schema, string.Empty);
         return new Written(w.Text.ToString(), w.Canonical, w.Original, w.Objects);
     }
 
@@ -58,15 +61,15 @@ internal static class CanonicalWriter
         public readonly StringBuilder Text = new();
         public readonly List<int> Canonical = new();
         public readonly List<int> Original = new();
-        public readonly List<(int, JsonNode)> Objects = new();
+        public readonly List<(string, JsonNode)> Objects = new();
 
-        public void Value(JsonNode node, Context context)
+        public void Value(JsonNode node, Context context, string pointer)
         {
             Point(node.Start);
             switch (node.Kind)
             {
                 case JsonKind.Object:
-                    if (context != Context.Instance) Objects.Add((Text.Length, node));
+                    if (context != Context.Instance) Objects.Add((pointer, node));
                     Text.Append('{');
                     bool first = true;
                     foreach (JsonMember m in node.Members)
@@ -77,7 +80,7 @@ internal static class CanonicalWriter
                         Point(m.NameStart);
                         String(m.Name);
                         Text.Append(':');
-                        Value(m.Value, ChildContext(context, m.Name));
+                        Value(m.Value, ChildContext(context, m.Name), Child(pointer, m.Value, Resolution.JsonPointer.Escape(m.Name)));
                     }
                     Text.Append('}');
                     break;
@@ -86,7 +89,7 @@ internal static class CanonicalWriter
                     for (int i = 0; i < node.Items.Count; i++)
                     {
                         if (i > 0) Text.Append(',');
-                        Value(node.Items[i], context == Context.Instance ? Context.Instance : Context.Schema);
+                        Value(node.Items[i], context == Context.Instance ? Context.Instance : Context.Schema, Child(pointer, node.Items[i], i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
                     }
                     Text.Append(']');
                     break;
@@ -98,6 +101,10 @@ internal static class CanonicalWriter
             }
             Point(node.End);
         }
+
+        /// <summary>A child's pointer, made only for containers (a leaf is never documented, so its pointer is never needed).</summary>
+        private static string Child(string pointer, JsonNode child, string token)
+            => child.Kind is JsonKind.Object or JsonKind.Array ? pointer + "/" + token : string.Empty;
 
         private static Context ChildContext(Context parent, string name)
         {
