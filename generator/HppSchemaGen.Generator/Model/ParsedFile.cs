@@ -31,11 +31,15 @@ internal sealed record ParsedFile(SchemaFile? Structure, FileDocs Docs, Position
         {
             // A bug of ours must never take the user's compiler down: report it, and leave the file out.
             var lines = new TextLines(file.Path, file.Text);
-            return new ParsedFile(null, new FileDocs(file.Path, EquatableArray<DocEntry>.Empty),
-                new PositionMap(file.Path, EquatableArray<int>.Empty, EquatableArray<int>.Empty, new EquatableArray<int>(lines.LineStarts), file.Text.Length),
-                new[] { lines.Diagnostic(DiagnosticDescriptors.InternalError, 0, 0, e.GetType().Name + ": " + e.Message) }.ToEquatableArray());
+            return Unreadable(file, lines, new[] { lines.Diagnostic(DiagnosticDescriptors.InternalError, 0, 0, e.GetType().Name + ": " + e.Message) });
         }
     }
+
+    /// <summary>A file the model will not see: only its diagnostics, and the line starts to place them.</summary>
+    private static ParsedFile Unreadable(SchemaFile file, TextLines lines, IEnumerable<DiagnosticInfo> diagnostics)
+        => new(null, new FileDocs(file.Path, EquatableArray<DocEntry>.Empty),
+            new PositionMap(file.Path, EquatableArray<int>.Empty, EquatableArray<int>.Empty, new EquatableArray<int>(lines.LineStarts), file.Text.Length),
+            diagnostics.ToEquatableArray());
 
     private static ParsedFile? ReadCore(SchemaFile file, CancellationToken ct)
     {
@@ -50,12 +54,10 @@ internal sealed record ParsedFile(SchemaFile? Structure, FileDocs Docs, Position
             diagnostics.Add(lines.Diagnostic(DiagnosticDescriptors.DuplicateMember, offset, offset + name.Length + (yaml ? 0 : 2), name));
         foreach ((string message, int offset) in parsed.Warnings)
             diagnostics.Add(lines.Diagnostic(DiagnosticDescriptors.YamlReadDifferently, offset, offset + 1, message));
-        var lineStarts = new EquatableArray<int>(lines.LineStarts);
         if (parsed.Root is null)
         {
             diagnostics.Add(lines.Diagnostic(yaml ? DiagnosticDescriptors.InvalidYaml : DiagnosticDescriptors.InvalidJson, parsed.ErrorOffset, parsed.ErrorOffset + 1, parsed.Error ?? "unknown error"));
-            return new ParsedFile(null, new FileDocs(file.Path, EquatableArray<DocEntry>.Empty),
-                new PositionMap(file.Path, EquatableArray<int>.Empty, EquatableArray<int>.Empty, lineStarts, file.Text.Length), diagnostics.ToEquatableArray());
+            return Unreadable(file, lines, diagnostics);
         }
 
         CanonicalWriter.Written canonical = CanonicalWriter.Write(parsed.Root);
@@ -69,7 +71,7 @@ internal sealed record ParsedFile(SchemaFile? Structure, FileDocs Docs, Position
         return new ParsedFile(
             file with { Text = canonical.Text },
             new FileDocs(file.Path, docs.ToEquatableArray()),
-            new PositionMap(file.Path, canonical.Canonical.ToEquatableArray(), canonical.Original.ToEquatableArray(), lineStarts, file.Text.Length),
+            new PositionMap(file.Path, canonical.Canonical.ToEquatableArray(), canonical.Original.ToEquatableArray(), new EquatableArray<int>(lines.LineStarts), file.Text.Length),
             diagnostics.ToEquatableArray());
     }
 }
