@@ -2,6 +2,7 @@
 """Writes two equivalent projects for the build-cost benchmark (see run.sh):
 
   ours/  N JSON Schema files (one component each) built with HppSchemaGen: records, context, validators
+         (the HppSchemaGen package of the given version, from the given feed: nuget.config beside them)
   stj/   the same records written by hand, with System.Text.Json's own source-generated context
 
 Component i: an object with 9-14 properties: strings with maxLength, an int64 with a minimum, a
@@ -64,13 +65,16 @@ PROPS = """    <OutputType>Library</OutputType>
     <NoWarn>CS1591</NoWarn>"""
 
 def main():
-    n, out, repo = int(sys.argv[1]), sys.argv[2], sys.argv[3]
+    n, out, feed, version = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4]
     ours, stj = os.path.join(out, "ours"), os.path.join(out, "stj")
     os.makedirs(os.path.join(ours, "schemas"), exist_ok=True)
     os.makedirs(stj, exist_ok=True)
     for i in range(n):
         with open(os.path.join(ours, "schemas", "C%d.schema.json" % i), "w") as f:
             f.write(schema(i, n))
+    # The package as a user adds it (run.sh packs the repository into a feed first): a project
+    # reference would add MSBuild work to every build (evaluating the referenced projects and
+    # negotiating their target frameworks) that no user's build does.
     with open(os.path.join(ours, "Ours.csproj"), "w") as f:
         f.write("""<Project Sdk="Microsoft.NET.Sdk">
   <PropertyGroup>
@@ -78,13 +82,18 @@ def main():
     <RootNamespace>Bench</RootNamespace>
   </PropertyGroup>
   <ItemGroup>
-    <ProjectReference Include="%s/generator/HppSchemaGen.Generator/HppSchemaGen.Generator.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
-    <ProjectReference Include="%s/runtime/HppSchemaGen.Runtime/HppSchemaGen.Runtime.csproj" />
+    <PackageReference Include="HppSchemaGen" Version="%s" />
   </ItemGroup>
-  <Import Project="%s/generator/HppSchemaGen.Generator/build/HppSchemaGen.props" />
-  <Import Project="%s/generator/HppSchemaGen.Generator/build/HppSchemaGen.targets" />
 </Project>
-""" % (PROPS, repo, repo, repo, repo))
+""" % (PROPS, version))
+    with open(os.path.join(out, "nuget.config"), "w") as f:
+        f.write("""<?xml version="1.0" encoding="utf-8"?>
+<configuration>
+  <packageSources>
+    <add key="hppschemagen-build-cost" value="%s" />
+  </packageSources>
+</configuration>
+""" % feed)
     with open(os.path.join(stj, "Stj.csproj"), "w") as f:
         f.write("""<Project Sdk="Microsoft.NET.Sdk">
   <PropertyGroup>
@@ -101,5 +110,6 @@ def main():
             f.write("[JsonSerializable(typeof(C%d))]\n" % i)
         f.write("public partial class StjContext : JsonSerializerContext { }\n")
 
+# generate.py N OUT FEED VERSION
 if __name__ == "__main__":
     main()

@@ -7,6 +7,9 @@
 #   bash bench/build-cost/run.sh --smoke           # CI: N = 20, one timed build each
 #   HPPSCHEMAGEN_BUILD_RUNS=1 bash bench/build-cost/run.sh 2000   # one timed rebuild per project
 #
+# HppSchemaGen comes in as a user gets it: the repository is packed into a temporary feed and the
+# project has a PackageReference (a project reference would add MSBuild work no user's build does).
+#
 # Time: R rebuilds of each project alone (--no-incremental --no-dependencies, after a warm-up build
 # that restores and builds the generator), so it is the compiler and generators only; the builds
 # alternate, the times are medians and the ratio is the median of the R pairs' ratios.
@@ -32,11 +35,17 @@ generated_bytes() { # dir -> bytes of generated sources
   find "$1/obj/Release" -path '*generated*' -name '*.cs' -printf '%s\n' | awk '{ s += $1 } END { print s + 0 }'
 }
 
+feed=$(mktemp -d)
+trap 'rm -rf "$feed"' EXIT
+# A version of its own, so that a package cached by an earlier run is never used instead.
+version="0.1.0-buildcost.$(date +%s%N)"
+(cd "$repo" && dotnet pack -c Release -o "$feed" -p:Version="$version" -nologo -v q > "$feed/pack.log" 2>&1) || { cat "$feed/pack.log"; exit 1; }
+
 echo "| N | HppSchemaGen bytes | STJ bytes | bytes ratio | HppSchemaGen build | STJ build | time ratio |"
 echo "|---:|---:|---:|---:|---:|---:|---:|"
 for n in "${sizes[@]}"; do
   work=$(mktemp -d)
-  python3 "$repo/bench/build-cost/generate.py" "$n" "$work" "$repo"
+  python3 "$repo/bench/build-cost/generate.py" "$n" "$work" "$feed" "$version"
   for p in ours stj; do
     dotnet build "$work/$p" -c Release -nologo -v q -clp:ErrorsOnly > "$work/$p.warm.log" 2>&1 || { cat "$work/$p.warm.log"; exit 1; }
   done
