@@ -36,7 +36,7 @@ public static class SchemaJson
     {
         ValidationResult result = Validate(utf8Json, validator);
         if (!result.IsValid) throw new SchemaValidationException(result.Errors);
-        T? value = JsonSerializer.Deserialize(utf8Json, typeInfo);
+        T? value = Deserialize(utf8Json, typeInfo);
         return value ?? throw new JsonException("The JSON value is null.");
     }
 
@@ -60,16 +60,49 @@ public static class SchemaJson
         try
         {
             result = Validate(utf8Json, validator);
-            if (!result.IsValid) return false;
-            value = JsonSerializer.Deserialize(utf8Json, typeInfo);
-            return true;
         }
         catch (JsonException e)
         {
             result = Malformed(e);
             return false;
         }
+        if (!result.IsValid) return false;
+        try
+        {
+            value = Deserialize(utf8Json, typeInfo);
+            return true;
+        }
+        catch (JsonException e)
+        {
+            result = Undecodable(e) ? Malformed(e) : new(new[] { new ValidationError("", "", e.Message) });
+            return false;
+        }
     }
+
+    private const string UnrepresentablePrefix = "The JSON is valid against the schema, but the generated type cannot hold it: ";
+
+    /// <summary>
+    /// Deserializes JSON the validator has accepted. What fails here is well-formed and valid, but a
+    /// value the generated type cannot hold (a number beyond its range, a string where a schema with
+    /// <c>properties</c> and no <c>type</c> was typed as a record): said so, not called malformed.
+    /// </summary>
+    private static T? Deserialize<T>(ReadOnlySpan<byte> utf8Json, JsonTypeInfo<T> typeInfo)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(utf8Json, typeInfo);
+        }
+        catch (JsonException e) when (!Undecodable(e))
+        {
+            throw new JsonException(UnrepresentablePrefix + e.Message, e.Path, e.LineNumber, e.BytePositionInLine, e);
+        }
+    }
+
+    /// <summary>
+    /// Text the validator could not judge because it cannot be decoded (invalid UTF-8 or a lone
+    /// surrogate in a string, which the document model leaves undecoded until a string is read): malformed.
+    /// </summary>
+    private static bool Undecodable(JsonException e) => e.InnerException is InvalidOperationException or System.Text.DecoderFallbackException or ArgumentException;
 
     /// <summary>
     /// <c>Parse</c> of a record with a one-pass reader: read the record and judge what was read

@@ -1,4 +1,8 @@
+using System.Linq;
 using HppSchemaGen.Generator.Model;
+using HppSchemaGen.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Xunit;
 
 namespace HppSchemaGen.Tests;
@@ -20,5 +24,26 @@ public class NamingTests
     public void Pascal_case_names_are_valid_identifiers(string json, string expected)
     {
         Assert.Equal(expected, Naming.ToPascalCase(json, "Empty"));
+    }
+
+    /// <summary>
+    /// A type named Main (a title, a $defs key or a file name) must not give a validator method that
+    /// name: in a console project the compiler takes any static Main as an entry point candidate and
+    /// warns (CS7022 beside top-level statements, CS0028 beside Program.Main), which fails a build
+    /// with warnings as errors.
+    /// </summary>
+    [Theory]
+    [InlineData("System.Console.WriteLine(Consumer.Config.Validate(System.Text.Json.JsonDocument.Parse(\"{}\").RootElement).IsValid);")]
+    [InlineData("static class Program { static void Main() { } }")]
+    public void A_type_named_Main_builds_in_a_console_project(string program)
+    {
+        const string Schema = """
+            {"title": "Config", "type": "object", "properties": {"main": {"$ref": "#/$defs/main"}},
+             "$defs": {"main": {"type": "object", "properties": {"x": {"type": "string", "maxLength": 3}}}}}
+            """;
+        var result = GeneratorHarness.Run(new[] { ("/schemas/config.schema.json", Schema), ("/schemas/main.schema.json", """{"type": "object", "properties": {"y": {"type": "integer", "minimum": 2}}}""") }, null, null, program);
+        Compilation console = result.Output.WithOptions(((CSharpCompilationOptions)result.Output.Options).WithOutputKind(OutputKind.ConsoleApplication));
+        Assert.Empty(console.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).Select(d => d.ToString()));
+        Assert.Contains(result.Run.GeneratedSources, s => s.SourceText.ToString().Contains("public sealed partial record Main"));
     }
 }

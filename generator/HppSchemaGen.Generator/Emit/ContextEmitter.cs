@@ -169,11 +169,13 @@ internal sealed class ContextEmitter
         _entries.Add(new Entry(CSharp.TypeName(type), string.Empty, PropertyName(publicName)) { Alias = true });
     }
 
-    /// <summary>System.Text.Json's converter, except for integers: JSON Schema counts 2.0 as an integer.</summary>
+    /// <summary>System.Text.Json's converter, except for integers (JSON Schema counts 2.0 as an integer) and floating point (1e400 is refused, not infinity).</summary>
     private static string PrimitiveConverter(TypeRef type) => type.MetadataName switch
     {
         "Int64" => "new __S.JsonInt64Converter()",
         "Int32" => "new __S.JsonInt32Converter()",
+        "Double" => "new __S.JsonDoubleConverter()",
+        "Single" => "new __S.JsonSingleConverter()",
         _ => Meta + ".JsonMetadataServices." + type.MetadataName + "Converter",
     };
 

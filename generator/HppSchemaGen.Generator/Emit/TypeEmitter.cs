@@ -85,7 +85,7 @@ internal static class TypeEmitter
         string tryParse = type.ValueType is { IsValueType: true } ? "TryParseValue" : "TryParse";
         w.Line("/// <summary>Validates <paramref name=\"utf8Json\"/> against the schema, then deserializes it.</summary>");
         w.Line("/// <exception cref=\"" + Runtime + ".SchemaValidationException\">The JSON is well-formed but does not satisfy the schema.</exception>");
-        w.Line("/// <exception cref=\"" + Json + ".JsonException\">The text is not well-formed JSON.</exception>");
+        w.Line("/// <exception cref=\"" + Json + ".JsonException\">The text is not well-formed JSON, or it is valid but holds a value this type cannot (a number beyond its range).</exception>");
         // A record with a one-pass reader reads and judges in one go; the rest validate, then deserialize.
         string reader = type.ValueType is null ? ReaderEmitter.Of(type, type.AsRef) : ReaderEmitter.ListMethod;
         string fast = type.HasReader ? reader + ", " + ValueValidator(type) + ", " : string.Empty;

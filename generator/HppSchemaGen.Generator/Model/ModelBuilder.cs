@@ -331,7 +331,7 @@ internal sealed partial class ModelBuilder
                 return (TypeRef.ListOf(item), allowsNull);
             }
             case ShapeKind.Primitive:
-                return (shape.Primitive!, allowsNull);
+                return (FormatTyped(node, shape.Primitive!), allowsNull);
             case ShapeKind.Union:
                 return MapUnion(node, shape, nameHint, depth, allowsNull);
             default:
@@ -340,6 +340,13 @@ internal sealed partial class ModelBuilder
                 return (TypeRef.JsonElement, true);
         }
     }
+
+    /// <summary>
+    /// A string is a DateTimeOffset, DateOnly or Guid only where its format is asserted: where format
+    /// is an annotation, "yesterday" is a valid date-time, and a typed member could not hold it.
+    /// </summary>
+    private TypeRef FormatTyped(SchemaNode node, TypeRef type)
+        => (type == TypeRef.DateTimeOffset || type == TypeRef.DateOnly || type == TypeRef.Guid) && !_validators.AssertsFormat(node) ? TypeRef.String : type;
 
     /// <summary>Element types of lists and maps: a JSON null inside needs a nullable element.</summary>
     private TypeRef MapValue(SchemaNode node, string hint, int depth)
@@ -376,12 +383,17 @@ internal sealed partial class ModelBuilder
         return false;
     }
 
-    /// <summary>A property's <c>default</c> when it is a constant of the property's own type.</summary>
+    /// <summary>
+    /// A property's <c>default</c> when it is a constant of the property's own type that its schema
+    /// accepts (<see cref="Defaults.Fits"/>): an absent member then holds it, so it must never make a
+    /// valid document's value invalid.
+    /// </summary>
     private PropertyDefault? DefaultOf(SchemaNode property, TypeRef type)
     {
         JsonNode? value = property.Json.Get("default");
-        if (value is null && Deref(property, _registry) is SchemaNode target) value = target.Json.Get("default");
-        if (value is null) return null;
+        SchemaNode? target = Deref(property, _registry);
+        if (value is null && target is not null) value = target.Json.Get("default");
+        if (value is null || !Defaults.Fits(value, property.Json) || target is not null && !Defaults.Fits(value, target.Json)) return null;
         var inv = System.Globalization.CultureInfo.InvariantCulture;
         var number = System.Globalization.NumberStyles.Float;
         switch (value.Kind)
@@ -420,6 +432,7 @@ internal sealed partial class ModelBuilder
         var memberNames = new HashSet<string>(StringComparer.Ordinal) { name };
         foreach (string r in ReservedRecordMembers) memberNames.Add(r);
         var properties = new List<PropertySpec>();
+        bool defaultsAllowed = !Defaults.ObjectConstrains(node, _registry, MaxRefChain);
         foreach ((string jsonName, SchemaNode propNode) in shape.Properties)
         {
             string wanted = OverrideName(propNode.Json) ?? Naming.ToPascalCase(jsonName, "Property");
@@ -429,7 +442,7 @@ internal sealed partial class ModelBuilder
             (TypeRef type, bool allowsNull) = Map(propNode, name + Naming.ToPascalCase(jsonName, "Property"), depth + 1);
             bool required = shape.Required.Contains(jsonName);
             // An optional member with a usable default is never absent: it holds the default instead of null.
-            PropertyDefault? defaultValue = required ? null : DefaultOf(propNode, type);
+            PropertyDefault? defaultValue = required || !defaultsAllowed ? null : DefaultOf(propNode, type);
             bool nullable = allowsNull || (!required && defaultValue is null);
             properties.Add(new PropertySpec(jsonName, propName, type, required, nullable, Docs(propNode)) { Default = defaultValue });
         }

@@ -96,8 +96,9 @@ internal sealed class SchemaShape
     private static string? Infer(JsonNode j, SchemaRegistry registry, SchemaNode node)
     {
         if (j.Get("oneOf") is not null || j.Get("anyOf") is not null) return null;
-        if (j.Get("properties") is not null || j.Get("additionalProperties") is not null || j.Get("required") is not null || j.Get("patternProperties") is not null) return "object";
-        if (j.Get("items") is not null || j.Get("prefixItems") is not null) return "array";
+        if (j.Get("properties") is not null || j.Get("additionalProperties") is not null || j.Get("required") is not null || j.Get("patternProperties") is not null)
+            return AllOfAdmits(j, registry, "object") ? "object" : null;
+        if (j.Get("items") is not null || j.Get("prefixItems") is not null) return AllOfAdmits(j, registry, "array") ? "array" : null;
         if (j.Get("enum") is { Kind: JsonKind.Array } e && e.Items.Count > 0 && e.Items.All(v => v.Kind is JsonKind.String or JsonKind.Null) && e.Items.Any(v => v.Kind == JsonKind.String)) return "string";
         if (j.Get("allOf") is { Kind: JsonKind.Array } all && all.Items.Count > 0)
         {
@@ -107,6 +108,38 @@ internal sealed class SchemaShape
         }
         return null;
     }
+
+    /// <summary>
+    /// Whether the allOf branches leave <paramref name="inferred"/> (read from keywords that apply to
+    /// one kind only) the value's kind: a branch that is a union, or says another type, means the value
+    /// can be something the keywords do not constrain (<c>"allOf": [{"oneOf": [array, string]}], "items": ...</c>).
+    /// </summary>
+    private static bool AllOfAdmits(JsonNode j, SchemaRegistry registry, string inferred)
+    {
+        if (j.Get("allOf") is not { Kind: JsonKind.Array } all) return true;
+        foreach (JsonNode branch in all.Items)
+        {
+            if (Deref(registry, branch) is not SchemaNode b || b.Json.Kind != JsonKind.Object) continue;
+            if (!TypeAdmits(b.Json, inferred)) return false;
+            foreach (string keyword in new[] { "oneOf", "anyOf" })
+            {
+                if (b.Json.Get(keyword) is not { Kind: JsonKind.Array } alternatives) continue;
+                foreach (JsonNode alternative in alternatives.Items)
+                {
+                    if (Deref(registry, alternative) is SchemaNode a && a.Json.Kind == JsonKind.Object && !TypeAdmits(a.Json, inferred)) return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /// <summary>False when the schema's <c>type</c> is written and does not list <paramref name="kind"/>.</summary>
+    private static bool TypeAdmits(JsonNode schema, string kind) => schema.Get("type") switch
+    {
+        { Kind: JsonKind.String } t => t.Text == kind,
+        { Kind: JsonKind.Array } t => t.Items.Any(x => x.Kind == JsonKind.String && x.Text == kind),
+        _ => true,
+    };
 
     private static SchemaNode? Deref(SchemaRegistry registry, JsonNode branch)
         => registry.Find(branch) is SchemaNode n ? registry.FollowRefs(n, MaxAllOfDepth) : null;
@@ -118,7 +151,11 @@ internal sealed class SchemaShape
         Collect(node, registry, shape, seen, 0);
         JsonNode j = node.Json;
         JsonNode? additional = j.Get("additionalProperties");
-        bool closed = additional is { Kind: JsonKind.False } || j.Get("unevaluatedProperties") is { Kind: JsonKind.False };
+        // Closed (no extension data) only when nothing but the merged properties can admit a member:
+        // a member that patternProperties, a sibling $ref or a conditional accepts would otherwise be
+        // valid, read, and silently dropped.
+        bool closed = additional is { Kind: JsonKind.False } ? !HasPatterns(j)
+            : j.Get("unevaluatedProperties") is { Kind: JsonKind.False } && !OthersEvaluate(node, registry, 0);
         if (shape.Properties.Count == 0)
         {
             if (j.Get("oneOf") is not null || j.Get("anyOf") is not null) return UnionShape(node, registry);
@@ -128,6 +165,34 @@ internal sealed class SchemaShape
         }
         shape.AllowsAdditional = !closed;
         return shape;
+    }
+
+    private static bool HasPatterns(JsonNode j) => j.Get("patternProperties") is { Kind: JsonKind.Object } p && p.Members.Count > 0;
+
+    /// <summary>
+    /// Whether anything other than the <c>properties</c> merged by <see cref="Collect"/> can evaluate a
+    /// member for <c>unevaluatedProperties</c>: patterns, additionalProperties, a reference beside other
+    /// keywords, or an applicator whose branches the record does not merge.
+    /// </summary>
+    private static bool OthersEvaluate(SchemaNode node, SchemaRegistry registry, int depth)
+    {
+        if (depth > MaxAllOfDepth) return true;
+        JsonNode j = node.Json;
+        if (HasPatterns(j)) return true;
+        if (depth > 0 && j.Get("additionalProperties") is JsonNode a && a.Kind != JsonKind.False) return true;
+        if (depth > 0 && j.Get("unevaluatedProperties") is JsonNode u && u.Kind != JsonKind.False) return true;
+        foreach (string keyword in new[] { "$ref", "$dynamicRef", "$recursiveRef", "anyOf", "oneOf", "if", "dependentSchemas", "dependencies" })
+        {
+            if (j.Get(keyword) is not null) return true;
+        }
+        if (j.Get("allOf") is { Kind: JsonKind.Array } all)
+        {
+            foreach (JsonNode branch in all.Items)
+            {
+                if (Deref(registry, branch) is SchemaNode b && b.Json.Kind == JsonKind.Object && OthersEvaluate(b, registry, depth + 1)) return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>Properties and required names of the schema and, merged, of its allOf branches.</summary>

@@ -46,8 +46,9 @@ internal static class IntegerReader
         }
         if (reader.TokenType != JsonTokenType.Number) throw new JsonException($"Expected a JSON number for {typeName}.");
         if (reader.TryGetInt64(out long value) && value >= min && value <= max) return value;
+        // An integer written with a fraction or exponent (2.0, 1e2) is read exactly as a decimal. A number
+        // beyond decimal's range is beyond long's too; a double would round 2^63 + 1 to 2^63 and saturate.
         if (reader.TryGetDecimal(out decimal d) && d == decimal.Truncate(d) && d >= min && d <= max) return (long)d;
-        if (reader.TryGetDouble(out double x) && Math.Floor(x) == x && x >= min && x <= max) return (long)x;
         throw new JsonException($"The number is not an integer that fits in {typeName}.");
     }
 }

@@ -96,18 +96,18 @@ public static class JsonReading
         return r.TokenType == JsonTokenType.Number && r.TryGetInt32(out value);
     }
 
-    /// <summary>A number that fits a double.</summary>
+    /// <summary>A number that fits a double: finite (<c>1e400</c> reads as infinity, which cannot be written back).</summary>
     public static bool Double(ref Utf8JsonReader r, out double value)
     {
         value = 0;
-        return r.TokenType == JsonTokenType.Number && r.TryGetDouble(out value);
+        return r.TokenType == JsonTokenType.Number && r.TryGetDouble(out value) && double.IsFinite(value);
     }
 
-    /// <summary>A number that fits a float.</summary>
+    /// <summary>A number that fits a float: finite.</summary>
     public static bool Single(ref Utf8JsonReader r, out float value)
     {
         value = 0;
-        return r.TokenType == JsonTokenType.Number && r.TryGetSingle(out value);
+        return r.TokenType == JsonTokenType.Number && r.TryGetSingle(out value) && float.IsFinite(value);
     }
 
     /// <summary>A number that fits a decimal.</summary>

@@ -36,7 +36,9 @@ public static class Checks
     {
         if (e.ValueKind == JsonValueKind.Number && (types & JsonTypes.Integer) != 0 && Numbers.IsInteger(e)) return true;
         if (e.ValueKind == JsonValueKind.Number && (types & JsonTypes.IntegerLiteral) != 0 && Numbers.IsIntegerLiteral(e)) return true;
-        c?.Add(ip, kp + "/type", "Expected " + Names(types) + " but found " + Messages.KindOf(e) + ".");
+        // Draft 4's integer is a literal without fraction or exponent: 2.0 is a number there, not "an integer".
+        string found = (types & JsonTypes.IntegerLiteral) != 0 && e.ValueKind == JsonValueKind.Number && !Numbers.IsIntegerLiteral(e) ? "number" : Messages.KindOf(e);
+        c?.Add(ip, kp + "/type", "Expected " + Names(types) + " but found " + found + ".");
         return false;
     }
 

@@ -321,7 +321,8 @@ public class ParseEquivalenceTests
             {
                 case "valid": Valid++; break;
                 case "invalid": Invalid++; break;
-                case "malformed": Malformed++; break;
+                // Both throw a JsonException from Parse; the summary counts them together.
+                case "malformed" or "unrepresentable": Malformed++; break;
                 default:
                     Other++;
                     if (_others.Count < 3) _others.Add($"{label}: {expected.Show()}");
@@ -473,6 +474,9 @@ internal sealed record Outcome(string Kind, string Detail)
 
     public static Outcome Malformed(string message) => new("malformed", message);
 
+    /// <summary>Well-formed and valid, but a value the generated type cannot hold: Parse throws, TryParse says so.</summary>
+    public static Outcome Unrepresentable(string message) => new("unrepresentable", message);
+
     public static Outcome Null { get; } = new(NullKind, string.Empty);
 
     public static Outcome Threw(Exception e) => new("threw " + e.GetType().FullName, e.Message);
@@ -577,6 +581,8 @@ internal sealed class ParseOps<T> : IParseOps
 
     private const string MalformedPrefix = "Malformed JSON: ";
 
+    private const string UnrepresentablePrefix = "The JSON is valid against the schema, but the generated type cannot hold it: ";
+
     private readonly JsonTypeInfo<T> _typeInfo;
     private readonly Func<JsonElement, ValidationResult> _validate;
     private readonly SpanParse _parse;
@@ -671,9 +677,15 @@ internal sealed class ParseOps<T> : IParseOps
         {
             value = JsonSerializer.Deserialize(utf8, _typeInfo);
         }
+        catch (JsonException e) when (e.InnerException is InvalidOperationException or System.Text.DecoderFallbackException or ArgumentException)
+        {
+            // Text the document model left undecoded (invalid UTF-8, a lone surrogate): malformed.
+            return Outcome.Malformed(e.Message);
+        }
         catch (JsonException e)
         {
-            return Outcome.Malformed(e.Message);
+            // Valid, well-formed, and a value the type cannot hold (1e400 for a long).
+            return Outcome.Unrepresentable(UnrepresentablePrefix + e.Message);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -687,6 +699,8 @@ internal sealed class ParseOps<T> : IParseOps
         if (ok) return value is null ? new Outcome("true with a null value", string.Empty) : !result.IsValid ? new Outcome("true with errors", Outcome.Describe(result.Errors)) : Outcome.Valid(Write(value));
         if (value is not null) return new Outcome("false with a value", Write(value));
         if (result.IsValid) return Outcome.Null;
+        if (result.Errors.Count == 1 && result.Errors[0] is { InstanceLocation: "", KeywordLocation: "" } root && root.Message.StartsWith(UnrepresentablePrefix, StringComparison.Ordinal))
+            return Outcome.Unrepresentable(root.Message);
         if (result.Errors.Any(e => e.Message.StartsWith("Malformed JSON", StringComparison.Ordinal)))
         {
             // Malformed JSON is one error at the root, the exception's message after the prefix.
@@ -707,6 +721,10 @@ internal sealed class ParseOps<T> : IParseOps
         catch (SchemaValidationException e)
         {
             return Outcome.Invalid(e.Errors);
+        }
+        catch (JsonException e) when (e.Message.StartsWith(UnrepresentablePrefix, StringComparison.Ordinal))
+        {
+            return Outcome.Unrepresentable(e.Message);
         }
         catch (JsonException e)
         {

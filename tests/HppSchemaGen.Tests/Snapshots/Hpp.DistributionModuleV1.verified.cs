@@ -35,7 +35,7 @@ namespace Klarna.Hpp
 
         /// <summary>Validates <paramref name="utf8Json"/> against the schema, then deserializes it.</summary>
         /// <exception cref="global::HppSchemaGen.SchemaValidationException">The JSON is well-formed but does not satisfy the schema.</exception>
-        /// <exception cref="global::System.Text.Json.JsonException">The text is not well-formed JSON.</exception>
+        /// <exception cref="global::System.Text.Json.JsonException">The text is not well-formed JSON, or it is valid but holds a value this type cannot (a number beyond its range).</exception>
         public static DistributionModuleV1 Parse(global::System.ReadOnlySpan<byte> utf8Json) => global::HppSchemaGen.SchemaJson.Parse(utf8Json, global::Klarna.Hpp.SchemaJsonContext.__T_DistributionModuleV1.Read, global::Klarna.Hpp.__ValueValidators.DistributionModuleV1__DistributionModuleV1, global::Klarna.Hpp.__Validators.DistributionModuleV1, global::Klarna.Hpp.SchemaJsonContext.Default.DistributionModuleV1);
 
         /// <summary>Validates <paramref name="utf8Json"/> and, when it is valid, deserializes it. Malformed JSON is reported in <paramref name="result"/>.</summary>

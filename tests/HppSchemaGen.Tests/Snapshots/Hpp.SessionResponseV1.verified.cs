@@ -109,7 +109,7 @@ namespace Klarna.Hpp
 
         /// <summary>Validates <paramref name="utf8Json"/> against the schema, then deserializes it.</summary>
         /// <exception cref="global::HppSchemaGen.SchemaValidationException">The JSON is well-formed but does not satisfy the schema.</exception>
-        /// <exception cref="global::System.Text.Json.JsonException">The text is not well-formed JSON.</exception>
+        /// <exception cref="global::System.Text.Json.JsonException">The text is not well-formed JSON, or it is valid but holds a value this type cannot (a number beyond its range).</exception>
         public static SessionResponseV1 Parse(global::System.ReadOnlySpan<byte> utf8Json) => global::HppSchemaGen.SchemaJson.Parse(utf8Json, global::Klarna.Hpp.SchemaJsonContext.__T_SessionResponseV1.Read, global::Klarna.Hpp.__ValueValidators.SessionResponseV1__SessionResponseV1, global::Klarna.Hpp.__Validators.SessionResponseV1, global::Klarna.Hpp.SchemaJsonContext.Default.SessionResponseV1);
 
         /// <summary>Validates <paramref name="utf8Json"/> and, when it is valid, deserializes it. Malformed JSON is reported in <paramref name="result"/>.</summary>

@@ -107,7 +107,9 @@ internal sealed class Canonicalizer
         {
             ValidatorBuilder.NodeDraft d = _drafts[kv.Value];
             string ns = _namespaceOf(d.Node.Document);
-            if (!taken.TryGetValue(ns, out HashSet<string>? set)) taken[ns] = set = new HashSet<string>(StringComparer.Ordinal);
+            // "Main" is never a method name: a static method called Main is an entry point candidate,
+            // and in a console project the compiler warns about it (CS7022/CS0028), failing the build.
+            if (!taken.TryGetValue(ns, out HashSet<string>? set)) taken[ns] = set = new HashSet<string>(StringComparer.Ordinal) { "Main" };
             (string wanted, bool descriptive) = MethodName(d);
             names[kv.Key] = Naming.Unique(wanted, set);
             if (descriptive) _shared.Add(kv.Key);

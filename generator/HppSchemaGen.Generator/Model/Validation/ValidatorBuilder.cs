@@ -73,6 +73,9 @@ internal sealed class ValidatorBuilder
         return result;
     }
 
+    /// <summary>Whether <c>format</c> is an assertion for this node (the option, or its meta-schema's format-assertion vocabulary).</summary>
+    public bool AssertsFormat(SchemaNode node) => _formatAssertion || Vocabularies(node).FormatAssertion;
+
     /// <summary>One node's checks while the set is built.</summary>
     internal sealed class NodeDraft
     {
@@ -277,7 +280,7 @@ internal sealed class ValidatorBuilder
                 AddNumberChecks();
             }
             // format belongs to its own vocabulary: asserted when the option says so or the meta-schema asks for it.
-            if ((_b._formatAssertion || _b.Vocabularies(_node).FormatAssertion) && _j.Get("format") is { Kind: JsonKind.String } f)
+            if (_b.AssertsFormat(_node) && _j.Get("format") is { Kind: JsonKind.String } f)
                 // Draft-04 and -06 define hostname by RFC 1123 (later drafts by IDNA2008, which forbids "--" in positions 3-4).
                 Add(new FormatCheck(f.Text == "hostname" && _draft <= Draft.Draft6 ? "hostname (RFC 1123)" : f.Text!));
             if (_draft == Draft.Draft7)
