@@ -163,6 +163,7 @@ public class TypeShapeTests
     [InlineData("""{"properties": {"a": {"type": "string"}}, "anyOf": [{"properties": {"b": {"type": "integer"}}}], "unevaluatedProperties": false}""", """{"a":"x","b":1}""")]
     [InlineData("""{"properties": {"a": {"type": "string"}}, "dependentSchemas": {"a": {"properties": {"b": {"type": "integer"}}}}, "unevaluatedProperties": false}""", """{"a":"x","b":1}""")]
     [InlineData("""{"properties": {"a": {"type": "string"}}, "allOf": [{"patternProperties": {"^b": {"type": "integer"}}}], "unevaluatedProperties": false}""", """{"a":"x","b":1}""")]
+    [InlineData("""{"properties": {"a": {"type": "string"}}, "additionalProperties": {"type": "integer"}, "unevaluatedProperties": false}""", """{"a":"x","b":1}""")]
     public void Members_other_keywords_admit_survive_a_round_trip(string schema, string json)
     {
         var r = GeneratorHarness.RunSingle("""{"title": "T", "type": "object", """ + schema.Substring(1));

@@ -179,7 +179,7 @@ internal sealed class SchemaShape
         if (depth > MaxAllOfDepth) return true;
         JsonNode j = node.Json;
         if (HasPatterns(j)) return true;
-        if (depth > 0 && j.Get("additionalProperties") is JsonNode a && a.Kind != JsonKind.False) return true;
+        if (j.Get("additionalProperties") is JsonNode a && a.Kind != JsonKind.False) return true;
         if (depth > 0 && j.Get("unevaluatedProperties") is JsonNode u && u.Kind != JsonKind.False) return true;
         foreach (string keyword in new[] { "$ref", "$dynamicRef", "$recursiveRef", "anyOf", "oneOf", "if", "dependentSchemas", "dependencies" })
         {

@@ -16,16 +16,9 @@ public sealed class JsonDoubleConverter : JsonConverter<double>
 {
     /// <inheritdoc />
     public override double Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-    {
-        if (reader.TokenType == JsonTokenType.String && (options.NumberHandling & JsonNumberHandling.AllowReadingFromString) != 0)
-        {
-            string? text = reader.GetString();
-            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double parsed) && double.IsFinite(parsed)) return parsed;
-            throw new JsonException($"The string '{text}' is not a number that fits in Double.");
-        }
-        if (reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out double value) && double.IsFinite(value)) return value;
-        throw new JsonException(reader.TokenType == JsonTokenType.Number ? "The number does not fit in Double." : "Expected a JSON number for Double.");
-    }
+        => FloatingPointReader.Text(ref reader, options) is { } text
+            ? double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double parsed) && double.IsFinite(parsed) ? parsed : throw FloatingPointReader.Refused(text, "Double")
+            : reader.TryGetDouble(out double value) && double.IsFinite(value) ? value : throw FloatingPointReader.Refused(null, "Double");
 
     /// <inheritdoc />
     public override void Write(Utf8JsonWriter writer, double value, JsonSerializerOptions options) => writer.WriteNumberValue(value);
@@ -37,17 +30,24 @@ public sealed class JsonSingleConverter : JsonConverter<float>
 {
     /// <inheritdoc />
     public override float Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-    {
-        if (reader.TokenType == JsonTokenType.String && (options.NumberHandling & JsonNumberHandling.AllowReadingFromString) != 0)
-        {
-            string? text = reader.GetString();
-            if (float.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out float parsed) && float.IsFinite(parsed)) return parsed;
-            throw new JsonException($"The string '{text}' is not a number that fits in Single.");
-        }
-        if (reader.TokenType == JsonTokenType.Number && reader.TryGetSingle(out float value) && float.IsFinite(value)) return value;
-        throw new JsonException(reader.TokenType == JsonTokenType.Number ? "The number does not fit in Single." : "Expected a JSON number for Single.");
-    }
+        => FloatingPointReader.Text(ref reader, options) is { } text
+            ? float.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out float parsed) && float.IsFinite(parsed) ? parsed : throw FloatingPointReader.Refused(text, "Single")
+            : reader.TryGetSingle(out float value) && float.IsFinite(value) ? value : throw FloatingPointReader.Refused(null, "Single");
 
     /// <inheritdoc />
     public override void Write(Utf8JsonWriter writer, float value, JsonSerializerOptions options) => writer.WriteNumberValue(value);
+}
+
+internal static class FloatingPointReader
+{
+    /// <summary>The text of a quoted number the options allow; null for a number token; anything else throws.</summary>
+    public static string? Text(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    {
+        if (reader.TokenType == JsonTokenType.String && (options.NumberHandling & JsonNumberHandling.AllowReadingFromString) != 0) return reader.GetString() ?? string.Empty;
+        if (reader.TokenType != JsonTokenType.Number) throw new JsonException("Expected a JSON number.");
+        return null;
+    }
+
+    public static JsonException Refused(string? text, string typeName)
+        => new(text is null ? $"The number does not fit in {typeName}." : $"The string '{text}' is not a number that fits in {typeName}.");
 }
