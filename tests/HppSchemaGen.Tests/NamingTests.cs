@@ -46,4 +46,25 @@ public class NamingTests
         Assert.Empty(console.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).Select(d => d.ToString()));
         Assert.Contains(result.Run.GeneratedSources, s => s.SourceText.ToString().Contains("public sealed partial record Main"));
     }
+
+    /// <summary>
+    /// Value validators are named after the node and the CLR type they check: a union named like a
+    /// CLR type (Boolean, Int64, JsonElement) or a list (ListOfString), with a branch of that type,
+    /// must still get two methods, not one name for both (CS1503 in a SchemaStore schema, dein.json).
+    /// </summary>
+    [Theory]
+    [InlineData("Boolean", """[{"type": "boolean"}, {"type": "number"}]""")]
+    [InlineData("Int64", """[{"type": "integer"}, {"type": "string"}]""")]
+    [InlineData("String", """[{"type": "string"}, {"type": "integer"}]""")]
+    [InlineData("Double", """[{"type": "number"}, {"type": "string"}]""")]
+    [InlineData("JsonElement", """[{"type": "object"}, {"type": "boolean"}]""")]
+    [InlineData("ListOfString", """[{"type": "array", "items": {"type": "string"}}, {"type": "integer"}]""")]
+    public void A_union_named_like_a_CLR_type_it_holds_compiles(string name, string branches)
+    {
+        string schema = "{\"title\": \"T\", \"type\": \"object\", \"properties\": {\"b\": {\"$ref\": \"#/$defs/" + name + "\"}}, "
+            + "\"$defs\": {\"" + name + "\": {\"oneOf\": " + branches + "}}}";
+        var result = GeneratorHarness.RunSingle(schema);
+        Assert.Empty(result.CompileDiagnostics.Select(d => d.ToString()));
+        Assert.Contains(result.Run.GeneratedSources, s => s.SourceText.ToString().Contains("record " + name));
+    }
 }

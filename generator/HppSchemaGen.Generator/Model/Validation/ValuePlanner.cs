@@ -88,10 +88,20 @@ internal static class ValuePlanner
     {
         TypeRefKind.List => "ListOf" + TypeKey(t.Arguments[0], ns),
         TypeRefKind.Dictionary => "DictionaryOf" + TypeKey(t.Arguments[0], ns),
-        // A generated type of another namespace is told apart by its namespace.
         TypeRefKind.Primitive => t.Name,
-        _ => t.Namespace == ns ? t.Name : t.Namespace.Replace('.', '_') + "_" + t.Name,
+        // A generated type of another namespace is told apart by its namespace, and so is one named
+        // like another key (a union called Boolean with a bool branch, a record called ListOfString).
+        _ => t.Namespace == ns && !IsOtherKey(t.Name) ? t.Name : t.Namespace.Replace('.', '_') + "_" + t.Name,
     };
+
+    private static readonly string[] s_primitiveNames =
+    {
+        TypeRef.String.Name, TypeRef.Boolean.Name, TypeRef.Int32.Name, TypeRef.Int64.Name, TypeRef.Double.Name, TypeRef.Single.Name,
+        TypeRef.Decimal.Name, TypeRef.DateTimeOffset.Name, TypeRef.DateOnly.Name, TypeRef.Guid.Name, TypeRef.JsonElement.Name,
+    };
+
+    private static bool IsOtherKey(string name)
+        => System.Array.IndexOf(s_primitiveNames, name) >= 0 || name.StartsWith("ListOf", System.StringComparison.Ordinal) || name.StartsWith("DictionaryOf", System.StringComparison.Ordinal);
 
     /// <summary>
     /// The pairs reachable from every generated type, one file per namespace, and each type's entry
