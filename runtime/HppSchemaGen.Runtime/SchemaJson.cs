@@ -37,13 +37,19 @@ public static class SchemaJson
         ValidationResult result = Validate(utf8Json, validator);
         if (!result.IsValid) throw new SchemaValidationException(result.Errors);
         T? value = Deserialize(utf8Json, typeInfo);
-        return value ?? throw new JsonException("The JSON value is null.");
+        return value ?? throw new JsonException(UnrepresentablePrefix + NullValue);
     }
 
     /// <summary>Validates and, when valid, deserializes; malformed JSON is reported in <paramref name="result"/>.</summary>
     public static bool TryParse<T>(ReadOnlySpan<byte> utf8Json, NodeValidator validator, JsonTypeInfo<T> typeInfo, out T? value, out ValidationResult result)
         where T : class
-        => TryRead(utf8Json, validator, typeInfo, out value, out result) && value is not null;
+    {
+        if (!TryRead(utf8Json, validator, typeInfo, out value, out result)) return false;
+        if (value is not null) return true;
+        // A valid null root (a schema that allows null): false must come with an error that says why.
+        result = new(new[] { new ValidationError("", "", UnrepresentablePrefix + NullValue) });
+        return false;
+    }
 
     /// <summary><c>TryParse</c> for value types (integer, number, boolean and JsonElement roots).</summary>
     public static bool TryParseValue<T>(ReadOnlySpan<byte> utf8Json, NodeValidator validator, JsonTypeInfo<T> typeInfo, out T? value, out ValidationResult result)
@@ -80,6 +86,8 @@ public static class SchemaJson
     }
 
     private const string UnrepresentablePrefix = "The JSON is valid against the schema, but the generated type cannot hold it: ";
+
+    private const string NullValue = "the value is null (Parse returns a value; validate a document that may be null with Validate).";
 
     /// <summary>
     /// Deserializes JSON the validator has accepted. What fails here is well-formed and valid, but a

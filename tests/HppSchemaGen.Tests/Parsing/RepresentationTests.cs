@@ -83,4 +83,20 @@ public class RepresentationTests
         Assert.Equal(double.MaxValue, Member(value, "N"));
         Assert.Equal(float.MaxValue, Member(value, "F"));
     }
+
+    /// <summary>A valid null root (the schema allows null): Parse says why it has no value, and TryParse's false comes with that error.</summary>
+    [Fact]
+    public void A_valid_null_root_is_reported_not_silently_false()
+    {
+        var result = GeneratorHarness.RunSingle("""{"title": "N", "type": ["object", "null"], "properties": {"a": {"type": "string"}}}""");
+        Assert.Empty(result.CompileDiagnostics.Select(d => d.ToString()));
+        Type n = GeneratorHarness.Load(result)!.GetType("Consumer.N")!;
+        var args = new object?[] { "null", null, null };
+        Assert.False((bool)n.GetMethod("TryParse", new[] { typeof(string), n.MakeByRefType(), typeof(ValidationResult).MakeByRefType() })!.Invoke(null, args)!);
+        ValidationResult r = (ValidationResult)args[2]!;
+        Assert.False(r.IsValid);
+        Assert.StartsWith("The JSON is valid against the schema, but the generated type cannot hold it: the value is null", Assert.Single(r.Errors).Message);
+        var e = Assert.Throws<TargetInvocationException>(() => n.GetMethod("Parse", new[] { typeof(string) })!.Invoke(null, new object[] { "null" }));
+        Assert.StartsWith("The JSON is valid against the schema, but the generated type cannot hold it: the value is null", Assert.IsAssignableFrom<JsonException>(e.InnerException).Message);
+    }
 }
