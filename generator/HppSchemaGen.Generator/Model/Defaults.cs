@@ -1,5 +1,5 @@
 using System;
-using System.Globalization;
+using HppSchemaGen.Generator.Model.Validation;
 using HppSchemaGen.Generator.Parsing;
 using HppSchemaGen.Generator.Resolution;
 
@@ -17,6 +17,8 @@ internal static class Defaults
 {
     private static readonly string[] UndecidedKeywords =
         { "pattern", "not", "allOf", "anyOf", "oneOf", "if", "$dynamicRef", "$recursiveRef", "contentSchema" };
+
+    private static readonly string[] Bounds = { "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf" };
 
     private static readonly string[] ObjectKeywords =
         { "maxProperties", "dependentRequired", "dependencies", "dependentSchemas", "if", "not", "oneOf", "anyOf", "propertyNames" };
@@ -88,13 +90,13 @@ internal static class Defaults
 
     private static bool NumberFits(string text, JsonNode schema)
     {
-        if (!TryDecimal(text, out decimal v)) return false;
-        foreach (string keyword in new[] { "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf" })
+        if (Exact(text) is not decimal v) return false;
+        foreach (string keyword in Bounds)
         {
             JsonNode? bound = schema.Get(keyword);
             if (bound is null || bound.Kind is JsonKind.True or JsonKind.False) continue;
-            // A bound that is not a number a decimal holds (1e400) is not decided here.
-            if (bound.Kind != JsonKind.Number || !TryDecimal(bound.Text!, out decimal b)) return false;
+            // A bound that is not a number a decimal holds exactly (1e400, 1e-400) is not decided here.
+            if (bound.Kind != JsonKind.Number || Exact(bound.Text!) is not decimal b) return false;
             bool fits = keyword switch
             {
                 "minimum" => v > b || v == b && schema.Get("exclusiveMinimum") is not { Kind: JsonKind.True },
@@ -121,10 +123,10 @@ internal static class Defaults
     }
 
     private static long? Integer(JsonNode schema, string keyword)
-        => schema.Get(keyword) is { Kind: JsonKind.Number } n && TryDecimal(n.Text!, out decimal d) && d >= 0 && d <= long.MaxValue ? (long)decimal.Ceiling(d) : null;
+        => schema.Get(keyword) is { Kind: JsonKind.Number } n && Exact(n.Text!) is decimal d && d >= 0 && d <= long.MaxValue ? (long)decimal.Ceiling(d) : null;
 
-    private static bool TryDecimal(string text, out decimal value)
-        => decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+    /// <summary>The number as the validator reads its bounds (<see cref="NumberValue.Parse"/>): null when a decimal does not hold it exactly.</summary>
+    private static decimal? Exact(string text) => NumberValue.Parse(text).Decimal;
 
     /// <summary>JSON equality of two scalars (numbers by value); structured values only when written the same.</summary>
     private static bool SameValue(JsonNode a, JsonNode b)
@@ -132,7 +134,7 @@ internal static class Defaults
         if (a.Kind != b.Kind) return false;
         return a.Kind switch
         {
-            JsonKind.Number => TryDecimal(a.Text!, out decimal x) && TryDecimal(b.Text!, out decimal y) ? x == y : a.Text == b.Text,
+            JsonKind.Number => Exact(a.Text!) is decimal x && Exact(b.Text!) is decimal y ? x == y : a.Text == b.Text,
             JsonKind.String => string.Equals(a.Text, b.Text, StringComparison.Ordinal),
             JsonKind.Object or JsonKind.Array => false,
             _ => true,

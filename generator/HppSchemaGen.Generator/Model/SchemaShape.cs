@@ -121,7 +121,7 @@ internal sealed class SchemaShape
         {
             if (Deref(registry, branch) is not SchemaNode b || b.Json.Kind != JsonKind.Object) continue;
             if (!TypeAdmits(b.Json, inferred)) return false;
-            foreach (string keyword in new[] { "oneOf", "anyOf" })
+            foreach (string keyword in Unions)
             {
                 if (b.Json.Get(keyword) is not { Kind: JsonKind.Array } alternatives) continue;
                 foreach (JsonNode alternative in alternatives.Items)
@@ -167,6 +167,11 @@ internal sealed class SchemaShape
         return shape;
     }
 
+    /// <summary>Applicators whose branches can evaluate members a record does not merge into its properties.</summary>
+    private static readonly string[] EvaluatingApplicators = { "$ref", "$dynamicRef", "$recursiveRef", "anyOf", "oneOf", "if", "dependentSchemas", "dependencies" };
+
+    private static readonly string[] Unions = { "oneOf", "anyOf" };
+
     private static bool HasPatterns(JsonNode j) => j.Get("patternProperties") is { Kind: JsonKind.Object } p && p.Members.Count > 0;
 
     /// <summary>
@@ -181,7 +186,7 @@ internal sealed class SchemaShape
         if (HasPatterns(j)) return true;
         if (j.Get("additionalProperties") is JsonNode a && a.Kind != JsonKind.False) return true;
         if (depth > 0 && j.Get("unevaluatedProperties") is JsonNode u && u.Kind != JsonKind.False) return true;
-        foreach (string keyword in new[] { "$ref", "$dynamicRef", "$recursiveRef", "anyOf", "oneOf", "if", "dependentSchemas", "dependencies" })
+        foreach (string keyword in EvaluatingApplicators)
         {
             if (j.Get(keyword) is not null) return true;
         }

@@ -34,6 +34,9 @@ internal sealed record TypeRef(TypeRefKind Kind, string Namespace, string Name, 
     public static readonly TypeRef Guid = Primitive("System", "Guid", true);
     public static readonly TypeRef JsonElement = Primitive("System.Text.Json", "JsonElement", true);
 
+    /// <summary>Every primitive above.</summary>
+    public static readonly TypeRef[] Primitives = { String, Boolean, Int32, Int64, Double, Single, Decimal, DateTimeOffset, DateOnly, Guid, JsonElement };
+
     /// <summary>An identifier for the type's metadata (<c>ListOfOptionsV1</c>), unique per type.</summary>
     public string MetadataName => Kind switch
     {

@@ -472,7 +472,7 @@ internal sealed class ValidatorBuilder
             if (_j.Get("multipleOf") is JsonNode m)
             {
                 if (m.Kind == JsonKind.Number && double.TryParse(m.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out double d) && d > 0)
-                    Add(new BoundCheck("/multipleOf", BoundKind.MultipleOf, Number(m.Text!)));
+                    Add(new BoundCheck("/multipleOf", BoundKind.MultipleOf, NumberValue.Parse(m.Text!)));
                 else Warn(DiagnosticDescriptors.InvalidKeywordValue, m, "multipleOf", "expected a number greater than 0");
             }
         }
@@ -485,28 +485,7 @@ internal sealed class ValidatorBuilder
                 if (!(n.IsBoolean && _draft == Draft.Draft4)) Warn(DiagnosticDescriptors.InvalidKeywordValue, n, keyword, "expected a number");
                 return;
             }
-            Add(new BoundCheck("/" + keyword, kind, Number(n.Text!)));
-        }
-
-        /// <summary>The number as a decimal (when it fits exactly enough), a double and its text.</summary>
-        private static NumberValue Number(string text)
-        {
-            decimal? dec = null;
-            if (decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal d) && (d != 0m || IsZero(text))) dec = d;
-            // .NET Framework hosts (Visual Studio) throw on overflow where .NET returns infinity.
-            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double x))
-                x = text.StartsWith("-", StringComparison.Ordinal) ? double.NegativeInfinity : double.PositiveInfinity;
-            return new NumberValue(dec, x, text);
-        }
-
-        private static bool IsZero(string text)
-        {
-            foreach (char c in text)
-            {
-                if (c is 'e' or 'E') break;
-                if (c is >= '1' and <= '9') return false;
-            }
-            return true;
+            Add(new BoundCheck("/" + keyword, kind, NumberValue.Parse(n.Text!)));
         }
 
         private void AddArrayChecks()

@@ -45,7 +45,29 @@ internal sealed record NodeRef(NodeRefKind Kind, int Index, string Namespace, st
 }
 
 /// <summary>A number from the schema: exact as a decimal when it fits, always as a double, and as written.</summary>
-internal sealed record NumberValue(decimal? Decimal, double Double, string Text);
+internal sealed record NumberValue(decimal? Decimal, double Double, string Text)
+{
+    /// <summary>The number as a decimal (when it fits exactly enough: 1e-400 is not 0), a double and its text.</summary>
+    public static NumberValue Parse(string text)
+    {
+        decimal? dec = null;
+        if (decimal.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out decimal d) && (d != 0m || IsZero(text))) dec = d;
+        // .NET Framework hosts (Visual Studio) throw on overflow where .NET returns infinity.
+        if (!double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double x))
+            x = text.StartsWith("-", StringComparison.Ordinal) ? double.NegativeInfinity : double.PositiveInfinity;
+        return new NumberValue(dec, x, text);
+    }
+
+    private static bool IsZero(string text)
+    {
+        foreach (char c in text)
+        {
+            if (c is 'e' or 'E') break;
+            if (c is >= '1' and <= '9') return false;
+        }
+        return true;
+    }
+}
 
 internal enum CountKind { MinLength, MaxLength, MinItems, MaxItems, MinProperties, MaxProperties }
 

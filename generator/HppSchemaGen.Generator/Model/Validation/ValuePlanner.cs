@@ -94,14 +94,8 @@ internal static class ValuePlanner
         _ => t.Namespace == ns && !IsOtherKey(t.Name) ? t.Name : t.Namespace.Replace('.', '_') + "_" + t.Name,
     };
 
-    private static readonly string[] s_primitiveNames =
-    {
-        TypeRef.String.Name, TypeRef.Boolean.Name, TypeRef.Int32.Name, TypeRef.Int64.Name, TypeRef.Double.Name, TypeRef.Single.Name,
-        TypeRef.Decimal.Name, TypeRef.DateTimeOffset.Name, TypeRef.DateOnly.Name, TypeRef.Guid.Name, TypeRef.JsonElement.Name,
-    };
-
     private static bool IsOtherKey(string name)
-        => System.Array.IndexOf(s_primitiveNames, name) >= 0 || name.StartsWith("ListOf", System.StringComparison.Ordinal) || name.StartsWith("DictionaryOf", System.StringComparison.Ordinal);
+        => TypeRef.Primitives.Any(p => p.Name == name) || name.StartsWith("ListOf", System.StringComparison.Ordinal) || name.StartsWith("DictionaryOf", System.StringComparison.Ordinal);
 
     /// <summary>
     /// The pairs reachable from every generated type, one file per namespace, and each type's entry
