@@ -28,7 +28,12 @@ public class GeneratorBenchmarks
     private AdditionalText _propertyType = null!;
     private bool _flip;
 
-    [Params(200, 2000, 5000)]
+    /// <summary>200, 2,000 and 5,000; <c>HPPSCHEMAGEN_BENCH_N=200</c> (comma-separated) runs fewer.</summary>
+    public static IEnumerable<int> Sizes => System.Environment.GetEnvironmentVariable("HPPSCHEMAGEN_BENCH_N") is { Length: > 0 } sizes
+        ? sizes.Split(',').Select(int.Parse)
+        : new[] { 200, 2000, 5000 };
+
+    [ParamsSource(nameof(Sizes))]
     public int N { get; set; }
 
     [GlobalSetup]

@@ -5,6 +5,7 @@ using System.Threading;
 using HppSchemaGen.Generator.Diagnostics;
 using HppSchemaGen.Generator.Emit;
 using HppSchemaGen.Generator.Helpers;
+using HppSchemaGen.Generator.Linking;
 using HppSchemaGen.Generator.Model;
 using HppSchemaGen.Generator.Model.Validation;
 using Microsoft.CodeAnalysis;
@@ -14,8 +15,9 @@ using Microsoft.CodeAnalysis.Text;
 namespace HppSchemaGen.Generator;
 
 /// <summary>
-/// Entry point: wires the pipeline only. Schema files and options become equatable inputs; one
-/// step builds the model of the whole set (references cross files); each generated type (with its
+/// Entry point: wires the pipeline only. Schema files and options become equatable inputs; each
+/// file is summarized, one small step links the summaries into groups, each group is modeled in
+/// its own step and the groups are merged (references cross files); each generated type (with its
 /// context metadata and reader), each document's validators and the context's root are emitted in
 /// separate cached steps, so an edit re-emits only what changed, then grouped into files
 /// (<see cref="OutputFiles"/>).
@@ -32,6 +34,14 @@ public sealed class SchemaGenerator : IIncrementalGenerator
         public const string Structure = nameof(Structure);
         public const string Docs = nameof(Docs);
         public const string DocumentedTypes = nameof(DocumentedTypes);
+        public const string Summaries = nameof(Summaries);
+        public const string Link = nameof(Link);
+        public const string PlannedNames = nameof(PlannedNames);
+        public const string Groups = nameof(Groups);
+        public const string GroupModels = nameof(GroupModels);
+        public const string Merge = nameof(Merge);
+        public const string Clash = nameof(Clash);
+        public const string WholeSet = nameof(WholeSet);
         public const string Model = nameof(Model);
         public const string Types = nameof(Types);
         public const string Validators = nameof(Validators);
@@ -75,9 +85,38 @@ public sealed class SchemaGenerator : IIncrementalGenerator
             .Select(static (p, _) => p.Structure!)
             .WithTrackingName(Steps.Structure);
 
-        IncrementalValueProvider<GenerationSpec> model = structures.Collect()
+        // Per file: what the link step needs of it (unchanged by a property's type edit). The link
+        // step sees only these, plans root and definition names and splits the set into groups that
+        // are modeled apart (Linker), so an edit re-models its own group only.
+        IncrementalValuesProvider<DocumentSummary> summaries = structures
+            .Select(static (f, ct) => DocumentSummaries.Read(f, ct))
+            .WithTrackingName(Steps.Summaries);
+        IncrementalValueProvider<LinkResult> link = summaries.Collect()
             .Combine(options)
-            .Select(static (pair, ct) => ModelBuilder.Build(pair.Left.ToEquatableArray(), pair.Right, ct))
+            .Select(static (pair, _) => Linker.Link(pair.Left.ToEquatableArray(), pair.Right))
+            .WithTrackingName(Steps.Link);
+        IncrementalValueProvider<EquatableArray<string>> plannedNames = link.Select(static (l, _) => l.Names).WithTrackingName(Steps.PlannedNames);
+        IncrementalValuesProvider<GroupSpec> groupModels = link
+            .SelectMany(static (l, _) => l.Groups).WithTrackingName(Steps.Groups)
+            .Combine(plannedNames)
+            .Combine(options)
+            .Select(static (x, ct) => ModelBuilder.BuildGroup(x.Left.Left, x.Left.Right, x.Right, ct))
+            .WithTrackingName(Steps.GroupModels);
+        IncrementalValueProvider<GenerationSpec?> merged = groupModels.Collect()
+            .Combine(options)
+            .Select(static (pair, _) => ModelMerge.Finish(pair.Left.ToEquatableArray(), pair.Right))
+            .WithTrackingName(Steps.Merge);
+        // Two groups that chose one name (two inline types, say) are settled by modeling the whole set
+        // at once: this step only does work then.
+        IncrementalValueProvider<GenerationSpec?> whole = merged
+            .Select(static (m, _) => m is null).WithTrackingName(Steps.Clash)
+            .Combine(structures.Collect())
+            .Combine(options)
+            .Select(static (x, ct) => x.Left.Left ? ModelBuilder.Build(x.Left.Right.ToEquatableArray(), x.Right, ct) : null)
+            .WithTrackingName(Steps.WholeSet);
+        IncrementalValueProvider<GenerationSpec> model = merged
+            .Combine(whole)
+            .Select(static (pair, _) => pair.Left ?? pair.Right!)
             .WithTrackingName(Steps.Model);
 
         IncrementalValueProvider<EquatableArray<DiagnosticInfo>> diagnostics = model

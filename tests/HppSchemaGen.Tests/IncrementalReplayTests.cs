@@ -21,7 +21,7 @@ public class IncrementalReplayTests
     public static TheoryData<string, int> Sequences()
     {
         var data = new TheoryData<string, int>();
-        foreach (string set in new[] { "hpp", "corpus", "corpus in 7 files" })
+        foreach (string set in new[] { "hpp", "corpus", "corpus in 7 files", "ring" })
         {
             foreach (int seed in new[] { 1, 2, 3 }) data.Add(set, seed);
         }
@@ -38,7 +38,8 @@ public class IncrementalReplayTests
             "corpus in 7 files" => new Dictionary<string, string> { ["build_property.HppSchemaGenMaxFiles"] = "7" },
             _ => null,
         };
-        var files = (set == "hpp" ? GeneratorHarness.HppSchemas() : GeneratorHarness.CorpusSchemas()).ToDictionary(f => f.Path, f => f.Text, StringComparer.Ordinal);
+        var files = (set switch { "hpp" => GeneratorHarness.HppSchemas(), "ring" => Ring(), _ => GeneratorHarness.CorpusSchemas() })
+            .ToDictionary(f => f.Path, f => f.Text, StringComparer.Ordinal);
         var texts = files.ToDictionary(kv => kv.Key, kv => (AdditionalText)new InMemoryAdditionalText(kv.Key, kv.Value), StringComparer.Ordinal);
         var removed = new Dictionary<string, AdditionalText>(StringComparer.Ordinal);
         CSharpCompilation compilation = GeneratorHarness.CreateCompilation("class A { }");
@@ -93,6 +94,28 @@ public class IncrementalReplayTests
             Assert.True(Sources(fresh).SequenceEqual(Sources(incremental)), "sources differ after: " + context);
             Assert.True(Diagnostics(fresh).SequenceEqual(Diagnostics(incremental)), "diagnostics differ after: " + context);
         }
+    }
+
+    /// <summary>
+    /// Documents modeled in groups of their own (records referring to each other by name), some
+    /// joined by a reference the model looks through (a oneOf branch), identical inline objects
+    /// (validators shared across groups) and two documents whose inline types ask for one name
+    /// (FooBarBaz), which only the whole set modeled at once can settle.
+    /// </summary>
+    private static IEnumerable<(string Path, string Text)> Ring()
+    {
+        const int N = 10;
+        for (int i = 0; i < N; i++)
+        {
+            string next = "\"https://ring.local/r" + ((i + 1) % N) + ".json\"";
+            string joined = i % 3 == 0 ? ", \"alt\": {\"oneOf\": [{\"$ref\": " + next + "}, {\"type\": \"null\"}]}" : string.Empty;
+            yield return ("/ring/r" + i + ".schema.json", "{\"$id\": \"https://ring.local/r" + i + ".json\", \"title\": \"R" + i + "\", \"description\": \"Ring " + i + ".\",\n"
+                + " \"type\": \"object\", \"required\": [\"id\"], \"properties\": {\"id\": {\"type\": \"string\", \"description\": \"Id.\"}, \"count\": {\"type\": \"integer\"},\n"
+                + "  \"address\": {\"type\": \"object\", \"properties\": {\"zip\": {\"type\": \"string\", \"pattern\": \"^[0-9]{5}$\"}}},\n"
+                + "  \"next\": {\"$ref\": " + next + "}, \"all\": {\"type\": \"array\", \"items\": {\"$ref\": " + next + "}}" + joined + "}}");
+        }
+        yield return ("/ring/foo.schema.json", "{\"title\": \"Foo\", \"type\": \"object\", \"properties\": {\"barBaz\": {\"type\": \"object\", \"properties\": {\"a\": {\"type\": \"string\"}}}}}");
+        yield return ("/ring/foobar.schema.json", "{\"title\": \"FooBar\", \"type\": \"object\", \"properties\": {\"baz\": {\"type\": \"object\", \"properties\": {\"b\": {\"type\": \"integer\"}}}}}");
     }
 
     [Fact]

@@ -19,6 +19,8 @@ public class IncrementalityTests
         SchemaGenerator.Steps.TypeSources, SchemaGenerator.Steps.Validators, SchemaGenerator.Steps.Context, SchemaGenerator.Steps.Diagnostics,
         SchemaGenerator.Steps.OutputFiles, SchemaGenerator.Steps.ValueValidators, SchemaGenerator.Steps.ValidatorSources, SchemaGenerator.Steps.ValueValidatorSources,
         SchemaGenerator.Steps.ContextSource, SchemaGenerator.Steps.MaxFiles, SchemaGenerator.Steps.ModelDiagnostics, SchemaGenerator.Steps.Positions,
+        SchemaGenerator.Steps.Summaries, SchemaGenerator.Steps.Link, SchemaGenerator.Steps.PlannedNames, SchemaGenerator.Steps.Groups,
+        SchemaGenerator.Steps.GroupModels, SchemaGenerator.Steps.Merge, SchemaGenerator.Steps.Clash, SchemaGenerator.Steps.WholeSet,
     };
 
     [Fact]
@@ -66,20 +68,23 @@ public class IncrementalityTests
             o => Assert.True(o.Reason is IncrementalStepRunReason.Unchanged or IncrementalStepRunReason.Cached, o.Reason.ToString()));
     }
 
-    [Fact]
-    public void Changing_a_property_type_re_emits_its_record_and_the_context_root()
+    [Theory]
+    [InlineData("integer", "long? ", false)] // the set already has long? members (width): the root declares its metadata already
+    [InlineData("number", "double? ", true)] // no member was a double before: the root gains its metadata
+    public void Changing_a_property_type_re_emits_its_record_and_the_context_root_only_for_a_new_clr_type(string type, string clr, bool rootChanges)
     {
         const string String = "\"type\": \"string\"";
         GeneratorRunResult second = RunAfterEdit("/MerchantUrlsV1.schema.json", text =>
         {
             int at = text.IndexOf(String, System.StringComparison.Ordinal);
             Assert.True(at > 0);
-            return text[..at] + "\"type\": \"integer\"" + text[(at + String.Length)..];
+            return text[..at] + "\"type\": \"" + type + "\"" + text[(at + String.Length)..];
         });
 
         Assert.Equal(new[] { "MerchantUrlsV1" }, ModifiedTypes(second));
-        Assert.Contains(second.TrackedSteps[SchemaGenerator.Steps.Context].SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
-        Assert.Contains("long? ", second.GeneratedSources.Single(s => s.HintName == "MerchantUrlsV1.g.cs").SourceText.ToString());
+        var context = second.TrackedSteps[SchemaGenerator.Steps.Context].SelectMany(s => s.Outputs).ToList();
+        Assert.Equal(rootChanges, context.Any(o => o.Reason == IncrementalStepRunReason.Modified));
+        Assert.Contains(clr, second.GeneratedSources.Single(s => s.HintName == "MerchantUrlsV1.g.cs").SourceText.ToString());
     }
 
     [Fact]
@@ -99,6 +104,67 @@ public class IncrementalityTests
         Assert.Equal(new[] { "Early" }, ModifiedTypes(second));
         Assert.Equal(new[] { "Early" }, ModifiedTypes(second, SchemaGenerator.Steps.DocumentedTypes));
         Assert.Contains("Documented.", second.GeneratedSources.Single(s => s.HintName == "Later.g.cs").SourceText.ToString());
+    }
+
+    /// <summary>N object schemas in a ring of references, as in the generator benchmark: each is a group of its own.</summary>
+    private static string RingSchema(int i, int n, string ratioType) => $$$"""
+        {"$id": "https://bench.local/s{{{i}}}.json", "title": "Synthetic{{{i}}}", "type": "object", "required": ["id"],
+         "properties": {
+           "id": {"type": "string", "format": "uuid"}, "ratio": {"type": "{{{ratioType}}}"},
+           "status": {"type": "string", "enum": ["A{{{i}}}", "B{{{i}}}"]},
+           "address": {"type": "object", "properties": {"zip": {"type": "string", "pattern": "^[0-9]{5}$"} } },
+           "next": {"$ref": "https://bench.local/s{{{(i + 1) % n}}}.json"}, "many": {"type": "array", "items": {"$ref": "https://bench.local/s{{{(i + 2) % n}}}.json"}} } }
+        """;
+
+    [Fact]
+    public void Changing_a_property_type_re_models_only_its_own_group()
+    {
+        const int N = 12;
+        List<AdditionalText> schemas = Enumerable.Range(0, N).Select(i => (AdditionalText)new InMemoryAdditionalText($"/ring/s{i}.schema.json", RingSchema(i, N, "number"))).ToList();
+        CSharpCompilation compilation = GeneratorHarness.CreateCompilation("class A { }");
+        GeneratorDriver driver = GeneratorHarness.CreateDriver(schemas).RunGenerators(compilation);
+        AdditionalText original = schemas[5];
+        driver = driver.ReplaceAdditionalText(original, new InMemoryAdditionalText(original.Path, RingSchema(5, N, "string")));
+        GeneratorRunResult second = driver.RunGenerators(compilation).GetRunResult().Results.Single();
+
+        // Every document is a group of its own (references to records by name only); the edited one alone is modeled again.
+        var groups = second.TrackedSteps[SchemaGenerator.Steps.GroupModels].SelectMany(s => s.Outputs).ToList();
+        Assert.Equal(N, groups.Count);
+        Assert.Single(groups, o => o.Reason == IncrementalStepRunReason.Modified);
+        Assert.Equal(N - 1, groups.Count(o => o.Reason == IncrementalStepRunReason.Cached));
+        // Its summary is unchanged but for its text: the names and the other groups' inputs stay equal.
+        Assert.All(second.TrackedSteps[SchemaGenerator.Steps.PlannedNames].SelectMany(s => s.Outputs),
+            o => Assert.True(o.Reason is IncrementalStepRunReason.Unchanged or IncrementalStepRunReason.Cached, o.Reason.ToString()));
+        Assert.All(second.TrackedSteps[SchemaGenerator.Steps.WholeSet].SelectMany(s => s.Outputs), o => Assert.Null(o.Value));
+        Assert.Equal(new[] { "Synthetic5" }, ModifiedTypes(second));
+        Assert.Contains("string? Ratio", second.GeneratedSources.Single(s => s.HintName == "Synthetic5.g.cs").SourceText.ToString());
+
+        // The same output as a fresh run of the edited set.
+        schemas[5] = new InMemoryAdditionalText(original.Path, RingSchema(5, N, "string"));
+        GeneratorRunResult fresh = GeneratorHarness.CreateDriver(schemas).RunGenerators(compilation).GetRunResult().Results.Single();
+        Assert.Equal(fresh.GeneratedSources.Select(g => g.HintName + g.SourceText), second.GeneratedSources.Select(g => g.HintName + g.SourceText));
+    }
+
+    [Fact]
+    public void Two_groups_asking_for_one_inline_name_are_modeled_as_one_set()
+    {
+        // Two unrelated documents (two groups) whose inline objects both ask for FooBarBaz: the
+        // merge sees the clash and the whole set is modeled at once, which names them apart.
+        var files = new[]
+        {
+            ("/s/foo.schema.json", "{\"title\": \"Foo\", \"type\": \"object\", \"properties\": {\"barBaz\": {\"type\": \"object\", \"properties\": {\"a\": {\"type\": \"string\"}}}}}"),
+            ("/s/foobar.schema.json", "{\"title\": \"FooBar\", \"type\": \"object\", \"properties\": {\"baz\": {\"type\": \"object\", \"properties\": {\"b\": {\"type\": \"integer\"}}}}}"),
+        };
+        GeneratorRunResult run = GeneratorHarness.CreateDriver(files).RunGenerators(GeneratorHarness.CreateCompilation("class A { }")).GetRunResult().Results.Single();
+        Assert.Equal(2, run.TrackedSteps[SchemaGenerator.Steps.GroupModels].SelectMany(s => s.Outputs).Count());
+        Assert.Null(Assert.Single(run.TrackedSteps[SchemaGenerator.Steps.Merge].SelectMany(s => s.Outputs)).Value);
+        Assert.NotNull(Assert.Single(run.TrackedSteps[SchemaGenerator.Steps.WholeSet].SelectMany(s => s.Outputs)).Value);
+
+        var result = GeneratorHarness.Run(files);
+        Assert.Empty(result.CompileDiagnostics.Select(d => d.ToString()));
+        string all = string.Join("\n", result.Run.GeneratedSources.Select(s => s.SourceText.ToString()));
+        Assert.Contains("record FooBarBaz", all, System.StringComparison.Ordinal);
+        Assert.Contains("record FooBarBaz2", all, System.StringComparison.Ordinal);
     }
 
     /// <summary>Runs the HPP schemas, edits the one whose path ends with <paramref name="file"/>, and runs the warm driver again.</summary>

@@ -25,6 +25,7 @@ internal sealed class ContextEmitter
     private readonly GeneratorOptions _options;
     private readonly HashSet<(string, string)> _fastPath = new();
     private readonly EquatableArray<ContextTypeSpec> _types;
+    private readonly EquatableArray<ContextMemberSpec> _memberTypes;
     private readonly SourceWriter _w = new();
     private readonly List<Entry> _entries = new();
     private readonly HashSet<string> _seen = new(System.StringComparer.Ordinal);
@@ -69,6 +70,7 @@ internal sealed class ContextEmitter
     {
         _options = spec.Options;
         _types = spec.Types;
+        _memberTypes = spec.MemberTypes;
         foreach (ContextTypeSpec t in _types)
         {
             if (t.HasSerializeHandler) _fastPath.Add((t.Type.Namespace, t.Type.Name));
@@ -91,13 +93,10 @@ internal sealed class ContextEmitter
         {
             if (t.ValueType is TypeRef value) CollectAs(value, t.Type.Name);
         }
-        foreach (ContextTypeSpec t in _types)
+        foreach (ContextMemberSpec m in _memberTypes)
         {
-            foreach (ContextMemberSpec m in t.Members)
-            {
-                Collect(m.Type, null);
-                if (m.NullableValue) CollectNullable(m.Type);
-            }
+            Collect(m.Type, null);
+            if (m.NullableValue) CollectNullable(m.Type);
         }
 
         _w.Header();

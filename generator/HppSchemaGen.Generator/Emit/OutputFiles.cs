@@ -68,7 +68,7 @@ internal static class OutputFiles
         var buckets = new List<GeneratedPart>?[maxFiles];
         foreach (GeneratedPart part in parts)
         {
-            int b = (int)(StableHash(part.HintName) % (uint)maxFiles);
+            int b = (int)(StableHash.Of(part.HintName) % (uint)maxFiles);
             (buckets[b] ??= new List<GeneratedPart>()).Add(part);
         }
         var files = new List<OutputFile>(maxFiles);
@@ -81,17 +81,5 @@ internal static class OutputFiles
             files.Add(new OutputFile("HppSchemaGen.Files." + b.ToString(CultureInfo.InvariantCulture).PadLeft(digits, '0') + ".g.cs", list.ToEquatableArray()));
         }
         return files.ToEquatableArray();
-    }
-
-    /// <summary>FNV-1a over the lower-cased name: the same on every machine and runtime (string.GetHashCode is randomized).</summary>
-    private static uint StableHash(string name)
-    {
-        uint hash = 2166136261;
-        foreach (char c in name)
-        {
-            hash ^= char.ToLowerInvariant(c);
-            hash *= 16777619;
-        }
-        return hash;
     }
 }

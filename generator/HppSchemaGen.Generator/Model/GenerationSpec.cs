@@ -17,3 +17,10 @@ internal sealed record GenerationSpec(
     /// <summary>Validators of values built in code, one file per namespace.</summary>
     public EquatableArray<ValueValidatorFileSpec> ValueValidators { get; init; } = EquatableArray<ValueValidatorFileSpec>.Empty;
 }
+
+/// <summary>
+/// One group's part of the model (<see cref="Linking.ModelGroup"/>): its types (validators resolved
+/// to methods, ordered by namespace and name), its validator files, and its diagnostics.
+/// <see cref="ModelMerge"/> joins the groups into the <see cref="GenerationSpec"/>.
+/// </summary>
+internal sealed record GroupSpec(EquatableArray<TypeSpec> Types, EquatableArray<ValidatorFileSpec> Validators, EquatableArray<DiagnosticInfo> Diagnostics);

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using HppSchemaGen.Generator.Diagnostics;
 using HppSchemaGen.Generator.Helpers;
+using HppSchemaGen.Generator.Linking;
 using HppSchemaGen.Generator.Model.Validation;
 using HppSchemaGen.Generator.Parsing;
 using HppSchemaGen.Generator.Resolution;
@@ -18,7 +19,7 @@ internal sealed partial class ModelBuilder
 {
     private const int MaxRefChain = 64;
 
-    private static readonly HashSet<string> ReservedTypeNames = new(StringComparer.Ordinal)
+    internal static readonly HashSet<string> ReservedTypeNames = new(StringComparer.Ordinal)
     {
         // Members of the generated JsonSerializerContext and of object, which the context's per-type properties would clash with.
         "Default", "Options", "GeneratedSerializerOptions", "GetTypeInfo", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize",
@@ -56,6 +57,11 @@ internal sealed partial class ModelBuilder
     private readonly Dictionary<string, TypeRef> _enumsByValues = new(StringComparer.Ordinal);
     private readonly Queue<(SchemaNode Node, string Name)> _deferred = new();
     private readonly Dictionary<JsonNode, SchemaNode?> _resolvedRefs = new(Resolution.ReferenceEqualityComparer.Instance);
+    private readonly HashSet<SchemaDocument> _stubs = new();
+    private readonly Dictionary<JsonNode, ExternalSchema> _externals = new(Resolution.ReferenceEqualityComparer.Instance);
+    private readonly HashSet<JsonNode> _exported = new(Resolution.ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<(string Path, string Pointer), PlannedName> _linked = new();
+    private EquatableArray<string> _planned = EquatableArray<string>.Empty;
     private SchemaRegistry _registry = null!;
     private ValidatorBuilder _validators = null!;
 
@@ -66,12 +72,24 @@ internal sealed partial class ModelBuilder
         foreach (string r in ReservedTypeNames) _typeNames.Add(r);
     }
 
+    /// <summary>The model of a whole set in one group (what <see cref="Linking.Linker"/> falls back to when groups clash).</summary>
     public static GenerationSpec Build(EquatableArray<SchemaFile> files, GeneratorOptions options, CancellationToken ct)
+    {
+        var whole = new ModelGroup(files, EquatableArray<PlannedName>.Empty, EquatableArray<ExternalSchema>.Empty, EquatableArray<ExportedSchema>.Empty);
+        return ModelMerge.Finish(new[] { BuildGroup(whole, EquatableArray<string>.Empty, options, ct) }.ToEquatableArray(), options)!;
+    }
+
+    /// <summary>
+    /// One group's types and validators (see <see cref="Linking.Linker"/>): its documents, with the
+    /// schemas of other groups they refer to standing in by name. <paramref name="plannedNames"/>:
+    /// every root and definition name of the set, which inline names avoid.
+    /// </summary>
+    public static GroupSpec BuildGroup(ModelGroup group, EquatableArray<string> plannedNames, GeneratorOptions options, CancellationToken ct)
     {
         var builder = new ModelBuilder(options);
         try
         {
-            return builder.Run(files, ct);
+            return builder.Run(group, plannedNames, ct);
         }
         catch (OperationCanceledException)
         {
@@ -80,10 +98,14 @@ internal sealed partial class ModelBuilder
         catch (Exception e)
         {
             // A bug of ours must never take the user's compiler down: report it and emit nothing.
-            string path = files.Count > 0 ? files[0].Path : string.Empty;
-            var diag = new DiagnosticInfo(DiagnosticDescriptors.InternalError.Id, new[] { e.GetType().Name + ": " + e.Message }.ToEquatableArray(), path, 0, 0, 0, 0, 0, 0);
-            return new GenerationSpec(options, EquatableArray<TypeSpec>.Empty, EquatableArray<ValidatorFileSpec>.Empty, new[] { diag }.ToEquatableArray());
+            return new GroupSpec(EquatableArray<TypeSpec>.Empty, EquatableArray<ValidatorFileSpec>.Empty, new[] { InternalError(e, group.Files) }.ToEquatableArray());
         }
+    }
+
+    private static DiagnosticInfo InternalError(Exception e, EquatableArray<SchemaFile> files)
+    {
+        string path = files.Count > 0 ? files[0].Path : string.Empty;
+        return new DiagnosticInfo(DiagnosticDescriptors.InternalError.Id, new[] { e.GetType().Name + ": " + e.Message }.ToEquatableArray(), path, 0, 0, 0, 0, 0, 0);
     }
 
     /// <summary>
@@ -126,19 +148,35 @@ internal sealed partial class ModelBuilder
 
     private DocSpec Docs(SchemaNode node) => Docs(node.Document, node.Json);
 
-    private GenerationSpec Run(EquatableArray<SchemaFile> files, CancellationToken ct)
+    private GroupSpec Run(ModelGroup group, EquatableArray<string> plannedNames, CancellationToken ct)
     {
-        List<SchemaDocument> docs = SchemaDocuments.Load(files, _diagnostics);
+        List<SchemaDocument> docs = SchemaDocuments.Load(group.Files, _diagnostics);
         // Referenced 2020-12 meta-schemas come from the generator itself, after the user's files.
         foreach (SchemaDocument meta in SchemaDocuments.Load(MetaSchemaDocuments.NeededBy(docs), _diagnostics))
             docs.Add(new SchemaDocument(docs.Count, meta.File, meta.Lines, meta.Root, meta.BaseUri));
+        List<(SchemaDocument Doc, ExternalSchema Schema)> stubs = ExternalStubs.Add(docs, group.Externals);
+        foreach ((SchemaDocument stub, _) in stubs) _stubs.Add(stub);
+        foreach (PlannedName p in group.Names) _linked[(p.Path, p.Pointer)] = p;
+        _planned = plannedNames;
         ct.ThrowIfCancellationRequested();
         var nodes = new List<SchemaNode>();
         _registry = new SchemaRegistry(docs, _diagnostics, nodes);
-        _validators = new ValidatorBuilder(_registry, _diagnostics, _options.FormatAssertion, nodes);
+        foreach ((SchemaDocument stub, ExternalSchema schema) in stubs)
+        {
+            if (ExternalStubs.Find(stub, schema.Pointer) is JsonNode node) _externals[node] = schema;
+        }
+        foreach (SchemaDocument doc in docs)
+        {
+            foreach (ExportedSchema e in group.Exports)
+            {
+                if (e.Path == doc.File.Path && ExternalStubs.Find(doc, e.Pointer) is JsonNode node) _exported.Add(node);
+            }
+        }
+        _validators = new ValidatorBuilder(_registry, _diagnostics, _options.FormatAssertion, nodes, n => _stubs.Contains(n.Document));
 
         // Names are planned in a fixed order (roots, then $defs, then inline schemas as they are met)
         // so that adding a property never renames a type declared elsewhere.
+        docs.RemoveAll(_stubs.Contains);
         foreach (SchemaDocument doc in docs)
         {
             if (doc.OpenApi is null) _rootNames[doc] = PlanName(doc.Root, RootName(doc), doc, string.Empty);
@@ -201,7 +239,9 @@ internal sealed partial class ModelBuilder
         }
 
         (List<ValidatorBuilder.NodeDraft> drafts, bool dynamicScope) = _validators.Build();
-        var canonical = new Canonicalizer(drafts, NamespaceOf, d => _rootNames[d], TypeNameOf, n => AbsoluteLocations.Of(_registry, n));
+        var canonical = new Canonicalizer(drafts, NamespaceOf, d => _rootNames[d], TypeNameOf,
+            n => _externals.TryGetValue(n.Json, out ExternalSchema? e) ? e.Absolute : AbsoluteLocations.Of(_registry, n),
+            n => _externals.TryGetValue(n.Json, out ExternalSchema? e) ? e.Name : _exported.Contains(n.Json) ? TypeNameOf(n) : null);
         var entries = new HashSet<int>();
         foreach (TypeSpec t in _types)
         {
@@ -214,23 +254,7 @@ internal sealed partial class ModelBuilder
         List<TypeSpec> types = _types
             .Select(t => t with { Validator = Final(t.Validator), UnionCases = t.UnionCases.Select(c => c with { Validator = Final(c.Validator) }).ToEquatableArray() })
             .OrderBy(t => t.Namespace, StringComparer.Ordinal).ThenBy(t => t.Name, StringComparer.Ordinal).ToList();
-
-        List<ValueValidatorFileSpec> valueValidators;
-        (types, valueValidators) = ValuePlanner.Plan(types, validators, dynamicScope, _options.Namespace, _options.ContextName);
-        types = SerializeHandlers.Mark(types);
-
-        // Every output's file name, claimed here and nowhere else, in a fixed order: Roslyn compares
-        // them ignoring case, so Dotnet and DotNet (two C# types) must not both be "Dotnet.g.cs".
-        var hintNames = new HintNames();
-        string contextHintName = hintNames.Claim(_options.ContextName);
-        types = types.Select(t => t with { HintName = hintNames.Claim(t.Name) }).ToList();
-        validators = validators.Select(v => v with { HintName = hintNames.Claim(v.HintName) }).ToList();
-        valueValidators = valueValidators.Select(v => v with { HintName = hintNames.Claim(v.HintName) }).ToList();
-        return new GenerationSpec(_options, types.ToEquatableArray(), validators.ToEquatableArray(), _diagnostics.ToEquatableArray())
-        {
-            Context = types.Count > 0 ? ContextSpec.From(_options, types, contextHintName) : null,
-            ValueValidators = valueValidators.ToEquatableArray(),
-        };
+        return new GroupSpec(types.ToEquatableArray(), validators.ToEquatableArray(), _diagnostics.ToEquatableArray());
     }
 
     /// <summary>The generated type a schema node stands for (names its validator method), if any.</summary>
@@ -242,10 +266,10 @@ internal sealed partial class ModelBuilder
 
     private string NamespaceOf(SchemaDocument doc) => doc.File.Namespace is { Length: > 0 } ns ? ns : _options.Namespace;
 
-    private static string? OverrideName(JsonNode schema)
+    internal static string? OverrideName(JsonNode schema)
         => schema.GetString("x-csharp-name") is { Length: > 0 } n ? Naming.ToPascalCase(n, "Schema") : null;
 
-    private static string RootName(SchemaDocument doc)
+    internal static string RootName(SchemaDocument doc)
     {
         if (OverrideName(doc.Root) is string over) return over;
         if (doc.File.RootTypeName is { Length: > 0 } fromFile) return Naming.ToPascalCase(fromFile, "Schema");
@@ -273,11 +297,35 @@ internal sealed partial class ModelBuilder
     private string PlanName(JsonNode schema, string wanted, SchemaDocument doc, string pointer)
     {
         if (_plannedNames.TryGetValue(schema, out string? planned)) return planned;
-        string name = Naming.Unique(wanted, _typeNames);
+        // A root or definition the link step named (in the set's naming order), else unique here.
+        string name = _linked.TryGetValue((doc.File.Path, pointer), out PlannedName? linked) && linked.Wanted == wanted ? linked.Name : UniqueTypeName(wanted);
         if (name != wanted)
             _diagnostics.Add(doc.Lines.Diagnostic(DiagnosticDescriptors.TypeRenamed, schema.Start, schema.Start + 1, wanted, doc.DisplayId + "#" + pointer, name));
         _plannedNames[schema] = name;
         return name;
+    }
+
+    /// <summary>A name no type of this group has and no root or definition of the set was given (a sorted list, searched: copying it into every group would cost the square of the set).</summary>
+    private string UniqueTypeName(string wanted)
+    {
+        string name = wanted;
+        for (int i = 2; _typeNames.Contains(name) || IsPlanned(name); i++) name = wanted + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        _typeNames.Add(name);
+        return name;
+    }
+
+    private bool IsPlanned(string name)
+    {
+        int lo = 0, hi = _planned.Count - 1;
+        while (lo <= hi)
+        {
+            int mid = lo + (hi - lo) / 2;
+            int c = string.CompareOrdinal(_planned[mid], name);
+            if (c == 0) return true;
+            if (c < 0) lo = mid + 1;
+            else hi = mid - 1;
+        }
+        return false;
     }
 
     private void AddType(TypeSpec spec) => _types.Add(spec);
@@ -299,6 +347,9 @@ internal sealed partial class ModelBuilder
                     _diagnostics.Add(node.Document.Lines.Diagnostic(DiagnosticDescriptors.RefTooDeep, reference.Start, reference.End, reference.Text!, MaxRefChain.ToString(System.Globalization.CultureInfo.InvariantCulture)));
                 return (TypeRef.JsonElement, true);
             }
+            // A record of another group: known by its name (its group maps it).
+            if (_externals.TryGetValue(target.Json, out ExternalSchema? external))
+                return (TypeRef.Generated(TypeRefKind.Record, external.Namespace, external.Name), external.AllowsNull || allowsNull);
             string hint = _plannedNames.TryGetValue(target.Json, out string? planned) ? planned : nameHint;
             if (planned is not null && !_named.ContainsKey(target.Json) && target.Json.Get("$ref") is null
                 && SchemaShape.Of(target, _registry).Kind == ShapeKind.Record)
@@ -363,7 +414,7 @@ internal sealed partial class ModelBuilder
         return target;
     }
 
-    private static bool IsPlainReference(SchemaNode node)
+    internal static bool IsPlainReference(SchemaNode node)
     {
         if (node.Draft.RefOverridesSiblings()) return true;
         foreach (JsonMember m in node.Json.Members)
@@ -373,7 +424,7 @@ internal sealed partial class ModelBuilder
         return true;
     }
 
-    private static bool AllowsNull(JsonNode j)
+    internal static bool AllowsNull(JsonNode j)
     {
         if (j.Get("nullable") is { Kind: JsonKind.True }) return true;
         JsonNode? type = j.Get("type");

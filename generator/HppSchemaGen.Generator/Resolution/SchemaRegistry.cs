@@ -40,6 +40,9 @@ internal sealed class SchemaRegistry
 
     public IReadOnlyList<SchemaDocument> Documents { get; }
 
+    /// <summary>Every resource URI registered (document bases and <c>$id</c>s), and the schema it names.</summary>
+    public IEnumerable<KeyValuePair<string, JsonNode>> Resources => _resources;
+
     public SchemaNode? Find(JsonNode json) => _nodes.TryGetValue(json, out SchemaNode? n) ? n : null;
 
     private void Register(string uri, JsonNode node, SchemaDocument doc)

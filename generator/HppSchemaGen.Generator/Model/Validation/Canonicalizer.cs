@@ -34,10 +34,14 @@ internal sealed class Canonicalizer
     private int[] _class = Array.Empty<int>();
     private readonly Dictionary<int, string> _names = new();
     private readonly HashSet<int> _shared = new();
+    private readonly Func<SchemaNode, string?> _fixedName;
 
     /// <param name="absoluteOf">The absolute URI of a node, for error locations after a reference (<see cref="AbsoluteLocations"/>).</param>
-    public Canonicalizer(List<ValidatorBuilder.NodeDraft> drafts, Func<SchemaDocument, string> namespaceOf, Func<SchemaDocument, string> ownerName, Func<SchemaNode, string?> typeName, Func<SchemaNode, string> absoluteOf)
+    /// <param name="fixedName">The method name of a node that another group calls, or that stands for another group's method
+    /// (<see cref="Linking.ModelGroup"/>): such a node is a class of its own, named so, never renamed.</param>
+    public Canonicalizer(List<ValidatorBuilder.NodeDraft> drafts, Func<SchemaDocument, string> namespaceOf, Func<SchemaDocument, string> ownerName, Func<SchemaNode, string?> typeName, Func<SchemaNode, string> absoluteOf, Func<SchemaNode, string?> fixedName)
     {
+        _fixedName = fixedName;
         _drafts = drafts;
         _namespaceOf = namespaceOf;
         _ownerName = ownerName;
@@ -102,14 +106,30 @@ internal sealed class Canonicalizer
             if (!representative.ContainsKey(_class[i])) representative[_class[i]] = i;
         }
         var taken = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        var names = _names;
-        foreach (KeyValuePair<int, int> kv in representative.OrderBy(kv => kv.Value))
+        HashSet<string> Taken(string ns)
         {
-            ValidatorBuilder.NodeDraft d = _drafts[kv.Value];
-            string ns = _namespaceOf(d.Node.Document);
             // "Main" is never a method name: a static method called Main is an entry point candidate,
             // and in a console project the compiler warns about it (CS7022/CS0028), failing the build.
             if (!taken.TryGetValue(ns, out HashSet<string>? set)) taken[ns] = set = new HashSet<string>(StringComparer.Ordinal) { "Main" };
+            return set;
+        }
+        var names = _names;
+        var fixedNames = new Dictionary<int, string>();
+        foreach (KeyValuePair<int, int> kv in representative)
+        {
+            if (_fixedName(_drafts[kv.Value].Node) is not string name) continue;
+            fixedNames[kv.Key] = name;
+            Taken(_namespaceOf(_drafts[kv.Value].Node.Document)).Add(name);
+        }
+        foreach (KeyValuePair<int, int> kv in representative.OrderBy(kv => kv.Value))
+        {
+            ValidatorBuilder.NodeDraft d = _drafts[kv.Value];
+            if (fixedNames.TryGetValue(kv.Key, out string? fixedName))
+            {
+                names[kv.Key] = fixedName;
+                continue;
+            }
+            HashSet<string> set = Taken(_namespaceOf(d.Node.Document));
             (string wanted, bool descriptive) = MethodName(d);
             names[kv.Key] = Naming.Unique(wanted, set);
             if (descriptive) _shared.Add(kv.Key);
@@ -124,6 +144,7 @@ internal sealed class Canonicalizer
         foreach (KeyValuePair<int, int> kv in representative.OrderBy(kv => kv.Value))
         {
             ValidatorBuilder.NodeDraft d = _drafts[kv.Value];
+            if (d.External) continue;
             var checks = d.Checks.Select(c => c.MapTargets(t => Final(t, names, c.IsReference))).ToEquatableArray();
             string location = d.Node.Pointer.Length == 0 ? d.Node.Document.DisplayId : d.Node.Document.DisplayId + " " + d.Node.Pointer;
             var method = new ValidatorMethodSpec(names[kv.Key], new[] { location }.ToEquatableArray(), d.Boolean, checks, d.TracksEvaluated, entryClasses.Contains(kv.Key), d.Enters);
@@ -149,7 +170,7 @@ internal sealed class Canonicalizer
         {
             // Shape-named methods in shape order, so the file does not change when schemas are reordered.
             var methods = kv.Value.OrderBy(m => m.Name, StringComparer.Ordinal).ToEquatableArray();
-            files.Add(new ValidatorFileSpec(kv.Key, "__Validators." + kv.Key, string.Empty, usesDynamicScope, methods));
+            files.Add(new ValidatorFileSpec(kv.Key, "__Validators." + kv.Key, string.Empty, usesDynamicScope, methods) { IsShared = true });
         }
         return files;
 
@@ -190,11 +211,13 @@ internal sealed class Canonicalizer
     }
 
     /// <summary>The identity of a node's shape given the current classes of its subschemas.</summary>
-    private sealed record Signature(string Namespace, bool? Boolean, bool Tracks, EquatableArray<DynamicAnchorEntry> Enters, EquatableArray<Check> Checks, int Previous);
+    private sealed record Signature(string Namespace, bool? Boolean, bool Tracks, EquatableArray<DynamicAnchorEntry> Enters, EquatableArray<Check> Checks, int Previous, string? Fixed);
 
     private void Partition(List<int> nodes)
     {
         _class = new int[_drafts.Count];
+        var fixedNames = new string?[_drafts.Count];
+        foreach (int i in nodes) fixedNames[i] = _fixedName(_drafts[i].Node);
         int count = 1;
         while (true)
         {
@@ -211,7 +234,7 @@ internal sealed class Canonicalizer
                     // shared method must name the same schema in every error it reports.
                     return new NodeRef(NodeRefKind.Node, _class[index], string.Empty, string.Empty, via, AbsoluteOf(index, via, c.IsReference));
                 })).ToEquatableArray();
-                var sig = new Signature(_namespaceOf(d.Node.Document), d.Boolean, d.TracksEvaluated, d.Enters, checks, _class[i]);
+                var sig = new Signature(_namespaceOf(d.Node.Document), d.Boolean, d.TracksEvaluated, d.Enters, checks, _class[i], fixedNames[i]);
                 if (!ids.TryGetValue(sig, out int id)) ids[sig] = id = ids.Count;
                 next[i] = id;
             }

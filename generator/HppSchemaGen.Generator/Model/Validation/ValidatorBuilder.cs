@@ -25,12 +25,16 @@ internal sealed class ValidatorBuilder
     private readonly Dictionary<SchemaNode, int> _index = new();
     private int _indexed;
 
-    public ValidatorBuilder(SchemaRegistry registry, List<DiagnosticInfo> diagnostics, bool formatAssertion, IReadOnlyList<SchemaNode> nodes)
+    private readonly Func<SchemaNode, bool> _external;
+
+    /// <param name="external">Whether a node stands for a schema of another group (see <see cref="Linking.ModelGroup"/>): its validator is emitted there.</param>
+    public ValidatorBuilder(SchemaRegistry registry, List<DiagnosticInfo> diagnostics, bool formatAssertion, IReadOnlyList<SchemaNode> nodes, Func<SchemaNode, bool> external)
     {
         _registry = registry;
         _diagnostics = diagnostics;
         _formatAssertion = formatAssertion;
         _nodes = nodes;
+        _external = external;
     }
 
     /// <summary>A reference to a node's validator, by its index in the walk (resolved to a method by the canonicalizer).</summary>
@@ -90,6 +94,9 @@ internal sealed class ValidatorBuilder
         public bool? Boolean { get; }
         public List<Check> Checks { get; }
         public bool TracksEvaluated { get; set; }
+
+        /// <summary>A schema of another group: no checks here, a call to its method by name.</summary>
+        public bool External { get; init; }
         public EquatableArray<DynamicAnchorEntry> Enters { get; set; } = EquatableArray<DynamicAnchorEntry>.Empty;
     }
 
@@ -98,7 +105,8 @@ internal sealed class ValidatorBuilder
     {
         NumberDynamicAnchors();
         var drafts = new List<NodeDraft>();
-        for (int i = 0; i < _nodes.Count; i++) drafts.Add(BuildNode(_nodes[i]));
+        for (int i = 0; i < _nodes.Count; i++)
+            drafts.Add(_external(_nodes[i]) ? new NodeDraft(_nodes[i], null, new List<Check>()) { External = true } : BuildNode(_nodes[i]));
 
         BreakInPlaceCycles(drafts);
         MarkEvaluatedTracking(drafts);

@@ -329,4 +329,8 @@ internal sealed record ValidatorFileSpec(
     string HintName, // a stem while canonicalizing; the unique file name once the model claims it
     string DocumentId,
     bool UsesDynamicScope,
-    EquatableArray<ValidatorMethodSpec> Methods);
+    EquatableArray<ValidatorMethodSpec> Methods)
+{
+    /// <summary>The namespace's methods named by their shape (<c>IsString</c>, <c>Any</c>), not one document's.</summary>
+    public bool IsShared { get; init; }
+}

@@ -54,6 +54,11 @@ internal sealed record ValueValidatorFileSpec(string Namespace, string HintName,
 /// </summary>
 internal static class ValuePlanner
 {
+    /// <summary>Up to this many methods, a namespace's value validators are one file; beyond, <see cref="Parts"/> files.</summary>
+    private const int MethodsPerFile = 64;
+
+    private const uint Parts = 64;
+
     public static ValueKind KindOf(TypeRef t) => t.Kind switch
     {
         TypeRefKind.Record => ValueKind.Record,
@@ -198,9 +203,24 @@ internal static class ValuePlanner
         }
         result = Readers.Mark(result, t => !serializes.Contains((t.Validator.Namespace, t.ValueValidator)));
 
-        var files = methods.Select(kv => new ValueValidatorFileSpec(
-            kv.Key, "__ValueValidators." + kv.Key, contextNamespace, contextName, dynamicScope,
-            kv.Value.OrderBy(m => m.Name, StringComparer.Ordinal).ToEquatableArray())).ToList();
+        // A namespace with many methods is emitted in parts (by a stable hash of each method's name,
+        // so a method never moves while the namespace stays large): an edit re-emits the parts whose
+        // methods changed, not one file holding every value validator of the set.
+        var files = new List<ValueValidatorFileSpec>();
+        foreach (KeyValuePair<string, List<ValueMethodSpec>> kv in methods)
+        {
+            if (kv.Value.Count <= MethodsPerFile)
+            {
+                files.Add(new ValueValidatorFileSpec(kv.Key, "__ValueValidators." + kv.Key, contextNamespace, contextName, dynamicScope,
+                    kv.Value.OrderBy(m => m.Name, StringComparer.Ordinal).ToEquatableArray()));
+                continue;
+            }
+            foreach (IGrouping<uint, ValueMethodSpec> part in kv.Value.GroupBy(m => StableHash.Of(m.Name) % Parts).OrderBy(g => g.Key))
+            {
+                files.Add(new ValueValidatorFileSpec(kv.Key, "__ValueValidators." + kv.Key + "." + part.Key.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    contextNamespace, contextName, dynamicScope, part.OrderBy(m => m.Name, StringComparer.Ordinal).ToEquatableArray()));
+            }
+        }
         return (result, files);
     }
 
