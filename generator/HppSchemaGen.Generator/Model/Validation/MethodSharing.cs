@@ -7,13 +7,24 @@ namespace HppSchemaGen.Generator.Model.Validation;
 
 /// <summary>
 /// Each group shares identical validator bodies within itself (<see cref="Canonicalizer"/>); this
-/// does the same across groups, over the methods they made: methods of one namespace with the same
-/// checks, calling methods that are identical in turn, become the first of them (a partition
-/// refinement, so cycles are handled), and every call and type refers to it.
+/// does the same across groups, over the methods they made: a method of one namespace whose checks
+/// equal an earlier method's (calls compared by what the callee became) becomes that one, and every
+/// call and type refers to it.
 /// </summary>
 internal static class MethodSharing
 {
-    private sealed record Signature(string Namespace, bool? Boolean, bool Tracks, EquatableArray<DynamicAnchorEntry> Enters, EquatableArray<Check> Checks, int Previous);
+    private sealed record Shape(string Namespace, bool? Boolean, bool Tracks, EquatableArray<DynamicAnchorEntry> Enters, EquatableArray<Check> Checks);
+
+    /// <summary>The method's body with every call's target left out (its keyword path and absolute location kept).</summary>
+    private static Shape ShapeOf(string ns, ValidatorMethodSpec m)
+    {
+        var blank = m.Checks.Select(c => c.MapTargets(t => t.Kind == NodeRefKind.Method
+            ? new NodeRef(NodeRefKind.Node, -1, string.Empty, string.Empty, t.Via, t.Absolute) : t)).ToEquatableArray();
+        return new Shape(ns, m.Boolean, m.TracksEvaluated, m.EntersAnchors, blank);
+    }
+
+    /// <summary>A hash of <see cref="ShapeOf"/>: equal shapes, equal hashes (within one process, where pipeline values live).</summary>
+    public static int ShapeHash(string ns, ValidatorMethodSpec m) => ShapeOf(ns, m).GetHashCode();
 
     public static List<ValidatorFileSpec> Share(List<ValidatorFileSpec> files, ref List<TypeSpec> types)
     {
@@ -28,75 +39,113 @@ internal static class MethodSharing
             }
         }
 
-        // First the shape of each body with the methods it calls left out: a method whose shape no
-        // other method has can share with none, so only the others are refined (calls to a
-        // method that cannot share keep its name, which tells it apart).
-        int[] classes = new int[methods.Count];
-        var shapes = new Dictionary<Signature, int>();
-        var sizes = new List<int>();
+        // Methods are compared only with those of the same namespace and shape hash (taken where they
+        // were made, a cached step): a body equal to an earlier one's, once the methods it calls are
+        // named by what they became, becomes that one. Repeated until nothing changes, so callers of
+        // merged methods merge in turn (bottom-up; methods calling each other in a cycle across
+        // groups stay apart, which costs bytes, never correctness).
+        var buckets = new Dictionary<(string, int), List<int>>();
         for (int i = 0; i < methods.Count; i++)
         {
-            ValidatorMethodSpec m = methods[i].Method;
-            var blank = m.Checks.Select(c => c.MapTargets(t => index.ContainsKey((t.Namespace, t.Method))
-                ? new NodeRef(NodeRefKind.Node, -1, string.Empty, string.Empty, t.Via, t.Absolute) : t)).ToEquatableArray();
-            var shape = new Signature(methods[i].Namespace, m.Boolean, m.TracksEvaluated, m.EntersAnchors, blank, 0);
-            if (!shapes.TryGetValue(shape, out int id))
-            {
-                shapes[shape] = id = shapes.Count;
-                sizes.Add(0);
-            }
-            classes[i] = id;
-            sizes[id]++;
+            (string ns, ValidatorMethodSpec m) = methods[i];
+            if (!buckets.TryGetValue((ns, m.ShapeHash), out List<int>? list)) buckets[(ns, m.ShapeHash)] = list = new List<int>();
+            list.Add(i);
         }
-        var candidates = Enumerable.Range(0, methods.Count).Where(i => sizes[classes[i]] > 1).ToList();
-        if (candidates.Count == 0) return files;
-        int count = shapes.Count;
-        while (true)
+        int[] rep = Enumerable.Range(0, methods.Count).ToArray();
+        // A method merged into one that later merged too: follow to the one that stays.
+        int Root(int i)
         {
-            var ids = new Dictionary<Signature, int>();
-            int[] next = (int[])classes.Clone();
-            foreach (int i in candidates)
-            {
-                ValidatorMethodSpec m = methods[i].Method;
-                var checks = m.Checks.Select(c => c.MapTargets(t => index.TryGetValue((t.Namespace, t.Method), out int j)
-                    ? new NodeRef(NodeRefKind.Node, classes[j], string.Empty, string.Empty, t.Via, t.Absolute) : t)).ToEquatableArray();
-                var sig = new Signature(methods[i].Namespace, m.Boolean, m.TracksEvaluated, m.EntersAnchors, checks, classes[i]);
-                if (!ids.TryGetValue(sig, out int id)) ids[sig] = id = shapes.Count + ids.Count;
-                next[i] = id;
-            }
-            classes = next;
-            int total = methods.Count - candidates.Count + ids.Count;
-            if (total == count) break;
-            count = total;
+            while (rep[i] != i) i = rep[i];
+            return i;
         }
-        if (count == methods.Count) return files;
-
-        // The first method of each class stands for it; an entry if any of them was.
-        var first = new Dictionary<int, int>();
+        bool Renamed(NodeRef t) => t.Kind == NodeRefKind.Method && index.TryGetValue((t.Namespace, t.Method), out int j) && rep[j] != j;
+        NodeRef Final(NodeRef t)
+            => t.Kind == NodeRefKind.Method && index.TryGetValue((t.Namespace, t.Method), out int j) && rep[j] != j
+                ? t with { Method = methods[Root(j)].Method.Name } : t;
+        EquatableArray<Check> Body(ValidatorMethodSpec m)
+        {
+            foreach (Check c in m.Checks)
+            {
+                foreach (NodeRef t in c.Targets)
+                {
+                    if (Renamed(t)) return m.Checks.Select(x => x.MapTargets(Final)).ToEquatableArray();
+                }
+            }
+            return m.Checks;
+        }
+        bool merged = false;
+        for (bool changed = true; changed;)
+        {
+            changed = false;
+            foreach (List<int> bucket in buckets.Values)
+            {
+                if (bucket.Count < 2) continue;
+                var distinct = new List<(int Index, EquatableArray<Check> Body)>();
+                foreach (int i in bucket)
+                {
+                    if (rep[i] != i) continue;
+                    ValidatorMethodSpec m = methods[i].Method;
+                    EquatableArray<Check> body = Body(m);
+                    int same = -1;
+                    foreach ((int k, EquatableArray<Check> other) in distinct)
+                    {
+                        ValidatorMethodSpec o = methods[k].Method;
+                        if (o.Boolean == m.Boolean && o.TracksEvaluated == m.TracksEvaluated && o.EntersAnchors == m.EntersAnchors && other == body)
+                        {
+                            same = k;
+                            break;
+                        }
+                    }
+                    if (same < 0) distinct.Add((i, body));
+                    else
+                    {
+                        rep[i] = same;
+                        changed = merged = true;
+                    }
+                }
+            }
+        }
+        if (!merged) return files;
         var entry = new HashSet<int>();
         for (int i = 0; i < methods.Count; i++)
         {
-            if (!first.ContainsKey(classes[i])) first[classes[i]] = i;
-            if (methods[i].Method.IsEntry) entry.Add(classes[i]);
+            if (methods[i].Method.IsEntry) entry.Add(Root(i));
         }
-        NodeRef Final(NodeRef t)
-            => t.Kind == NodeRefKind.Method && index.TryGetValue((t.Namespace, t.Method), out int j)
-                ? t with { Method = methods[first[classes[j]]].Method.Name } : t;
 
+        // Only what names a merged-away method is rewritten: the rest are the same objects as before.
         var result = new List<ValidatorFileSpec>();
         int at = 0;
         foreach (ValidatorFileSpec f in files)
         {
             var kept = new List<ValidatorMethodSpec>();
+            bool changed = false;
             foreach (ValidatorMethodSpec m in f.Methods)
             {
                 int i = at++;
-                if (first[classes[i]] != i) continue;
-                kept.Add(m with { Checks = m.Checks.Select(c => c.MapTargets(Final)).ToEquatableArray(), IsEntry = entry.Contains(classes[i]) });
+                if (rep[i] != i)
+                {
+                    changed = true;
+                    continue;
+                }
+                bool entryNow = entry.Contains(i);
+                bool calls = false;
+                foreach (Check c in m.Checks)
+                {
+                    foreach (NodeRef t in c.Targets) calls |= Renamed(t);
+                }
+                if (!calls && entryNow == m.IsEntry)
+                {
+                    kept.Add(m);
+                    continue;
+                }
+                changed = true;
+                kept.Add(m with { Checks = calls ? m.Checks.Select(c => c.MapTargets(Final)).ToEquatableArray() : m.Checks, IsEntry = entryNow });
             }
-            if (kept.Count > 0) result.Add(f with { Methods = kept.ToEquatableArray() });
+            if (!changed) result.Add(f);
+            else if (kept.Count > 0) result.Add(f with { Methods = kept.ToEquatableArray() });
         }
-        types = types.Select(t => t with { Validator = Final(t.Validator), UnionCases = t.UnionCases.Select(c => c with { Validator = Final(c.Validator) }).ToEquatableArray() }).ToList();
+        types = types.Select(t => !Renamed(t.Validator) && !t.UnionCases.Any(c => Renamed(c.Validator)) ? t
+            : t with { Validator = Final(t.Validator), UnionCases = t.UnionCases.Select(c => c with { Validator = Final(c.Validator) }).ToEquatableArray() }).ToList();
         return result;
     }
 }

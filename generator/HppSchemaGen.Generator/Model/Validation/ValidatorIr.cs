@@ -318,7 +318,15 @@ internal sealed record ValidatorMethodSpec(
     EquatableArray<Check> Checks,
     bool TracksEvaluated,
     bool IsEntry,
-    EquatableArray<DynamicAnchorEntry> EntersAnchors);
+    EquatableArray<DynamicAnchorEntry> EntersAnchors)
+{
+    /// <summary>
+    /// A hash of the body with the methods it calls left out (<see cref="MethodSharing.ShapeHash"/>),
+    /// taken where the method is made (a cached step) so that sharing across groups only looks
+    /// closer at methods whose hash another method has.
+    /// </summary>
+    public int ShapeHash { get; init; }
+}
 
 /// <summary>
 /// One generated validators file: the methods whose first location is in one document, emitted

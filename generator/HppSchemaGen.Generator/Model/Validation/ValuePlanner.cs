@@ -118,12 +118,12 @@ internal static class ValuePlanner
 
         var methods = new SortedDictionary<string, List<ValueMethodSpec>>(StringComparer.Ordinal);
         var seen = new HashSet<(string, string)>();
-        var queue = new Queue<(NodeRef, TypeRef)>();
-        void Enqueue(NodeRef node, TypeRef type)
+        var queue = new Queue<(NodeRef, TypeRef, string)>();
+        // Names are made once per pair: at 2,000 components there are tens of thousands of calls.
+        void Enqueue(NodeRef node, TypeRef type, string name)
         {
             if (node.Kind != NodeRefKind.Method || KindOf(type) == ValueKind.Element) return; // called directly
-            NodeRef plain = NodeRef.To(node.Namespace, node.Method, string.Empty, string.Empty);
-            if (seen.Add((plain.Namespace, NameOf(plain, type)))) queue.Enqueue((plain, type));
+            if (seen.Add((node.Namespace, name))) queue.Enqueue((NodeRef.To(node.Namespace, node.Method, string.Empty, string.Empty), type, name));
         }
 
         var callees = new Dictionary<(string, string), List<(string, string)>>();
@@ -143,9 +143,10 @@ internal static class ValuePlanner
                 result.Add(t);
                 continue;
             }
-            Enqueue(t.Validator, value);
-            entries.Add(NameOf(t.Validator, value));
-            result.Add(t with { ValueValidator = NameOf(t.Validator, value) });
+            string entry = NameOf(t.Validator, value);
+            Enqueue(t.Validator, value, entry);
+            entries.Add(entry);
+            result.Add(t with { ValueValidator = entry });
         }
 
         bool IsNoOp(NodeRef node, TypeRef type)
@@ -154,29 +155,34 @@ internal static class ValuePlanner
 
         while (queue.Count > 0)
         {
-            (NodeRef node, TypeRef type) = queue.Dequeue();
+            (NodeRef node, TypeRef type, string name) = queue.Dequeue();
             if (!nodes.TryGetValue((node.Namespace, node.Method), out ValidatorMethodSpec? spec)) continue;
             TypeSpec? shape = type.Kind is TypeRefKind.Record or TypeRefKind.Union && shapes.TryGetValue((type.Namespace, type.Name), out TypeSpec? s) ? s : null;
             bool direct = Judges(spec, type, shape);
             if (!methods.TryGetValue(node.Namespace, out List<ValueMethodSpec>? list)) methods[node.Namespace] = list = new List<ValueMethodSpec>();
-            var noOps = new SortedSet<string>(StringComparer.Ordinal);
+            SortedSet<string>? noOps = null;
             var calls = new List<(string, string)>();
-            if (!direct) viaJson.Add((node.Namespace, NameOf(node, type)));
+            if (!direct) viaJson.Add((node.Namespace, name));
             else
             {
                 foreach ((NodeRef sub, TypeRef subType) in Calls(node, spec, type, shape))
                 {
-                    if (IsNoOp(sub, subType)) noOps.Add(NameOf(sub, subType));
-                    else
+                    bool pair = sub.Kind == NodeRefKind.Method && KindOf(subType) != ValueKind.Element;
+                    string subName = pair ? NameOf(sub, subType) : string.Empty;
+                    if (IsNoOp(sub, subType)) (noOps ??= new SortedSet<string>(StringComparer.Ordinal)).Add(subName);
+                    else if (pair)
                     {
-                        Enqueue(sub, subType);
-                        if (sub.Kind == NodeRefKind.Method && KindOf(subType) != ValueKind.Element) calls.Add((sub.Namespace, NameOf(sub, subType)));
+                        Enqueue(sub, subType, subName);
+                        calls.Add((sub.Namespace, subName));
                     }
                 }
             }
-            callees[(node.Namespace, NameOf(node, type))] = calls;
-            string name = NameOf(node, type);
-            list.Add(new ValueMethodSpec(name, type, node, spec, shape, !direct) { NoOpCalls = noOps.ToEquatableArray(), IsEntry = entries.Contains(name) });
+            callees[(node.Namespace, name)] = calls;
+            list.Add(new ValueMethodSpec(name, type, node, spec, shape, !direct)
+            {
+                NoOpCalls = noOps is null ? EquatableArray<string>.Empty : noOps.ToEquatableArray(),
+                IsEntry = entries.Contains(name),
+            });
         }
 
         // Validated exactly on the read value: no pair reachable from its entry serializes (ViaJson).
