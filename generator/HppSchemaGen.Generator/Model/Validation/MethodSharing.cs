@@ -80,23 +80,15 @@ internal static class MethodSharing
             foreach (List<int> bucket in buckets.Values)
             {
                 if (bucket.Count < 2) continue;
-                var distinct = new List<(int Index, EquatableArray<Check> Body)>();
+                // A dictionary, not a scan: a bucket holds thousands of bodies that differ only until
+                // the methods they call have merged (an address object's in every component).
+                var distinct = new Dictionary<Shape, int>();
                 foreach (int i in bucket)
                 {
                     if (rep[i] != i) continue;
-                    ValidatorMethodSpec m = methods[i].Method;
-                    EquatableArray<Check> body = Body(m);
-                    int same = -1;
-                    foreach ((int k, EquatableArray<Check> other) in distinct)
-                    {
-                        ValidatorMethodSpec o = methods[k].Method;
-                        if (o.Boolean == m.Boolean && o.TracksEvaluated == m.TracksEvaluated && o.EntersAnchors == m.EntersAnchors && other == body)
-                        {
-                            same = k;
-                            break;
-                        }
-                    }
-                    if (same < 0) distinct.Add((i, body));
+                    (string ns, ValidatorMethodSpec m) = methods[i];
+                    var body = new Shape(ns, m.Boolean, m.TracksEvaluated, m.EntersAnchors, Body(m));
+                    if (!distinct.TryGetValue(body, out int same)) distinct[body] = i;
                     else
                     {
                         rep[i] = same;
