@@ -28,7 +28,6 @@ internal static class DocumentSummaries
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // Whatever this step cannot read, the model of the whole set reads (and reports) as before.
-            _ = e;
             return Opaque(file);
         }
     }

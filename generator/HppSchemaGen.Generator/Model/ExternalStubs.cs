@@ -36,9 +36,9 @@ internal static class ExternalStubs
     /// <summary>The node at a root ("") or definition pointer ("/$defs/Name") of a document, if any.</summary>
     public static JsonNode? Find(SchemaDocument doc, string pointer)
     {
+        if (JsonPointer.Parse(pointer) is not List<string> tokens) return null;
         JsonNode? node = doc.Root;
-        foreach (string token in JsonPointer.Parse(pointer) ?? new List<string> { "\0" })
-            node = node?.Kind == JsonKind.Object ? node.Get(token) : null;
+        foreach (string token in tokens) node = node?.Kind == JsonKind.Object ? node.Get(token) : null;
         return node;
     }
 
