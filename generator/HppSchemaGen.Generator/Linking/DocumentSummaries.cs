@@ -32,8 +32,9 @@ internal static class DocumentSummaries
         }
     }
 
-    private static DocumentSummary Opaque(SchemaFile file)
-        => new(file, true, false, EquatableArray<string>.Empty, string.Empty, null, EquatableArray<Definition>.Empty, EquatableArray<Export>.Empty, EquatableArray<OutgoingReference>.Empty);
+    /// <summary>A summary with nothing to link: <paramref name="whole"/> when the set must then be modeled as one.</summary>
+    private static DocumentSummary Opaque(SchemaFile file, bool whole = true)
+        => new(file, whole, false, EquatableArray<string>.Empty, string.Empty, null, EquatableArray<Definition>.Empty, EquatableArray<Export>.Empty, EquatableArray<OutgoingReference>.Empty);
 
     private static DocumentSummary ReadCore(SchemaFile file, CancellationToken ct)
     {
@@ -42,8 +43,7 @@ internal static class DocumentSummaries
         if (docs.Count == 0)
         {
             // Not a schema (or Swagger): its group reports it and generates nothing.
-            return new DocumentSummary(file, false, false, EquatableArray<string>.Empty, string.Empty, null,
-                EquatableArray<Definition>.Empty, EquatableArray<Export>.Empty, EquatableArray<OutgoingReference>.Empty);
+            return Opaque(file, whole: false);
         }
         SchemaDocument doc = docs[0];
         if (doc.OpenApi is not null) return Opaque(file);

@@ -165,12 +165,9 @@ internal sealed partial class ModelBuilder
         {
             if (ExternalStubs.Find(stub, schema.Pointer) is JsonNode node) _externals[node] = schema;
         }
-        foreach (SchemaDocument doc in docs)
+        foreach (ExportedSchema e in group.Exports)
         {
-            foreach (ExportedSchema e in group.Exports)
-            {
-                if (e.Path == doc.File.Path && ExternalStubs.Find(doc, e.Pointer) is JsonNode node) _exported.Add(node);
-            }
+            if (docs.FirstOrDefault(d => d.File.Path == e.Path) is SchemaDocument doc && ExternalStubs.Find(doc, e.Pointer) is JsonNode node) _exported.Add(node);
         }
         _validators = new ValidatorBuilder(_registry, _diagnostics, _options.FormatAssertion, nodes, n => _stubs.Contains(n.Document));
 
@@ -252,7 +249,7 @@ internal sealed partial class ModelBuilder
         List<ValidatorFileSpec> validators = canonical.Run(entries, dynamicScope, d => _rootNames[d] + ".Schema");
         NodeRef Final(NodeRef r) => r.Kind == NodeRefKind.Node ? canonical.EntryRef(r.Index) : r;
         List<TypeSpec> types = _types
-            .Select(t => t with { Validator = Final(t.Validator), UnionCases = t.UnionCases.Select(c => c with { Validator = Final(c.Validator) }).ToEquatableArray() })
+            .Select(t => t.MapValidators(Final))
             .OrderBy(t => t.Namespace, StringComparer.Ordinal).ThenBy(t => t.Name, StringComparer.Ordinal).ToList();
         return new GroupSpec(types.ToEquatableArray(), validators.ToEquatableArray(), _diagnostics.ToEquatableArray());
     }

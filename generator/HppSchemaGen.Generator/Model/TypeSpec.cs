@@ -1,3 +1,4 @@
+using System.Linq;
 using HppSchemaGen.Generator.Helpers;
 using HppSchemaGen.Generator.Model.Validation;
 
@@ -56,6 +57,10 @@ internal sealed record TypeSpec(
 
     /// <summary>The generated file's hint name, unique ignoring case (assigned by the model through <see cref="HintNames"/>).</summary>
     public string HintName { get; init; } = string.Empty;
+
+    /// <summary>The type with its validator and its union cases' validators mapped (to the methods canonicalization or sharing chose).</summary>
+    public TypeSpec MapValidators(System.Func<Validation.NodeRef, Validation.NodeRef> map)
+        => this with { Validator = map(Validator), UnionCases = UnionCases.Select(c => c with { Validator = map(c.Validator) }).ToEquatableArray() };
 
     /// <summary>This type as a reference.</summary>
     public TypeRef AsRef => TypeRef.Generated(Kind switch { TypeSpecKind.Record => TypeRefKind.Record, TypeSpecKind.Enum => TypeRefKind.Enum, _ => TypeRefKind.Union }, Namespace, Name);

@@ -35,6 +35,7 @@ internal sealed class Canonicalizer
     private readonly Dictionary<int, string> _names = new();
     private readonly HashSet<int> _shared = new();
     private readonly Func<SchemaNode, string?> _fixedName;
+    private string?[] _fixed = Array.Empty<string?>(); // per live node, from Partition: a class of its own, and its method's name
 
     /// <param name="absoluteOf">The absolute URI of a node, for error locations after a reference (<see cref="AbsoluteLocations"/>).</param>
     /// <param name="fixedName">The method name of a node that another group calls, or that stands for another group's method
@@ -114,17 +115,14 @@ internal sealed class Canonicalizer
             return set;
         }
         var names = _names;
-        var fixedNames = new Dictionary<int, string>();
         foreach (KeyValuePair<int, int> kv in representative)
         {
-            if (_fixedName(_drafts[kv.Value].Node) is not string name) continue;
-            fixedNames[kv.Key] = name;
-            Taken(_namespaceOf(_drafts[kv.Value].Node.Document)).Add(name);
+            if (_fixed[kv.Value] is string name) Taken(_namespaceOf(_drafts[kv.Value].Node.Document)).Add(name);
         }
         foreach (KeyValuePair<int, int> kv in representative.OrderBy(kv => kv.Value))
         {
             ValidatorBuilder.NodeDraft d = _drafts[kv.Value];
-            if (fixedNames.TryGetValue(kv.Key, out string? fixedName))
+            if (_fixed[kv.Value] is string fixedName)
             {
                 names[kv.Key] = fixedName;
                 continue;
@@ -217,8 +215,8 @@ internal sealed class Canonicalizer
     private void Partition(List<int> nodes)
     {
         _class = new int[_drafts.Count];
-        var fixedNames = new string?[_drafts.Count];
-        foreach (int i in nodes) fixedNames[i] = _fixedName(_drafts[i].Node);
+        _fixed = new string?[_drafts.Count];
+        foreach (int i in nodes) _fixed[i] = _fixedName(_drafts[i].Node);
         int count = 1;
         while (true)
         {
@@ -235,7 +233,7 @@ internal sealed class Canonicalizer
                     // shared method must name the same schema in every error it reports.
                     return new NodeRef(NodeRefKind.Node, _class[index], string.Empty, string.Empty, via, AbsoluteOf(index, via, c.IsReference));
                 })).ToEquatableArray();
-                var sig = new Signature(_namespaceOf(d.Node.Document), d.Boolean, d.TracksEvaluated, d.Enters, checks, _class[i], fixedNames[i]);
+                var sig = new Signature(_namespaceOf(d.Node.Document), d.Boolean, d.TracksEvaluated, d.Enters, checks, _class[i], _fixed[i]);
                 if (!ids.TryGetValue(sig, out int id)) ids[sig] = id = ids.Count;
                 next[i] = id;
             }

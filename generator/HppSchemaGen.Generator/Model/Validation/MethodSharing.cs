@@ -137,7 +137,7 @@ internal static class MethodSharing
             else if (kept.Count > 0) result.Add(f with { Methods = kept.ToEquatableArray() });
         }
         types = types.Select(t => !Renamed(t.Validator) && !t.UnionCases.Any(c => Renamed(c.Validator)) ? t
-            : t with { Validator = Final(t.Validator), UnionCases = t.UnionCases.Select(c => c with { Validator = Final(c.Validator) }).ToEquatableArray() }).ToList();
+            : t.MapValidators(Final)).ToList();
         return result;
     }
 }
