@@ -91,7 +91,11 @@ public sealed class SchemaGenerator : IIncrementalGenerator
         IncrementalValuesProvider<DocumentSummary> summaries = structures
             .Select(static (f, ct) => DocumentSummaries.Read(f, ct))
             .WithTrackingName(Steps.Summaries);
-        IncrementalValueProvider<LinkResult> link = summaries.Collect()
+        // Each Collect is paid on every run, even one where nothing changed: the driver walks the
+        // collected table and compares every item with the last run's. So each per-file value is
+        // collected once (the summaries here, the parsed files below) and shared.
+        IncrementalValueProvider<ImmutableArray<DocumentSummary>> allSummaries = summaries.Collect();
+        IncrementalValueProvider<LinkResult> link = allSummaries
             .Combine(options)
             .Select(static (pair, _) => Linker.Link(pair.Left.ToEquatableArray(), pair.Right))
             .WithTrackingName(Steps.Link);
@@ -110,18 +114,19 @@ public sealed class SchemaGenerator : IIncrementalGenerator
         // at once: this step only does work then.
         IncrementalValueProvider<GenerationSpec?> whole = merged
             .Select(static (m, _) => m is null).WithTrackingName(Steps.Clash)
-            .Combine(structures.Collect())
+            .Combine(allSummaries)
             .Combine(options)
-            .Select(static (x, ct) => x.Left.Left ? ModelBuilder.Build(x.Left.Right.ToEquatableArray(), x.Right, ct) : null)
+            .Select(static (x, ct) => x.Left.Left ? ModelBuilder.Build(DocumentSummaries.Files(x.Left.Right), x.Right, ct) : null)
             .WithTrackingName(Steps.WholeSet);
         IncrementalValueProvider<GenerationSpec> model = merged
             .Combine(whole)
             .Select(static (pair, _) => pair.Left ?? pair.Right!)
             .WithTrackingName(Steps.Model);
 
+        IncrementalValueProvider<ImmutableArray<ParsedFile>> allParsed = parsed.Collect();
         IncrementalValueProvider<EquatableArray<DiagnosticInfo>> diagnostics = model
             .Select(static (m, _) => m.Diagnostics).WithTrackingName(Steps.ModelDiagnostics)
-            .Combine(parsed.Select(static (p, _) => (p.Positions, p.ParseDiagnostics)).WithTrackingName(Steps.Positions).Collect())
+            .Combine(allParsed.Select(static (a, _) => DiagnosticPlacement.Positions(a)).WithTrackingName(Steps.Positions))
             .Select(static (pair, _) => DiagnosticPlacement.Place(pair.Left, pair.Right))
             .WithTrackingName(Steps.Diagnostics);
         context.RegisterSourceOutput(diagnostics, static (spc, list) =>
@@ -129,10 +134,8 @@ public sealed class SchemaGenerator : IIncrementalGenerator
             foreach (DiagnosticInfo d in list) spc.ReportDiagnostic(d.ToDiagnostic());
         });
 
-        IncrementalValueProvider<DocIndex> docs = parsed
-            .Select(static (p, _) => p.Docs)
-            .Collect()
-            .Select(static (d, _) => DocIndex.From(d))
+        IncrementalValueProvider<DocIndex> docs = allParsed
+            .Select(static (a, _) => DocIndex.From(a))
             .WithTrackingName(Steps.Docs);
 
         // Each piece is emitted in its own cached step; only the files step below sees them all,

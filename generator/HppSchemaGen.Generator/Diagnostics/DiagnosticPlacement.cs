@@ -11,7 +11,15 @@ namespace HppSchemaGen.Generator.Diagnostics;
 /// </summary>
 internal static class DiagnosticPlacement
 {
-    public static EquatableArray<DiagnosticInfo> Place(EquatableArray<DiagnosticInfo> model, ImmutableArray<(PositionMap Positions, EquatableArray<DiagnosticInfo> Parse)> files)
+    /// <summary>What placing needs of each parsed file: its position map and its own parse problems.</summary>
+    public static EquatableArray<(PositionMap Positions, EquatableArray<DiagnosticInfo> Parse)> Positions(ImmutableArray<Model.ParsedFile> files)
+    {
+        var result = new (PositionMap, EquatableArray<DiagnosticInfo>)[files.Length];
+        for (int i = 0; i < files.Length; i++) result[i] = (files[i].Positions, files[i].ParseDiagnostics);
+        return new EquatableArray<(PositionMap, EquatableArray<DiagnosticInfo>)>(ImmutableArray.Create(result));
+    }
+
+    public static EquatableArray<DiagnosticInfo> Place(EquatableArray<DiagnosticInfo> model, EquatableArray<(PositionMap Positions, EquatableArray<DiagnosticInfo> Parse)> files)
     {
         var ordered = new List<(PositionMap Positions, EquatableArray<DiagnosticInfo> Parse)>(files);
         // The order the model reads files in: file name first, then full path.
