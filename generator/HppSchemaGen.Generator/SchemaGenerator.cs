@@ -80,24 +80,20 @@ public sealed class SchemaGenerator : IIncrementalGenerator
             .Select(static (p, _) => p!)
             .WithTrackingName(Steps.Parse);
 
-        IncrementalValuesProvider<SchemaFile> structures = parsed
-            .Where(static p => p.Structure is not null)
-            .Select(static (p, _) => p.Structure!)
+        // Per file: what the link step needs of it (its structure's summary, equal after a
+        // description edit). The link step sees only these, plans root and definition names and
+        // splits the set into groups that are modeled apart (Linker), so an edit re-models its own
+        // group only. One value per file, collected once (see SummarizedFile).
+        IncrementalValueProvider<ImmutableArray<SummarizedFile>> allFiles = parsed
+            .Select(static (p, ct) => SummarizedFile.Of(p, ct))
+            .WithTrackingName(Steps.Summaries)
+            .Collect();
+        IncrementalValueProvider<EquatableArray<DocumentSummary>> allSummaries = allFiles
+            .Select(static (a, _) => SummarizedFile.Summaries(a))
             .WithTrackingName(Steps.Structure);
-
-        // Per file: what the link step needs of it (unchanged by a property's type edit). The link
-        // step sees only these, plans root and definition names and splits the set into groups that
-        // are modeled apart (Linker), so an edit re-models its own group only.
-        IncrementalValuesProvider<DocumentSummary> summaries = structures
-            .Select(static (f, ct) => DocumentSummaries.Read(f, ct))
-            .WithTrackingName(Steps.Summaries);
-        // Each Collect is paid on every run, even one where nothing changed: the driver walks the
-        // collected table and compares every item with the last run's. So each per-file value is
-        // collected once (the summaries here, the parsed files below) and shared.
-        IncrementalValueProvider<ImmutableArray<DocumentSummary>> allSummaries = summaries.Collect();
         IncrementalValueProvider<LinkResult> link = allSummaries
             .Combine(options)
-            .Select(static (pair, _) => Linker.Link(pair.Left.ToEquatableArray(), pair.Right))
+            .Select(static (pair, _) => Linker.Link(pair.Left, pair.Right))
             .WithTrackingName(Steps.Link);
         IncrementalValueProvider<EquatableArray<string>> plannedNames = link.Select(static (l, _) => l.Names).WithTrackingName(Steps.PlannedNames);
         IncrementalValuesProvider<GroupSpec> groupModels = link
@@ -123,7 +119,7 @@ public sealed class SchemaGenerator : IIncrementalGenerator
             .Select(static (pair, _) => pair.Left ?? pair.Right!)
             .WithTrackingName(Steps.Model);
 
-        IncrementalValueProvider<ImmutableArray<ParsedFile>> allParsed = parsed.Collect();
+        IncrementalValueProvider<ImmutableArray<ParsedFile>> allParsed = allFiles.Select(static (a, _) => SummarizedFile.AllParsed(a));
         IncrementalValueProvider<EquatableArray<DiagnosticInfo>> diagnostics = model
             .Select(static (m, _) => m.Diagnostics).WithTrackingName(Steps.ModelDiagnostics)
             .Combine(allParsed.Select(static (a, _) => DiagnosticPlacement.Positions(a)).WithTrackingName(Steps.Positions))

@@ -20,10 +20,10 @@ internal static class DocumentSummaries
     private static readonly string[] Dynamic = { "$dynamicRef", "$dynamicAnchor", "$recursiveRef", "$recursiveAnchor" };
 
     /// <summary>The documents themselves, in the summaries' order (the input of a model of the whole set).</summary>
-    public static EquatableArray<SchemaFile> Files(System.Collections.Immutable.ImmutableArray<DocumentSummary> summaries)
+    public static EquatableArray<SchemaFile> Files(EquatableArray<DocumentSummary> summaries)
     {
-        var files = new SchemaFile[summaries.Length];
-        for (int i = 0; i < summaries.Length; i++) files[i] = summaries[i].File;
+        var files = new SchemaFile[summaries.Count];
+        for (int i = 0; i < summaries.Count; i++) files[i] = summaries[i].File;
         return new EquatableArray<SchemaFile>(System.Collections.Immutable.ImmutableArray.Create(files));
     }
 

@@ -1,0 +1,36 @@
+using System.Collections.Immutable;
+using HppSchemaGen.Generator.Helpers;
+using HppSchemaGen.Generator.Model;
+
+namespace HppSchemaGen.Generator.Linking;
+
+/// <summary>
+/// One file as the steps after it need it: parsed (docs, positions, parse diagnostics) and, when it
+/// is a schema, summarized for the link step. One value per file so that the set is collected once:
+/// the driver walks every collected table and compares its items on every run, even a run where
+/// nothing changed (a C# keystroke), so each extra collected per-file value costs every keystroke.
+/// </summary>
+internal sealed record SummarizedFile(ParsedFile Parsed, DocumentSummary? Summary)
+{
+    public static SummarizedFile Of(ParsedFile parsed, System.Threading.CancellationToken ct)
+        => new(parsed, parsed.Structure is { } structure ? DocumentSummaries.Read(structure, ct) : null);
+
+    /// <summary>The summaries of the files that are schemas, in file order (the link step's input).</summary>
+    public static EquatableArray<DocumentSummary> Summaries(ImmutableArray<SummarizedFile> files)
+    {
+        var summaries = ImmutableArray.CreateBuilder<DocumentSummary>(files.Length);
+        foreach (SummarizedFile f in files)
+        {
+            if (f.Summary is { } s) summaries.Add(s);
+        }
+        return new EquatableArray<DocumentSummary>(summaries.ToImmutable());
+    }
+
+    /// <summary>Every file as parsed, in file order.</summary>
+    public static ImmutableArray<ParsedFile> AllParsed(ImmutableArray<SummarizedFile> files)
+    {
+        var parsed = ImmutableArray.CreateBuilder<ParsedFile>(files.Length);
+        foreach (SummarizedFile f in files) parsed.Add(f.Parsed);
+        return parsed.MoveToImmutable();
+    }
+}
