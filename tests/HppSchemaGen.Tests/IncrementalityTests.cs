@@ -138,6 +138,14 @@ public class IncrementalityTests
         Assert.All(second.TrackedSteps[SchemaGenerator.Steps.WholeSet].SelectMany(s => s.Outputs), o => Assert.Null(o.Value));
         Assert.Equal(new[] { "Synthetic5" }, ModifiedTypes(second));
         Assert.Contains("string? Ratio", second.GeneratedSources.Single(s => s.HintName == "Synthetic5.g.cs").SourceText.ToString());
+        // What the merge decides for the other groups' records (entry method, reader, fast path, file
+        // name) is what their group presumed (ModelMerge.Presume): the model holds their cached
+        // objects, not copies that every later step would compare field by field.
+        var model = (HppSchemaGen.Generator.Model.GenerationSpec)Assert.Single(second.TrackedSteps[SchemaGenerator.Steps.Model].SelectMany(s => s.Outputs)).Value;
+        var cached = groups.Where(o => o.Reason == IncrementalStepRunReason.Cached).SelectMany(o => ((HppSchemaGen.Generator.Model.GroupSpec)o.Value).Types).ToList();
+        var others = model.Types.Where(t => System.Text.RegularExpressions.Regex.IsMatch(t.Name, "^Synthetic[0-9]+$") && t.Name != "Synthetic5").ToList();
+        Assert.Equal(N - 1, others.Count);
+        Assert.All(others, t => Assert.Contains(cached, c => ReferenceEquals(c, t)));
 
         // The same output as a fresh run of the edited set.
         schemas[5] = new InMemoryAdditionalText(original.Path, RingSchema(5, N, "string"));

@@ -30,6 +30,9 @@ internal sealed class HintNames
         return name;
     }
 
+    /// <summary>The name <see cref="Claim"/> gives <paramref name="stem"/> when nothing claimed it before.</summary>
+    public static string Unclaimed(string stem) => Sanitize(stem) + Extension;
+
     private static string Sanitize(string stem)
     {
         // '@' escapes a keyword in C#, not in a file name.

@@ -249,7 +249,7 @@ internal sealed partial class ModelBuilder
         List<ValidatorFileSpec> validators = canonical.Run(entries, dynamicScope, d => _rootNames[d] + ".Schema");
         NodeRef Final(NodeRef r) => r.Kind == NodeRefKind.Node ? canonical.EntryRef(r.Index) : r;
         List<TypeSpec> types = _types
-            .Select(t => t.MapValidators(Final))
+            .Select(t => ModelMerge.Presume(t.MapValidators(Final)))
             .OrderBy(t => t.Namespace, StringComparer.Ordinal).ThenBy(t => t.Name, StringComparer.Ordinal).ToList();
         return new GroupSpec(types.ToEquatableArray(), validators.ToEquatableArray(), _diagnostics.ToEquatableArray());
     }

@@ -29,6 +29,21 @@ internal static class ModelMerge
         }
     }
 
+    /// <summary>
+    /// A group's type as the merge most often decides it: its value validator's entry (named from the
+    /// type alone), a reader and the context's fast path for a record, and a file of its own name.
+    /// The merge decides each over the whole set and copies a type only where it decides otherwise,
+    /// so after a structural edit the other groups' types come out as the same objects: nothing new
+    /// for the collector to keep, nothing to compare field by field in the steps after.
+    /// </summary>
+    public static TypeSpec Presume(TypeSpec t) => t with
+    {
+        ValueValidator = ValuePlanner.EntryOf(t),
+        HasReader = t.Kind == TypeSpecKind.Record && t.Properties.Count <= Readers.MaxMembers,
+        HasSerializeHandler = t.Kind == TypeSpecKind.Record,
+        HintName = HintNames.Unclaimed(t.Name),
+    };
+
     private static GenerationSpec? FinishCore(EquatableArray<GroupSpec> groups, GeneratorOptions options)
     {
         List<TypeSpec> types;
@@ -58,7 +73,7 @@ internal static class ModelMerge
         // them ignoring case, so Dotnet and DotNet (two C# types) must not both be "Dotnet.g.cs".
         var hintNames = new HintNames();
         string contextHintName = hintNames.Claim(options.ContextName);
-        types = types.Select(t => t with { HintName = hintNames.Claim(t.Name) }).ToList();
+        types = types.Select(t => hintNames.Claim(t.Name) is var hint && t.HintName == hint ? t : t with { HintName = hint }).ToList();
         validators = validators.Select(v => v with { HintName = hintNames.Claim(v.HintName) }).ToList();
         valueValidators = valueValidators.Select(v => v with { HintName = hintNames.Claim(v.HintName) }).ToList();
         return new GenerationSpec(options, types.ToEquatableArray(), validators.ToEquatableArray(), groups.SelectMany(g => g.Diagnostics).ToEquatableArray())

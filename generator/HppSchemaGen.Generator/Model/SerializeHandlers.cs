@@ -17,7 +17,13 @@ internal static class SerializeHandlers
         var enums = new HashSet<(string, string)>(types.Where(t => t.Kind == TypeSpecKind.Enum).Select(t => (t.Namespace, t.Name)));
         var eligible = new HashSet<(string, string)>(types.Where(t => t.Kind == TypeSpecKind.Record).Select(t => (t.Namespace, t.Name)));
         RecordFixedPoint.Narrow(types, eligible, member => Writable(member, enums, eligible));
-        return types.Select(t => eligible.Contains((t.Namespace, t.Name)) && t.Kind == TypeSpecKind.Record ? t with { HasSerializeHandler = true } : t).ToList();
+        // A type already marked as decided stays the same object (see ModelMerge.Presume).
+        TypeSpec Marked(TypeSpec t)
+        {
+            bool writes = t.Kind == TypeSpecKind.Record && eligible.Contains((t.Namespace, t.Name));
+            return t.HasSerializeHandler == writes ? t : t with { HasSerializeHandler = writes };
+        }
+        return types.Select(Marked).ToList();
     }
 
     private static bool Writable(TypeRef t, HashSet<(string, string)> enums, HashSet<(string, string)> records) => t.Kind switch

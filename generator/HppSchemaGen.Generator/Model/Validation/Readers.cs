@@ -31,7 +31,13 @@ internal static class Readers
         bool ListRoot(TypeSpec t) => t is { Kind: TypeSpecKind.Schema, ValueType: { Kind: TypeRefKind.List } list }
             && t.ValueValidator.Length > 0 && list.Arguments[0].Kind == TypeRefKind.Record
             && candidates.Contains((list.Arguments[0].Namespace, list.Arguments[0].Name)) && validatedExactly(t);
-        return types.Select(t => candidates.Contains((t.Namespace, t.Name)) || ListRoot(t) ? t with { HasReader = true } : t).ToList();
+        // A type already marked as decided stays the same object (see ModelMerge.Presume).
+        TypeSpec Marked(TypeSpec t)
+        {
+            bool reads = candidates.Contains((t.Namespace, t.Name)) || ListRoot(t);
+            return t.HasReader == reads ? t : t with { HasReader = reads };
+        }
+        return types.Select(Marked).ToList();
     }
 
     private static bool Readable(TypeRef t, HashSet<(string, string)> records) => t.Kind switch

@@ -102,6 +102,21 @@ internal static class ValuePlanner
     private static bool IsOtherKey(string name)
         => TypeRef.Primitives.Any(p => p.Name == name) || name.StartsWith("ListOf", System.StringComparison.Ordinal) || name.StartsWith("DictionaryOf", System.StringComparison.Ordinal);
 
+    /// <summary>The CLR type a generated type's values are judged as; null when none is (an enum, a schema class of JSON values, no validator method).</summary>
+    private static TypeRef? ValueOf(TypeSpec t)
+    {
+        if (t.Validator.Kind != NodeRefKind.Method) return null;
+        return t.Kind switch
+        {
+            TypeSpecKind.Record or TypeSpecKind.Union => t.AsRef,
+            TypeSpecKind.Schema when t.ValueType is { } v && KindOf(v) != ValueKind.Element => v,
+            _ => null,
+        };
+    }
+
+    /// <summary>The entry method <see cref="Plan"/> gives the type (empty when none), known from the type alone.</summary>
+    public static string EntryOf(TypeSpec t) => ValueOf(t) is TypeRef value ? NameOf(t.Validator, value) : string.Empty;
+
     /// <summary>
     /// The pairs reachable from every generated type, one file per namespace, and each type's entry
     /// method name (empty when none: the type validates through its JSON, see <paramref name="dynamicScope"/>).
@@ -132,21 +147,15 @@ internal static class ValuePlanner
         var entries = new HashSet<string>(StringComparer.Ordinal);
         foreach (TypeSpec t in types)
         {
-            TypeRef? value = t.Kind switch
+            if (ValueOf(t) is not TypeRef value)
             {
-                TypeSpecKind.Record or TypeSpecKind.Union => t.AsRef,
-                TypeSpecKind.Schema when t.ValueType is { } v && KindOf(v) != ValueKind.Element => v,
-                _ => null,
-            };
-            if (value is null || t.Validator.Kind != NodeRefKind.Method)
-            {
-                result.Add(t);
+                result.Add(t.ValueValidator.Length == 0 ? t : t with { ValueValidator = string.Empty });
                 continue;
             }
             string entry = NameOf(t.Validator, value);
             Enqueue(t.Validator, value, entry);
             entries.Add(entry);
-            result.Add(t with { ValueValidator = entry });
+            result.Add(t.ValueValidator == entry ? t : t with { ValueValidator = entry });
         }
 
         bool IsNoOp(NodeRef node, TypeRef type)
