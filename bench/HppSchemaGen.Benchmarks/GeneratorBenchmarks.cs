@@ -23,6 +23,7 @@ public class GeneratorBenchmarks
     private CSharpCompilation _compilation = null!;
     private CSharpCompilation _edited = null!;
     private GeneratorDriver _warm = null!;
+    private GeneratorDriver _floor = null!;
     private AdditionalText _original = null!;
     private AdditionalText _description = null!;
     private AdditionalText _propertyType = null!;
@@ -49,6 +50,7 @@ public class GeneratorBenchmarks
         _description = new InMemoryAdditionalText(_original.Path, Synthetic(N / 2, N, "v2", "number"));
         _propertyType = new InMemoryAdditionalText(_original.Path, Synthetic(N / 2, N, "v1", "string"));
         _warm = Driver(_synthetic).RunGenerators(_compilation);
+        _floor = CSharpGeneratorDriver.Create(new[] { new PathsOnly().AsSourceGenerator() }, _synthetic, CompilationReferences.ParseOptions).RunGenerators(_compilation);
     }
 
     /// <summary>A deterministic object schema with nested objects, an enum, an array and a $ref to its neighbour.</summary>
@@ -87,6 +89,26 @@ public class GeneratorBenchmarks
         _flip = !_flip;
         _warm = _warm.RunGenerators(_flip ? _edited : _compilation);
         return _warm;
+    }
+
+    /// <summary>
+    /// The same unrelated C# edit with a generator that only collects the files' paths and writes
+    /// nothing (<see cref="PathsOnly"/>): what the driver itself costs per additional file on every
+    /// run, the floor under <see cref="UnrelatedCSharpEdit"/>'s growth with N.
+    /// </summary>
+    [Benchmark]
+    public GeneratorDriver UnrelatedCSharpEditPathsOnly()
+    {
+        _flip = !_flip;
+        _floor = _floor.RunGenerators(_flip ? _edited : _compilation);
+        return _floor;
+    }
+
+    /// <summary>A generator that collects the additional files' paths and adds no source.</summary>
+    private sealed class PathsOnly : IIncrementalGenerator
+    {
+        public void Initialize(IncrementalGeneratorInitializationContext context)
+            => context.RegisterSourceOutput(context.AdditionalTextsProvider.Select(static (t, _) => t.Path).Collect(), static (_, _) => { });
     }
 
     private GeneratorDriver Edit(AdditionalText edited)

@@ -84,10 +84,10 @@ public sealed class SchemaGenerator : IIncrementalGenerator
         // description edit). The link step sees only these, plans root and definition names and
         // splits the set into groups that are modeled apart (Linker), so an edit re-models its own
         // group only. One value per file, collected once (see SummarizedFile).
-        IncrementalValueProvider<ImmutableArray<SummarizedFile>> allFiles = parsed
+        IncrementalValueProvider<EquatableArray<SummarizedFile>> allFiles = parsed
             .Select(static (p, ct) => SummarizedFile.Of(p, ct))
             .WithTrackingName(Steps.Summaries)
-            .Collect();
+            .CollectItems();
         IncrementalValueProvider<EquatableArray<DocumentSummary>> allSummaries = allFiles
             .Select(static (a, _) => SummarizedFile.Summaries(a))
             .WithTrackingName(Steps.Structure);
@@ -102,9 +102,9 @@ public sealed class SchemaGenerator : IIncrementalGenerator
             .Combine(options)
             .Select(static (x, ct) => ModelBuilder.BuildGroup(x.Left.Left, x.Left.Right, x.Right, ct))
             .WithTrackingName(Steps.GroupModels);
-        IncrementalValueProvider<GenerationSpec?> merged = groupModels.Collect()
+        IncrementalValueProvider<GenerationSpec?> merged = groupModels.CollectItems()
             .Combine(options)
-            .Select(static (pair, _) => ModelMerge.Finish(pair.Left.ToEquatableArray(), pair.Right))
+            .Select(static (pair, _) => ModelMerge.Finish(pair.Left, pair.Right))
             .WithTrackingName(Steps.Merge);
         // Two groups that chose one name (two inline types, say) are settled by modeling the whole set
         // at once: this step only does work then.
@@ -160,9 +160,9 @@ public sealed class SchemaGenerator : IIncrementalGenerator
         IncrementalValueProvider<int> maxFiles = context.AnalyzerConfigOptionsProvider
             .Select(static (p, _) => OptionsReader.ReadMaxFiles(p.GlobalOptions)).WithTrackingName(Steps.MaxFiles);
 
-        IncrementalValuesProvider<OutputFile> outputs = typeParts.Collect()
-            .Combine(validatorParts.Collect())
-            .Combine(valueParts.Collect())
+        IncrementalValuesProvider<OutputFile> outputs = typeParts.CollectItems()
+            .Combine(validatorParts.CollectItems())
+            .Combine(valueParts.CollectItems())
             .Combine(rootPart)
             .Combine(maxFiles)
             .SelectMany(static (x, _) =>

@@ -8,7 +8,8 @@ namespace HppSchemaGen.Generator.Linking;
 /// One file as the steps after it need it: parsed (docs, positions, parse diagnostics) and, when it
 /// is a schema, summarized for the link step. One value per file so that the set is collected once:
 /// the driver walks every collected table and compares its items on every run, even a run where
-/// nothing changed (a C# keystroke), so each extra collected per-file value costs every keystroke.
+/// nothing changed (a C# keystroke), so each extra collected per-file value costs every keystroke
+/// (see <see cref="Helpers.Collected{T}"/>).
 /// </summary>
 internal sealed record SummarizedFile(ParsedFile Parsed, DocumentSummary? Summary)
 {
@@ -16,9 +17,9 @@ internal sealed record SummarizedFile(ParsedFile Parsed, DocumentSummary? Summar
         => new(parsed, parsed.Structure is { } structure ? DocumentSummaries.Read(structure, ct) : null);
 
     /// <summary>The summaries of the files that are schemas, in file order (the link step's input).</summary>
-    public static EquatableArray<DocumentSummary> Summaries(ImmutableArray<SummarizedFile> files)
+    public static EquatableArray<DocumentSummary> Summaries(EquatableArray<SummarizedFile> files)
     {
-        var summaries = ImmutableArray.CreateBuilder<DocumentSummary>(files.Length);
+        var summaries = ImmutableArray.CreateBuilder<DocumentSummary>(files.Count);
         foreach (SummarizedFile f in files)
         {
             if (f.Summary is { } s) summaries.Add(s);
@@ -27,9 +28,9 @@ internal sealed record SummarizedFile(ParsedFile Parsed, DocumentSummary? Summar
     }
 
     /// <summary>Every file as parsed, in file order.</summary>
-    public static ImmutableArray<ParsedFile> AllParsed(ImmutableArray<SummarizedFile> files)
+    public static ImmutableArray<ParsedFile> AllParsed(EquatableArray<SummarizedFile> files)
     {
-        var parsed = ImmutableArray.CreateBuilder<ParsedFile>(files.Length);
+        var parsed = ImmutableArray.CreateBuilder<ParsedFile>(files.Count);
         foreach (SummarizedFile f in files) parsed.Add(f.Parsed);
         return parsed.MoveToImmutable();
     }
