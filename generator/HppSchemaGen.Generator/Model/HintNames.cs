@@ -37,6 +37,10 @@ internal sealed class HintNames
     {
         // '@' escapes a keyword in C#, not in a file name.
         if (stem.StartsWith("@", StringComparison.Ordinal)) stem = stem.Substring(1);
+        // Nearly every stem is a C# name already safe: no copy (thousands of claims per structural edit).
+        bool safe = stem.Length > 0;
+        foreach (char c in stem) safe &= IsSafe(c);
+        if (safe) return stem;
         var sb = new StringBuilder(stem.Length);
         foreach (char c in stem) sb.Append(IsSafe(c) ? c : '_');
         return sb.Length == 0 ? "_" : sb.ToString();

@@ -62,13 +62,15 @@ internal static class MethodSharing
         NodeRef Final(NodeRef t)
             => t.Kind == NodeRefKind.Method && index.TryGetValue((t.Namespace, t.Method), out int j) && rep[j] != j
                 ? t with { Method = methods[Root(j)].Method.Name } : t;
+        // One delegate for every rewrite (a method group converts anew at each call).
+        Func<NodeRef, NodeRef> final = Final;
         EquatableArray<Check> Body(ValidatorMethodSpec m)
         {
             foreach (Check c in m.Checks)
             {
                 foreach (NodeRef t in c.Targets)
                 {
-                    if (Renamed(t)) return m.Checks.Select(x => x.MapTargets(Final)).ToEquatableArray();
+                    if (Renamed(t)) return m.Checks.Select(x => x.MapTargets(final)).ToEquatableArray();
                 }
             }
             return m.Checks;
@@ -131,13 +133,13 @@ internal static class MethodSharing
                     continue;
                 }
                 changed = true;
-                kept.Add(m with { Checks = calls ? m.Checks.Select(c => c.MapTargets(Final)).ToEquatableArray() : m.Checks, IsEntry = entryNow });
+                kept.Add(m with { Checks = calls ? m.Checks.Select(c => c.MapTargets(final)).ToEquatableArray() : m.Checks, IsEntry = entryNow });
             }
             if (!changed) result.Add(f);
             else if (kept.Count > 0) result.Add(f with { Methods = kept.ToEquatableArray() });
         }
         types = types.Select(t => !Renamed(t.Validator) && !t.UnionCases.Any(c => Renamed(c.Validator)) ? t
-            : t.MapValidators(Final)).ToList();
+            : t.MapValidators(final)).ToList();
         return result;
     }
 }
