@@ -6,9 +6,9 @@ namespace HppSchemaGen.Generator.Helpers;
 /// <summary>
 /// An item on its way into a <c>Collect</c>. On every run, even one where nothing changed, the
 /// driver compares each collected item with the last run's, and those are nearly always the same
-/// object: as a struct, that comparison reads two references from the driver's own table and never
-/// the objects, scattered over a large heap (a cache miss each, thousands per keystroke). Equal
-/// when the same object, or equal ones.
+/// object: as a struct, that comparison reads two references from the driver's own table, not the
+/// objects themselves (thousands of them, scattered over the heap, on every keystroke). Equal when
+/// the same object, or equal ones.
 /// </summary>
 internal readonly struct Collected<T> : IEquatable<Collected<T>>
     where T : class, IEquatable<T>

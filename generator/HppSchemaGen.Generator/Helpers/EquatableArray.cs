@@ -30,8 +30,8 @@ internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IRea
     public bool Equals(EquatableArray<T> other)
     {
         ImmutableArray<T> a = Items, b = other.Items;
-        // The same array is the common case in a warm driver (a Collect re-compares every cached
-        // item with itself on each run): answer it without walking the items.
+        // The same array is the common case: a copy made with `with` shares its arrays, and the
+        // driver compares each step's new value with its last. Answered without walking the items.
         if (a == b) return true;
         if (a.Length != b.Length) return false;
         for (int i = 0; i < a.Length; i++)
