@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Text;
 using System.Threading;
 using HppSchemaGen.Generator.Diagnostics;
@@ -112,17 +113,16 @@ public sealed class SchemaGenerator : IIncrementalGenerator
             .Select(static (m, _) => m is null).WithTrackingName(Steps.Clash)
             .Combine(allSummaries)
             .Combine(options)
-            .Select(static (x, ct) => x.Left.Left ? ModelBuilder.Build(DocumentSummaries.Files(x.Left.Right), x.Right, ct) : null)
+            .Select(static (x, ct) => x.Left.Left ? ModelBuilder.Build(x.Left.Right.Select(s => s.File).ToEquatableArray(), x.Right, ct) : null)
             .WithTrackingName(Steps.WholeSet);
         IncrementalValueProvider<GenerationSpec> model = merged
             .Combine(whole)
             .Select(static (pair, _) => pair.Left ?? pair.Right!)
             .WithTrackingName(Steps.Model);
 
-        IncrementalValueProvider<ImmutableArray<ParsedFile>> allParsed = allFiles.Select(static (a, _) => SummarizedFile.AllParsed(a));
         IncrementalValueProvider<EquatableArray<DiagnosticInfo>> diagnostics = model
             .Select(static (m, _) => m.Diagnostics).WithTrackingName(Steps.ModelDiagnostics)
-            .Combine(allParsed.Select(static (a, _) => DiagnosticPlacement.Positions(a)).WithTrackingName(Steps.Positions))
+            .Combine(allFiles.Select(static (a, _) => a.Select(f => (f.Parsed.Positions, f.Parsed.ParseDiagnostics)).ToEquatableArray()).WithTrackingName(Steps.Positions))
             .Select(static (pair, _) => DiagnosticPlacement.Place(pair.Left, pair.Right))
             .WithTrackingName(Steps.Diagnostics);
         context.RegisterSourceOutput(diagnostics, static (spc, list) =>
@@ -130,8 +130,8 @@ public sealed class SchemaGenerator : IIncrementalGenerator
             foreach (DiagnosticInfo d in list) spc.ReportDiagnostic(d.ToDiagnostic());
         });
 
-        IncrementalValueProvider<DocIndex> docs = allParsed
-            .Select(static (a, _) => DocIndex.From(a))
+        IncrementalValueProvider<DocIndex> docs = allFiles
+            .Select(static (a, _) => DocIndex.From(a.Select(f => f.Parsed.Docs)))
             .WithTrackingName(Steps.Docs);
 
         // Each piece is emitted in its own cached step; only the files step below sees them all,

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using HppSchemaGen.Generator.Helpers;
 
 namespace HppSchemaGen.Generator.Diagnostics;
@@ -11,14 +10,6 @@ namespace HppSchemaGen.Generator.Diagnostics;
 /// </summary>
 internal static class DiagnosticPlacement
 {
-    /// <summary>What placing needs of each parsed file: its position map and its own parse problems.</summary>
-    public static EquatableArray<(PositionMap Positions, EquatableArray<DiagnosticInfo> Parse)> Positions(ImmutableArray<Model.ParsedFile> files)
-    {
-        var result = new (PositionMap, EquatableArray<DiagnosticInfo>)[files.Length];
-        for (int i = 0; i < files.Length; i++) result[i] = (files[i].Positions, files[i].ParseDiagnostics);
-        return new EquatableArray<(PositionMap, EquatableArray<DiagnosticInfo>)>(ImmutableArray.Create(result));
-    }
-
     public static EquatableArray<DiagnosticInfo> Place(EquatableArray<DiagnosticInfo> model, EquatableArray<(PositionMap Positions, EquatableArray<DiagnosticInfo> Parse)> files)
     {
         var ordered = new List<(PositionMap Positions, EquatableArray<DiagnosticInfo> Parse)>(files);

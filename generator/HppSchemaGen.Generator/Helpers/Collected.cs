@@ -29,13 +29,5 @@ internal static class CollectedExtensions
     /// <summary><c>Collect</c>, each item compared as <see cref="Collected{T}"/>; the step after gets the items themselves.</summary>
     public static IncrementalValueProvider<EquatableArray<T>> CollectItems<T>(this IncrementalValuesProvider<T> items)
         where T : class, IEquatable<T>
-        => items.Select(static (x, _) => new Collected<T>(x)).Collect().Select(static (all, _) => Unwrap(all));
-
-    private static EquatableArray<T> Unwrap<T>(System.Collections.Immutable.ImmutableArray<Collected<T>> all)
-        where T : class, IEquatable<T>
-    {
-        var items = System.Collections.Immutable.ImmutableArray.CreateBuilder<T>(all.Length);
-        foreach (Collected<T> c in all) items.Add(c.Value);
-        return new EquatableArray<T>(items.MoveToImmutable());
-    }
+        => items.Select(static (x, _) => new Collected<T>(x)).Collect().Select(static (all, _) => System.Linq.Enumerable.Select(all, c => c.Value).ToEquatableArray());
 }

@@ -19,14 +19,6 @@ internal static class DocumentSummaries
 
     private static readonly string[] Dynamic = { "$dynamicRef", "$dynamicAnchor", "$recursiveRef", "$recursiveAnchor" };
 
-    /// <summary>The documents themselves, in the summaries' order (the input of a model of the whole set).</summary>
-    public static EquatableArray<SchemaFile> Files(EquatableArray<DocumentSummary> summaries)
-    {
-        var files = new SchemaFile[summaries.Count];
-        for (int i = 0; i < summaries.Count; i++) files[i] = summaries[i].File;
-        return new EquatableArray<SchemaFile>(System.Collections.Immutable.ImmutableArray.Create(files));
-    }
-
     public static DocumentSummary Read(SchemaFile file, CancellationToken ct)
     {
         try

@@ -1,4 +1,4 @@
-using System.Collections.Immutable;
+using System.Linq;
 using HppSchemaGen.Generator.Helpers;
 using HppSchemaGen.Generator.Model;
 
@@ -18,20 +18,5 @@ internal sealed record SummarizedFile(ParsedFile Parsed, DocumentSummary? Summar
 
     /// <summary>The summaries of the files that are schemas, in file order (the link step's input).</summary>
     public static EquatableArray<DocumentSummary> Summaries(EquatableArray<SummarizedFile> files)
-    {
-        var summaries = ImmutableArray.CreateBuilder<DocumentSummary>(files.Count);
-        foreach (SummarizedFile f in files)
-        {
-            if (f.Summary is { } s) summaries.Add(s);
-        }
-        return new EquatableArray<DocumentSummary>(summaries.ToImmutable());
-    }
-
-    /// <summary>Every file as parsed, in file order.</summary>
-    public static ImmutableArray<ParsedFile> AllParsed(EquatableArray<SummarizedFile> files)
-    {
-        var parsed = ImmutableArray.CreateBuilder<ParsedFile>(files.Count);
-        foreach (SummarizedFile f in files) parsed.Add(f.Parsed);
-        return parsed.MoveToImmutable();
-    }
+        => files.Where(f => f.Summary is not null).Select(f => f.Summary!).ToEquatableArray();
 }

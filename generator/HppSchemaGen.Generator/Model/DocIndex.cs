@@ -33,12 +33,7 @@ internal sealed record DocIndex(EquatableArray<FileDocs> Files)
 {
     private Dictionary<string, FileDocs>? _byPath;
 
-    public static DocIndex From(System.Collections.Immutable.ImmutableArray<ParsedFile> files)
-    {
-        var docs = new FileDocs[files.Length];
-        for (int i = 0; i < files.Length; i++) docs[i] = files[i].Docs;
-        return new(new EquatableArray<FileDocs>(System.Collections.Immutable.ImmutableArray.Create(docs)));
-    }
+    public static DocIndex From(IEnumerable<FileDocs> files) => new(files.ToEquatableArray());
 
     /// <summary>The type with every <see cref="DocSpec.At"/> replaced by the documentation found there (the same instance when it has none).</summary>
     public TypeSpec Attach(TypeSpec type)
