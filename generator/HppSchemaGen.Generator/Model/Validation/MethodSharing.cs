@@ -29,28 +29,38 @@ internal static class MethodSharing
     public static List<ValidatorFileSpec> Share(List<ValidatorFileSpec> files, ref List<TypeSpec> types)
     {
         var methods = new List<(string Namespace, ValidatorMethodSpec Method)>();
-        var index = new Dictionary<(string, string), int>();
         foreach (ValidatorFileSpec f in files)
         {
-            foreach (ValidatorMethodSpec m in f.Methods)
-            {
-                index[(f.Namespace, m.Name)] = methods.Count;
-                methods.Add((f.Namespace, m));
-            }
+            foreach (ValidatorMethodSpec m in f.Methods) methods.Add((f.Namespace, m));
         }
+        var index = new Dictionary<(string, string), int>(methods.Count);
+        for (int i = 0; i < methods.Count; i++) index[(methods[i].Namespace, methods[i].Method.Name)] = i;
 
         // Methods are compared only with those of the same namespace and shape hash (taken where they
         // were made, a cached step): a body equal to an earlier one's, once the methods it calls are
-        // named by what they became, becomes that one. Repeated until nothing changes, so callers of
-        // merged methods merge in turn (bottom-up; methods calling each other in a cycle across
-        // groups stay apart, which costs bytes, never correctness).
-        var buckets = new Dictionary<(string, int), List<int>>();
+        // named by what they became, becomes that one (the earliest of a class stays, whatever order
+        // the classes form in). Merging only ever makes more bodies equal, so a bucket is looked at
+        // again only when a method it holds calls one that merged: callers of merged methods merge in
+        // turn (bottom-up; methods calling each other in a cycle across groups stay apart, which costs
+        // bytes, never correctness).
+        var bucketOf = new Dictionary<(string, int), int>();
+        var buckets = new List<List<int>>();
+        int[] bucket = new int[methods.Count];
         for (int i = 0; i < methods.Count; i++)
         {
             (string ns, ValidatorMethodSpec m) = methods[i];
-            if (!buckets.TryGetValue((ns, m.ShapeHash), out List<int>? list)) buckets[(ns, m.ShapeHash)] = list = new List<int>();
-            list.Add(i);
+            if (!bucketOf.TryGetValue((ns, m.ShapeHash), out int b))
+            {
+                bucketOf[(ns, m.ShapeHash)] = b = buckets.Count;
+                buckets.Add(new List<int>());
+            }
+            buckets[b].Add(i);
+            bucket[i] = b;
         }
+
+        // What each method calls, by index (-1: a method of no file here), looked up once.
+        int[][] calls = new int[methods.Count][];
+        for (int i = 0; i < methods.Count; i++) calls[i] = CallsOf(methods[i].Method, index);
         int[] rep = Enumerable.Range(0, methods.Count).ToArray();
         // A method merged into one that later merged too: follow to the one that stays.
         int Root(int i)
@@ -58,43 +68,105 @@ internal static class MethodSharing
             while (rep[i] != i) i = rep[i];
             return i;
         }
+
+        // Only a method that shares its bucket can merge: those are hashed (their body with each
+        // call named by what its callee became) and known to their callees.
+        var callers = new Dictionary<int, List<int>>();
+        int[] hash = new int[methods.Count];
+        var pending = new Queue<int>();
+        bool[] queued = new bool[buckets.Count];
+        for (int b = 0; b < buckets.Count; b++)
+        {
+            if (buckets[b].Count < 2) continue;
+            pending.Enqueue(b);
+            queued[b] = true;
+            foreach (int i in buckets[b])
+            {
+                hash[i] = HashOf(i);
+                foreach (int j in calls[i])
+                {
+                    if (j < 0) continue;
+                    if (!callers.TryGetValue(j, out List<int>? list)) callers[j] = list = new List<int>();
+                    list.Add(i);
+                }
+            }
+        }
+        int HashOf(int i)
+        {
+            int h = methods[i].Method.ShapeHash;
+            foreach (int j in calls[i]) h = unchecked(h * 31 + (j < 0 ? 0 : Root(j)));
+            return h;
+        }
+
         bool Renamed(NodeRef t) => t.Kind == NodeRefKind.Method && index.TryGetValue((t.Namespace, t.Method), out int j) && rep[j] != j;
         NodeRef Final(NodeRef t)
             => t.Kind == NodeRefKind.Method && index.TryGetValue((t.Namespace, t.Method), out int j) && rep[j] != j
                 ? t with { Method = methods[Root(j)].Method.Name } : t;
         // One delegate for every rewrite (a method group converts anew at each call).
         Func<NodeRef, NodeRef> final = Final;
-        EquatableArray<Check> Body(ValidatorMethodSpec m)
+        bool Calls(int i)
         {
-            foreach (Check c in m.Checks)
+            foreach (int j in calls[i])
             {
-                foreach (NodeRef t in c.Targets)
+                if (j >= 0 && rep[j] != j) return true;
+            }
+            return false;
+        }
+        Shape Body(int i)
+        {
+            (string ns, ValidatorMethodSpec m) = methods[i];
+            return new Shape(ns, m.Boolean, m.TracksEvaluated, m.EntersAnchors, Calls(i) ? m.Checks.Select(x => x.MapTargets(final)).ToEquatableArray() : m.Checks);
+        }
+
+        // Two methods of a bucket are the same when their hashes are and, looked at closer, their bodies.
+        var same = new BodyComparer(hash, Body);
+        var members = new Dictionary<int, List<int>>();
+        bool merged = false;
+        while (pending.Count > 0)
+        {
+            int b = pending.Dequeue();
+            queued[b] = false;
+            var distinct = new Dictionary<int, int>(same);
+            List<int>? moved = null;
+            foreach (int i in buckets[b])
+            {
+                if (rep[i] != i) continue;
+                if (!distinct.TryGetValue(i, out int earlier))
                 {
-                    if (Renamed(t)) return m.Checks.Select(x => x.MapTargets(final)).ToEquatableArray();
+                    distinct[i] = i;
+                    continue;
+                }
+                rep[i] = earlier;
+                merged = true;
+                // The class of i is now called by the name of earlier's.
+                if (!members.TryGetValue(earlier, out List<int>? into)) members[earlier] = into = new List<int> { earlier };
+                moved ??= new List<int>();
+                if (members.TryGetValue(i, out List<int>? mine))
+                {
+                    into.AddRange(mine);
+                    moved.AddRange(mine);
+                    members.Remove(i);
+                }
+                else
+                {
+                    into.Add(i);
+                    moved.Add(i);
                 }
             }
-            return m.Checks;
-        }
-        bool merged = false;
-        for (bool changed = true; changed;)
-        {
-            changed = false;
-            foreach (List<int> bucket in buckets.Values)
+            if (moved is null) continue;
+            // The methods that moved are now called by another name: their callers' bodies changed,
+            // and their buckets are looked at again.
+            foreach (int member in moved)
             {
-                if (bucket.Count < 2) continue;
-                // A dictionary, not a scan: a bucket holds thousands of bodies that differ only until
-                // the methods they call have merged (an address object's in every component).
-                var distinct = new Dictionary<Shape, int>();
-                foreach (int i in bucket)
+                if (!callers.TryGetValue(member, out List<int>? up)) continue;
+                foreach (int c in up)
                 {
-                    if (rep[i] != i) continue;
-                    (string ns, ValidatorMethodSpec m) = methods[i];
-                    var body = new Shape(ns, m.Boolean, m.TracksEvaluated, m.EntersAnchors, Body(m));
-                    if (!distinct.TryGetValue(body, out int same)) distinct[body] = i;
-                    else
+                    if (rep[c] != c) continue;
+                    hash[c] = HashOf(c);
+                    if (!queued[bucket[c]])
                     {
-                        rep[i] = same;
-                        changed = merged = true;
+                        queued[bucket[c]] = true;
+                        pending.Enqueue(bucket[c]);
                     }
                 }
             }
@@ -122,18 +194,14 @@ internal static class MethodSharing
                     continue;
                 }
                 bool entryNow = entry.Contains(i);
-                bool calls = false;
-                foreach (Check c in m.Checks)
-                {
-                    foreach (NodeRef t in c.Targets) calls |= Renamed(t);
-                }
-                if (!calls && entryNow == m.IsEntry)
+                bool renames = Calls(i);
+                if (!renames && entryNow == m.IsEntry)
                 {
                     kept.Add(m);
                     continue;
                 }
                 changed = true;
-                kept.Add(m with { Checks = calls ? m.Checks.Select(c => c.MapTargets(final)).ToEquatableArray() : m.Checks, IsEntry = entryNow });
+                kept.Add(m with { Checks = renames ? m.Checks.Select(c => c.MapTargets(final)).ToEquatableArray() : m.Checks, IsEntry = entryNow });
             }
             if (!changed) result.Add(f);
             else if (kept.Count > 0) result.Add(f with { Methods = kept.ToEquatableArray() });
@@ -141,5 +209,37 @@ internal static class MethodSharing
         types = types.Select(t => !Renamed(t.Validator) && !t.UnionCases.Any(c => Renamed(c.Validator)) ? t
             : t.MapValidators(final)).ToList();
         return result;
+    }
+
+    /// <summary>The index of each method the body calls, in the order its checks name them (-1: not a method of these files).</summary>
+    private static int[] CallsOf(ValidatorMethodSpec m, Dictionary<(string, string), int> index)
+    {
+        List<int>? found = null;
+        foreach (Check c in m.Checks)
+        {
+            foreach (NodeRef t in c.Targets)
+            {
+                if (t.Kind != NodeRefKind.Method) continue;
+                (found ??= new List<int>()).Add(index.TryGetValue((t.Namespace, t.Method), out int j) ? j : -1);
+            }
+        }
+        return found is null ? Array.Empty<int>() : found.ToArray();
+    }
+
+    /// <summary>Methods by index: equal when their hashes are, and then their bodies (calls renamed).</summary>
+    private sealed class BodyComparer : IEqualityComparer<int>
+    {
+        private readonly int[] _hash;
+        private readonly Func<int, Shape> _body;
+
+        public BodyComparer(int[] hash, Func<int, Shape> body)
+        {
+            _hash = hash;
+            _body = body;
+        }
+
+        public bool Equals(int x, int y) => x == y || (_hash[x] == _hash[y] && _body(x).Equals(_body(y)));
+
+        public int GetHashCode(int i) => _hash[i];
     }
 }
