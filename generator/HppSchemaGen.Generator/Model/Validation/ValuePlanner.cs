@@ -123,26 +123,32 @@ internal static class ValuePlanner
     /// </summary>
     public static (List<TypeSpec> Types, List<ValueValidatorFileSpec> Files) Plan(List<TypeSpec> types, List<ValidatorFileSpec> validators, bool dynamicScope, string contextNamespace, string contextName)
     {
-        var nodes = new Dictionary<(string, string), ValidatorMethodSpec>();
+        int count = 0;
+        foreach (ValidatorFileSpec f in validators) count += f.Methods.Count;
+        var nodes = new Dictionary<(string, string), PlannedNode>(count);
         foreach (ValidatorFileSpec f in validators)
         {
-            foreach (ValidatorMethodSpec m in f.Methods) nodes[(f.Namespace, m.Name)] = m;
+            foreach (ValidatorMethodSpec m in f.Methods) nodes[(f.Namespace, m.Name)] = new PlannedNode(NodeRef.To(f.Namespace, m.Name, string.Empty, string.Empty), m);
         }
-        var shapes = new Dictionary<(string, string), TypeSpec>();
+        var shapes = new Dictionary<(string, string), TypeSpec>(types.Count);
         foreach (TypeSpec t in types) shapes[(t.Namespace, t.Name)] = t;
 
-        var methods = new SortedDictionary<string, List<ValueMethodSpec>>(StringComparer.Ordinal);
-        var seen = new HashSet<(string, string)>();
-        var queue = new Queue<(NodeRef, TypeRef, string)>();
-        // Names are made once per pair: at 2,000 components there are tens of thousands of calls.
-        void Enqueue(NodeRef node, TypeRef type, string name)
+        // Each (method, CLR type) pair once, found from its method: a pair is named (a string made)
+        // only the first time it is met, though tens of thousands of calls reach the same few.
+        var pairs = new List<PlannedPair>();
+        PlannedPair? PairOf(NodeRef node, TypeRef type)
         {
-            if (node.Kind != NodeRefKind.Method || KindOf(type) == ValueKind.Element) return; // called directly
-            if (seen.Add((node.Namespace, name))) queue.Enqueue((NodeRef.To(node.Namespace, node.Method, string.Empty, string.Empty), type, name));
+            if (node.Kind != NodeRefKind.Method || KindOf(type) == ValueKind.Element) return null; // called directly
+            if (!nodes.TryGetValue((node.Namespace, node.Method), out PlannedNode? n)) return null; // no method: nothing to plan or call
+            if (n.Find(type) is PlannedPair known) return known;
+            TypeSpec? shape = type.Kind is TypeRefKind.Record or TypeRefKind.Union && shapes.TryGetValue((type.Namespace, type.Name), out TypeSpec? s) ? s : null;
+            var pair = new PlannedPair(pairs.Count, NameOf(n.Self, type), type, n, shape, NoOp(n.Spec, type));
+            n.Add(pair);
+            pairs.Add(pair);
+            return pair;
         }
 
-        var callees = new Dictionary<(string, string), List<(string, string)>>();
-        var viaJson = new HashSet<(string, string)>();
+        var queue = new Queue<PlannedPair>();
         var result = new List<TypeSpec>(types.Count);
         var entries = new HashSet<string>(StringComparer.Ordinal);
         foreach (TypeSpec t in types)
@@ -152,71 +158,86 @@ internal static class ValuePlanner
                 result.Add(t.ValueValidator.Length == 0 ? t : t with { ValueValidator = string.Empty });
                 continue;
             }
-            string entry = NameOf(t.Validator, value);
-            Enqueue(t.Validator, value, entry);
+            PlannedPair? pair = PairOf(t.Validator, value);
+            string entry = pair?.Name ?? NameOf(t.Validator, value);
+            if (pair is { Planned: false })
+            {
+                pair.Planned = true;
+                queue.Enqueue(pair);
+            }
             entries.Add(entry);
             result.Add(t.ValueValidator == entry ? t : t with { ValueValidator = entry });
         }
 
-        bool IsNoOp(NodeRef node, TypeRef type)
-            => node.Kind == NodeRefKind.Method && KindOf(type) != ValueKind.Element
-               && nodes.TryGetValue((node.Namespace, node.Method), out ValidatorMethodSpec? n) && NoOp(n, type);
-
+        var methods = new SortedDictionary<string, List<ValueMethodSpec>>(StringComparer.Ordinal);
+        var calls = new List<(NodeRef, TypeRef)>();
+        var viaJson = new List<int>();
         while (queue.Count > 0)
         {
-            (NodeRef node, TypeRef type, string name) = queue.Dequeue();
-            if (!nodes.TryGetValue((node.Namespace, node.Method), out ValidatorMethodSpec? spec)) continue;
-            TypeSpec? shape = type.Kind is TypeRefKind.Record or TypeRefKind.Union && shapes.TryGetValue((type.Namespace, type.Name), out TypeSpec? s) ? s : null;
-            bool direct = Judges(spec, type, shape);
-            if (!methods.TryGetValue(node.Namespace, out List<ValueMethodSpec>? list)) methods[node.Namespace] = list = new List<ValueMethodSpec>();
+            PlannedPair p = queue.Dequeue();
+            bool direct = Judges(p.Node.Spec, p.Type, p.Shape);
             SortedSet<string>? noOps = null;
-            var calls = new List<(string, string)>();
-            if (!direct) viaJson.Add((node.Namespace, name));
+            var called = new List<int>();
+            if (!direct) viaJson.Add(p.Id);
             else
             {
-                foreach ((NodeRef sub, TypeRef subType) in Calls(node, spec, type, shape))
+                calls.Clear();
+                Calls(p.Node.Self, p.Node.Spec, p.Type, p.Shape, calls);
+                foreach ((NodeRef sub, TypeRef subType) in calls)
                 {
-                    bool pair = sub.Kind == NodeRefKind.Method && KindOf(subType) != ValueKind.Element;
-                    string subName = pair ? NameOf(sub, subType) : string.Empty;
-                    if (IsNoOp(sub, subType)) (noOps ??= new SortedSet<string>(StringComparer.Ordinal)).Add(subName);
-                    else if (pair)
+                    if (PairOf(sub, subType) is not PlannedPair callee) continue;
+                    if (callee.NoOp) (noOps ??= new SortedSet<string>(StringComparer.Ordinal)).Add(callee.Name);
+                    else
                     {
-                        Enqueue(sub, subType, subName);
-                        calls.Add((sub.Namespace, subName));
+                        if (!callee.Planned)
+                        {
+                            callee.Planned = true;
+                            queue.Enqueue(callee);
+                        }
+                        called.Add(callee.Id);
                     }
                 }
             }
-            callees[(node.Namespace, name)] = calls;
-            list.Add(new ValueMethodSpec(name, type, node, spec, shape, !direct)
+            p.Called = called;
+            string ns = p.Node.Self.Namespace;
+            if (!methods.TryGetValue(ns, out List<ValueMethodSpec>? list)) methods[ns] = list = new List<ValueMethodSpec>();
+            list.Add(new ValueMethodSpec(p.Name, p.Type, p.Node.Self, p.Node.Spec, p.Shape, !direct)
             {
                 NoOpCalls = noOps is null ? EquatableArray<string>.Empty : noOps.ToEquatableArray(),
-                IsEntry = entries.Contains(name),
+                IsEntry = entries.Contains(p.Name),
             });
         }
 
         // Validated exactly on the read value: no pair reachable from its entry serializes (ViaJson).
         // Found once for every pair, walking the calls backwards from the ViaJson ones: a walk from
         // each type would be quadratic, since references (a ring of 2,000 components) reach everything.
-        var callers = new Dictionary<(string, string), List<(string, string)>>();
-        foreach (KeyValuePair<(string, string), List<(string, string)>> kv in callees)
+        var callers = new List<int>?[pairs.Count];
+        foreach (PlannedPair p in pairs)
         {
-            foreach ((string, string) callee in kv.Value)
-            {
-                if (!callers.TryGetValue(callee, out List<(string, string)>? list)) callers[callee] = list = new List<(string, string)>();
-                list.Add(kv.Key);
-            }
+            if (p.Called is not List<int> down) continue;
+            foreach (int callee in down) (callers[callee] ??= new List<int>()).Add(p.Id);
         }
-        var serializes = new HashSet<(string, string)>(viaJson);
-        var pending = new Stack<(string, string)>(viaJson);
+        bool[] serializes = new bool[pairs.Count];
+        var pending = new Stack<int>();
+        foreach (int v in viaJson)
+        {
+            serializes[v] = true;
+            pending.Push(v);
+        }
+        var serializing = new HashSet<(string, string)>();
         while (pending.Count > 0)
         {
-            if (!callers.TryGetValue(pending.Pop(), out List<(string, string)>? up)) continue;
-            foreach ((string, string) caller in up)
+            int at = pending.Pop();
+            serializing.Add((pairs[at].Node.Self.Namespace, pairs[at].Name));
+            if (callers[at] is not List<int> up) continue;
+            foreach (int caller in up)
             {
-                if (serializes.Add(caller)) pending.Push(caller);
+                if (serializes[caller]) continue;
+                serializes[caller] = true;
+                pending.Push(caller);
             }
         }
-        result = Readers.Mark(result, t => !serializes.Contains((t.Validator.Namespace, t.ValueValidator)));
+        result = Readers.Mark(result, t => !serializing.Contains((t.Validator.Namespace, t.ValueValidator)));
 
         // A namespace with many methods is emitted in parts (by a stable hash of each method's name,
         // so a method never moves while the namespace stays large): an edit re-emits the parts whose
@@ -237,6 +258,74 @@ internal static class ValuePlanner
             }
         }
         return (result, files);
+    }
+
+    /// <summary>A validator method while planning: the pairs planned on it so far, by CLR type.</summary>
+    private sealed class PlannedNode
+    {
+        private const int Few = 8;
+        private readonly List<PlannedPair> _few = new(1);
+        private Dictionary<TypeRef, PlannedPair>? _many;
+
+        public PlannedNode(NodeRef self, ValidatorMethodSpec spec)
+        {
+            Self = self;
+            Spec = spec;
+        }
+
+        /// <summary>The method as value validators refer to it (no keyword path, no absolute location).</summary>
+        public NodeRef Self { get; }
+
+        public ValidatorMethodSpec Spec { get; }
+
+        public PlannedPair? Find(TypeRef type)
+        {
+            if (_many is not null) return _many.TryGetValue(type, out PlannedPair? pair) ? pair : null;
+            foreach (PlannedPair p in _few)
+            {
+                if (p.Type.Equals(type)) return p;
+            }
+            return null;
+        }
+
+        public void Add(PlannedPair pair)
+        {
+            if (_many is not null)
+            {
+                _many[pair.Type] = pair;
+                return;
+            }
+            _few.Add(pair);
+            // A method judged as many types (an "is object" check on every inline record) is looked up by hash.
+            if (_few.Count > Few) _many = _few.ToDictionary(p => p.Type);
+        }
+    }
+
+    /// <summary>One (method, CLR type) pair: its value validator's name, and whether it passes every value (<see cref="NoOp"/>).</summary>
+    private sealed class PlannedPair
+    {
+        public PlannedPair(int id, string name, TypeRef type, PlannedNode node, TypeSpec? shape, bool noOp)
+        {
+            Id = id;
+            Name = name;
+            Type = type;
+            Node = node;
+            Shape = shape;
+            NoOp = noOp;
+        }
+
+        public int Id { get; }
+        public string Name { get; }
+        public TypeRef Type { get; }
+        public PlannedNode Node { get; }
+        public TypeSpec? Shape { get; }
+        public bool NoOp { get; }
+
+        /// <summary>Queued for a method of its own.</summary>
+        public bool Planned { get; set; }
+
+        /// <summary>Once planned: the pairs its method calls (by <see cref="Id"/>), those that pass every value left out.</summary>
+        public List<int>? Called { get; set; }
     }
 
     /// <summary>True when every check of <paramref name="node"/> can be judged on a value of <paramref name="type"/> without its JSON.</summary>
@@ -319,50 +408,50 @@ internal static class ValuePlanner
 
     private static bool IsLength(Check c) => c is CountCheck { Kind: CountKind.MinLength or CountKind.MaxLength };
 
-    /// <summary>The (node, type) pairs a judged node calls: the emitter calls exactly these.</summary>
-    public static IEnumerable<(NodeRef, TypeRef)> Calls(NodeRef self, ValidatorMethodSpec node, TypeRef type, TypeSpec? shape)
+    /// <summary>Adds the (node, type) pairs a judged node calls: the emitter calls exactly these.</summary>
+    public static void Calls(NodeRef self, ValidatorMethodSpec node, TypeRef type, TypeSpec? shape, List<(NodeRef, TypeRef)> into)
     {
-        if (node.Boolean is not null) yield break;
+        if (node.Boolean is not null) return;
         ValueKind kind = KindOf(type);
         if (kind == ValueKind.Union)
         {
             // A union is written as its case's value: the same node judges that value.
-            foreach (UnionCaseSpec c in shape!.UnionCases) yield return (self, c.Type);
-            yield break;
+            foreach (UnionCaseSpec c in shape!.UnionCases) into.Add((self, c.Type));
+            return;
         }
         foreach (Check check in node.Checks)
         {
             switch (check)
             {
                 case RefCheck r:
-                    yield return (r.Target, type);
+                    into.Add((r.Target, type));
                     break;
                 case CombinatorCheck comb:
                     foreach (BranchRef b in comb.Branches)
                     {
-                        if (b.Target is not null) yield return (b.Target, type);
+                        if (b.Target is not null) into.Add((b.Target, type));
                     }
                     break;
                 case NotCheck not:
-                    yield return (not.Target, type);
+                    into.Add((not.Target, type));
                     break;
                 case IfThenElseCheck ite:
-                    yield return (ite.If, type);
-                    if (ite.Then is not null) yield return (ite.Then, type);
-                    if (ite.Else is not null) yield return (ite.Else, type);
+                    into.Add((ite.If, type));
+                    if (ite.Then is not null) into.Add((ite.Then, type));
+                    if (ite.Else is not null) into.Add((ite.Else, type));
                     break;
                 case MembersCheck m when kind == ValueKind.Record:
                     foreach (PropertySpec p in shape!.Properties)
                     {
-                        if (MemberTarget(m, p.JsonName) is NodeRef target) yield return (target, p.Type);
+                        if (MemberTarget(m, p.JsonName) is NodeRef target) into.Add((target, p.Type));
                     }
                     break;
                 case MembersCheck m when kind == ValueKind.Dictionary:
-                    foreach (PropertyEntry p in m.Properties) yield return (p.Target, type.Arguments[0]);
-                    if (m.Additional is not null && !m.AdditionalIsTrivial) yield return (m.Additional, type.Arguments[0]);
+                    foreach (PropertyEntry p in m.Properties) into.Add((p.Target, type.Arguments[0]));
+                    if (m.Additional is not null && !m.AdditionalIsTrivial) into.Add((m.Additional, type.Arguments[0]));
                     break;
                 case ItemsCheck items when kind == ValueKind.List:
-                    yield return (items.Target, type.Arguments[0]);
+                    into.Add((items.Target, type.Arguments[0]));
                     break;
             }
         }
