@@ -117,9 +117,23 @@ internal static class MethodSharing
             (string ns, ValidatorMethodSpec m) = methods[i];
             return new Shape(ns, m.Boolean, m.TracksEvaluated, m.EntersAnchors, Calls(i) ? m.Checks.Select(x => x.MapTargets(final)).ToEquatableArray() : m.Checks);
         }
+        // Two bodies with their calls renamed are equal when their bodies with the calls left out
+        // are (each made once) and they call the same classes in the same places: no renamed copy
+        // is made to compare.
+        var blanks = new Shape?[methods.Count];
+        bool Same(int x, int y)
+        {
+            if (Array.IndexOf(calls[x], -1) >= 0 || Array.IndexOf(calls[y], -1) >= 0) return Body(x).Equals(Body(y));
+            if (calls[x].Length != calls[y].Length) return false;
+            for (int k = 0; k < calls[x].Length; k++)
+            {
+                if (Root(calls[x][k]) != Root(calls[y][k])) return false;
+            }
+            return (blanks[x] ??= ShapeOf(methods[x].Namespace, methods[x].Method)).Equals(blanks[y] ??= ShapeOf(methods[y].Namespace, methods[y].Method));
+        }
 
         // Two methods of a bucket are the same when their hashes are and, looked at closer, their bodies.
-        var same = new BodyComparer(hash, Body);
+        var same = new BodyComparer(hash, Same);
         var members = new Dictionary<int, List<int>>();
         bool merged = false;
         while (pending.Count > 0)
@@ -230,15 +244,15 @@ internal static class MethodSharing
     private sealed class BodyComparer : IEqualityComparer<int>
     {
         private readonly int[] _hash;
-        private readonly Func<int, Shape> _body;
+        private readonly Func<int, int, bool> _same;
 
-        public BodyComparer(int[] hash, Func<int, Shape> body)
+        public BodyComparer(int[] hash, Func<int, int, bool> same)
         {
             _hash = hash;
-            _body = body;
+            _same = same;
         }
 
-        public bool Equals(int x, int y) => x == y || (_hash[x] == _hash[y] && _body(x).Equals(_body(y)));
+        public bool Equals(int x, int y) => x == y || (_hash[x] == _hash[y] && _same(x, y));
 
         public int GetHashCode(int i) => _hash[i];
     }

@@ -54,10 +54,21 @@ internal sealed record ValueValidatorFileSpec(string Namespace, string HintName,
 /// </summary>
 internal static class ValuePlanner
 {
-    /// <summary>Up to this many methods, a namespace's value validators are one file; beyond, <see cref="Parts"/> files.</summary>
+    /// <summary>Up to this many methods, a namespace's value validators are one file; beyond, <see cref="PartsFor"/> files.</summary>
     private const int MethodsPerFile = 64;
 
-    private const uint Parts = 64;
+    /// <summary>
+    /// How many parts a namespace of <paramref name="methods"/> value validators is emitted in: 64,
+    /// doubled while a part would hold more than <see cref="MethodsPerFile"/> on average, so that an
+    /// edit re-emits a part of about that size however large the set (a method moves only when the
+    /// namespace crosses one of these sizes).
+    /// </summary>
+    private static uint PartsFor(int methods)
+    {
+        uint parts = 64;
+        while (parts < 4096 && methods > parts * MethodsPerFile) parts *= 2;
+        return parts;
+    }
 
     public static ValueKind KindOf(TypeRef t) => t.Kind switch
     {
@@ -251,7 +262,8 @@ internal static class ValuePlanner
                     kv.Value.OrderBy(m => m.Name, StringComparer.Ordinal).ToEquatableArray()));
                 continue;
             }
-            foreach (IGrouping<uint, ValueMethodSpec> part in kv.Value.GroupBy(m => StableHash.Of(m.Name) % Parts).OrderBy(g => g.Key))
+            uint parts = PartsFor(kv.Value.Count);
+            foreach (IGrouping<uint, ValueMethodSpec> part in kv.Value.GroupBy(m => StableHash.Of(m.Name) % parts).OrderBy(g => g.Key))
             {
                 files.Add(new ValueValidatorFileSpec(kv.Key, "__ValueValidators." + kv.Key + "." + part.Key.ToString(System.Globalization.CultureInfo.InvariantCulture),
                     contextNamespace, contextName, dynamicScope, part.OrderBy(m => m.Name, StringComparer.Ordinal).ToEquatableArray()));
