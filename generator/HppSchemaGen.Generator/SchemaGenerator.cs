@@ -36,6 +36,8 @@ public sealed class SchemaGenerator : IIncrementalGenerator
         public const string Docs = nameof(Docs);
         public const string DocumentedTypes = nameof(DocumentedTypes);
         public const string Summaries = nameof(Summaries);
+        public const string Outlines = nameof(Outlines);
+        public const string LinkPlan = nameof(LinkPlan);
         public const string Link = nameof(Link);
         public const string PlannedNames = nameof(PlannedNames);
         public const string Groups = nameof(Groups);
@@ -92,9 +94,17 @@ public sealed class SchemaGenerator : IIncrementalGenerator
         IncrementalValueProvider<EquatableArray<DocumentSummary>> allSummaries = allFiles
             .Select(static (a, _) => SummarizedFile.Summaries(a))
             .WithTrackingName(Steps.Structure);
-        IncrementalValueProvider<LinkResult> link = allSummaries
+        // Planned from the outlines, so a property's type edited re-plans nothing: only the texts
+        // are attached to the planned groups again.
+        IncrementalValueProvider<LinkPlan> linkPlan = allFiles
+            .Select(static (a, _) => SummarizedFile.Outlines(a))
+            .WithTrackingName(Steps.Outlines)
             .Combine(options)
-            .Select(static (pair, _) => Linker.Link(pair.Left, pair.Right))
+            .Select(static (pair, _) => Linker.Plan(pair.Left, pair.Right))
+            .WithTrackingName(Steps.LinkPlan);
+        IncrementalValueProvider<LinkResult> link = linkPlan
+            .Combine(allSummaries)
+            .Select(static (pair, _) => Linker.Attach(pair.Left, pair.Right))
             .WithTrackingName(Steps.Link);
         IncrementalValueProvider<EquatableArray<string>> plannedNames = link.Select(static (l, _) => l.Names).WithTrackingName(Steps.PlannedNames);
         IncrementalValuesProvider<GroupSpec> groupModels = link

@@ -15,15 +15,23 @@ namespace HppSchemaGen.Generator.Linking;
 /// target), when they declare the same URI, or when both need the generator's meta-schemas; a whole
 /// set with an OpenAPI document or a dynamic reference is one group. Each group is modeled on its
 /// own, so an edit re-runs its group only, unless it changes what other groups were given.
+/// It plans from the summaries' outlines (<see cref="SummarizedFile.Outline"/>: no text), so an
+/// edit inside a document that leaves its outline as it was plans nothing again: only
+/// <see cref="Attach"/> runs, which puts each document's text back in its group.
 /// </summary>
 internal static class Linker
 {
-    public static LinkResult Link(EquatableArray<DocumentSummary> summaries, GeneratorOptions options)
+    /// <summary>The plan with each group's documents, given by their index in <paramref name="summaries"/>, replaced by those summaries' files.</summary>
+    public static LinkResult Attach(LinkPlan plan, EquatableArray<DocumentSummary> summaries)
+        => new(plan.Groups.Select(g => g.Group with { Files = g.Files.Select(i => summaries[i].File).ToEquatableArray() }).ToEquatableArray(), plan.Names);
+
+    public static LinkPlan Plan(EquatableArray<DocumentSummary> summaries, GeneratorOptions options)
     {
         // The model's document order: file name, then full path.
-        List<DocumentSummary> docs = summaries
-            .OrderBy(s => System.IO.Path.GetFileName(s.File.Path), StringComparer.Ordinal).ThenBy(s => s.File.Path, StringComparer.Ordinal).ToList();
-        if (docs.Count == 0) return new LinkResult(EquatableArray<ModelGroup>.Empty, EquatableArray<string>.Empty);
+        List<int> order = Enumerable.Range(0, summaries.Count)
+            .OrderBy(i => System.IO.Path.GetFileName(summaries[i].File.Path), StringComparer.Ordinal).ThenBy(i => summaries[i].File.Path, StringComparer.Ordinal).ToList();
+        List<DocumentSummary> docs = order.Select(i => summaries[i]).ToList();
+        if (docs.Count == 0) return new LinkPlan(EquatableArray<PlannedGroup>.Empty, EquatableArray<string>.Empty);
         var groups = new UnionFind(docs.Count);
         bool whole = docs.Any(d => d.Whole);
 
@@ -78,9 +86,9 @@ internal static class Linker
         if (roots.Count == 1)
         {
             // One group: the model plans every name itself, as it always has.
-            var all = new ModelGroup(docs.Select(d => d.File).ToEquatableArray(), EquatableArray<PlannedName>.Empty,
+            var all = new ModelGroup(EquatableArray<SchemaFile>.Empty, EquatableArray<PlannedName>.Empty,
                 EquatableArray<ExternalSchema>.Empty, EquatableArray<ExportedSchema>.Empty);
-            return new LinkResult(new[] { all }.ToEquatableArray(), EquatableArray<string>.Empty);
+            return new LinkPlan(new[] { new PlannedGroup(all, order.ToEquatableArray()) }.ToEquatableArray(), EquatableArray<string>.Empty);
         }
 
         var planned = PlanNames(docs, options);
@@ -99,23 +107,24 @@ internal static class Linker
             exp.Add(new ExportedSchema(target.File.Path, export.Pointer));
         }
 
-        var result = new List<ModelGroup>();
+        var result = new List<PlannedGroup>();
         foreach (int g in roots)
         {
             List<int> ids = members[g];
-            result.Add(new ModelGroup(
-                ids.Select(i => docs[i].File).ToEquatableArray(),
+            result.Add(new PlannedGroup(new ModelGroup(
+                EquatableArray<SchemaFile>.Empty,
                 ids.SelectMany(i => planned[i]).ToEquatableArray(),
                 externals.TryGetValue(g, out List<ExternalSchema>? ext)
                     ? ext.Distinct().OrderBy(e => e.Resource, StringComparer.Ordinal).ThenBy(e => e.Pointer, StringComparer.Ordinal).ToEquatableArray()
                     : EquatableArray<ExternalSchema>.Empty,
                 exports.TryGetValue(g, out HashSet<ExportedSchema>? exp)
                     ? exp.OrderBy(e => e.Path, StringComparer.Ordinal).ThenBy(e => e.Pointer, StringComparer.Ordinal).ToEquatableArray()
-                    : EquatableArray<ExportedSchema>.Empty));
+                    : EquatableArray<ExportedSchema>.Empty),
+                ids.Select(i => order[i]).ToEquatableArray()));
         }
         // Sorted (ordinal): each group's model searches it.
         var names = planned.SelectMany(p => p).Select(p => p.Name).OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray();
-        return new LinkResult(result.ToEquatableArray(), names);
+        return new LinkPlan(result.ToEquatableArray(), names);
     }
 
     /// <summary>Roots first, then definitions, each document in order: the order the model names them in.</summary>

@@ -35,3 +35,9 @@ internal sealed record ExportedSchema(string Path, string Pointer);
 
 /// <summary>The link step's result: the groups, and every planned root and definition name (each group's inline names avoid them all).</summary>
 internal sealed record LinkResult(EquatableArray<ModelGroup> Groups, EquatableArray<string> Names);
+
+/// <summary>A group as planned from the outlines: no files yet, its documents by their index in the set's summaries, in naming order.</summary>
+internal sealed record PlannedGroup(ModelGroup Group, EquatableArray<int> Files);
+
+/// <summary>The link plan: <see cref="LinkResult"/> before the documents' texts are attached (<see cref="Linker.Attach"/>).</summary>
+internal sealed record LinkPlan(EquatableArray<PlannedGroup> Groups, EquatableArray<string> Names);

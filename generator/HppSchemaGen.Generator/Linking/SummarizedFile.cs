@@ -11,12 +11,21 @@ namespace HppSchemaGen.Generator.Linking;
 /// nothing changed (a C# keystroke), so each extra collected per-file value costs every keystroke
 /// (see <see cref="Helpers.Collected{T}"/>).
 /// </summary>
-internal sealed record SummarizedFile(ParsedFile Parsed, DocumentSummary? Summary)
+/// <param name="Outline">The summary without the file's text: what the link plan reads (an edit that
+/// changes a property's type changes the text, not the outline).</param>
+internal sealed record SummarizedFile(ParsedFile Parsed, DocumentSummary? Summary, DocumentSummary? Outline)
 {
     public static SummarizedFile Of(ParsedFile parsed, System.Threading.CancellationToken ct)
-        => new(parsed, parsed.Structure is { } structure ? DocumentSummaries.Read(structure, ct) : null);
+    {
+        DocumentSummary? summary = parsed.Structure is { } structure ? DocumentSummaries.Read(structure, ct) : null;
+        return new(parsed, summary, summary is null ? null : summary with { File = summary.File with { Text = string.Empty } });
+    }
 
     /// <summary>The summaries of the files that are schemas, in file order (the link step's input).</summary>
     public static EquatableArray<DocumentSummary> Summaries(EquatableArray<SummarizedFile> files)
         => files.Where(f => f.Summary is not null).Select(f => f.Summary!).ToEquatableArray();
+
+    /// <summary>Their outlines, in the same order (index for index).</summary>
+    public static EquatableArray<DocumentSummary> Outlines(EquatableArray<SummarizedFile> files)
+        => files.Where(f => f.Outline is not null).Select(f => f.Outline!).ToEquatableArray();
 }
