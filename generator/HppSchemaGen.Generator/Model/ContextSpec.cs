@@ -17,26 +17,26 @@ internal sealed record ContextSpec(GeneratorOptions Options, EquatableArray<Cont
     /// the root declares one metadata property per CLR type, so a member changing to a type the set
     /// already uses leaves the spec, and the root, as they were.
     /// </remarks>
-    public static ContextSpec From(GeneratorOptions options, IEnumerable<TypeSpec> types, string hintName)
+    public static ContextSpec From(GeneratorOptions options, IReadOnlyList<TypeSpec> types, string hintName)
     {
-        var list = types.ToList();
-        var seen = new HashSet<ContextMemberSpec>();
+        // A member type is made into a spec only the first time it is met: a set of thousands of
+        // records uses a few dozen member types.
+        var seen = new HashSet<(TypeRef, bool)>();
         var members = new List<ContextMemberSpec>();
-        foreach (TypeSpec t in list)
+        void Add(TypeRef type, bool nullableValue)
         {
-            foreach (ContextMemberSpec m in MembersOf(t))
-            {
-                if (seen.Add(m)) members.Add(m);
-            }
+            if (seen.Add((type, nullableValue))) members.Add(new ContextMemberSpec(type, nullableValue));
         }
-        return new(options, list.Select(ContextTypeSpec.From).ToEquatableArray(), members.ToEquatableArray(), hintName);
-    }
-
-    private static IEnumerable<ContextMemberSpec> MembersOf(TypeSpec t)
-    {
-        foreach (PropertySpec p in t.Properties) yield return new ContextMemberSpec(p.Type, p.Type.IsValueType && p.IsNullable);
-        if (t.ExtensionDataName is not null) yield return new ContextMemberSpec(TypeRef.DictionaryOf(TypeRef.JsonElement), false);
-        foreach (UnionCaseSpec c in t.UnionCases) yield return new ContextMemberSpec(c.Type, false);
+        var kinds = new ContextTypeSpec[types.Count];
+        for (int i = 0; i < types.Count; i++)
+        {
+            TypeSpec t = types[i];
+            kinds[i] = ContextTypeSpec.From(t);
+            foreach (PropertySpec p in t.Properties) Add(p.Type, p.Type.IsValueType && p.IsNullable);
+            if (t.ExtensionDataName is not null) Add(TypeRef.DictionaryOf(TypeRef.JsonElement), false);
+            foreach (UnionCaseSpec c in t.UnionCases) Add(c.Type, false);
+        }
+        return new(options, kinds.ToEquatableArray(), members.ToEquatableArray(), hintName);
     }
 }
 

@@ -55,7 +55,10 @@ internal static class ModelMerge
         }
         else
         {
-            types = groups.SelectMany(g => g.Types).OrderBy(t => t.Namespace, StringComparer.Ordinal).ThenBy(t => t.Name, StringComparer.Ordinal).ToList();
+            types = new List<TypeSpec>(groups.Sum(g => g.Types.Count));
+            foreach (GroupSpec g in groups) types.AddRange(g.Types);
+            // Unstable, but two types of one name are a clash, settled below.
+            types.Sort(static (x, y) => string.CompareOrdinal(x.Namespace, y.Namespace) is int c && c != 0 ? c : string.CompareOrdinal(x.Name, y.Name));
             for (int i = 1; i < types.Count; i++)
             {
                 if (types[i].Namespace == types[i - 1].Namespace && types[i].Name == types[i - 1].Name) return null;
@@ -66,8 +69,10 @@ internal static class ModelMerge
         bool dynamicScope = validators.Any(v => v.UsesDynamicScope);
 
         List<ValueValidatorFileSpec> valueValidators;
-        (types, valueValidators) = ValuePlanner.Plan(types, validators, dynamicScope, options.Namespace, options.ContextName);
-        types = SerializeHandlers.Mark(types);
+        // Readers and fast paths are both fixed points over which records refer to which: found once.
+        Dictionary<(string, string), List<TypeSpec>> referrers = RecordFixedPoint.Referrers(types);
+        (types, valueValidators) = ValuePlanner.Plan(types, validators, dynamicScope, options.Namespace, options.ContextName, referrers);
+        types = SerializeHandlers.Mark(types, referrers);
 
         // Every output's file name, claimed here and nowhere else, in a fixed order: Roslyn compares
         // them ignoring case, so Dotnet and DotNet (two C# types) must not both be "Dotnet.g.cs".

@@ -12,18 +12,29 @@ namespace HppSchemaGen.Generator.Model;
 /// </summary>
 internal static class RecordFixedPoint
 {
-    /// <summary>Removes from <paramref name="set"/> every record with a member <paramref name="memberOk"/> rejects, until none is left.</summary>
-    public static void Narrow(IEnumerable<TypeSpec> types, HashSet<(string, string)> set, Func<TypeRef, bool> memberOk)
+    /// <summary>For each record, the records that refer to it (a member of its type, element types included): built once per set, read by every <see cref="Narrow"/>.</summary>
+    public static Dictionary<(string, string), List<TypeSpec>> Referrers(IEnumerable<TypeSpec> types)
     {
-        var members = new List<TypeSpec>();
         var referrers = new Dictionary<(string, string), List<TypeSpec>>();
         foreach (TypeSpec t in types)
         {
-            if (!set.Contains((t.Namespace, t.Name))) continue;
-            members.Add(t);
+            if (t.Kind != TypeSpecKind.Record) continue;
             foreach (PropertySpec p in t.Properties) AddReferrer(p.Type, t, referrers);
         }
-        var pending = new Queue<TypeSpec>(members);
+        return referrers;
+    }
+
+    /// <summary>
+    /// Removes from <paramref name="set"/> every record with a member <paramref name="memberOk"/>
+    /// rejects, until none is left (<paramref name="referrers"/>: <see cref="Referrers"/> of the same types).
+    /// </summary>
+    public static void Narrow(IEnumerable<TypeSpec> types, HashSet<(string, string)> set, Func<TypeRef, bool> memberOk, Dictionary<(string, string), List<TypeSpec>> referrers)
+    {
+        var pending = new Queue<TypeSpec>();
+        foreach (TypeSpec t in types)
+        {
+            if (set.Contains((t.Namespace, t.Name))) pending.Enqueue(t);
+        }
         while (pending.Count > 0)
         {
             TypeSpec t = pending.Dequeue();

@@ -12,11 +12,11 @@ namespace HppSchemaGen.Generator.Model;
 internal static class SerializeHandlers
 {
     /// <summary>Every record, less those with a member that cannot be written (<see cref="RecordFixedPoint"/>: records refer to each other).</summary>
-    public static List<TypeSpec> Mark(List<TypeSpec> types)
+    public static List<TypeSpec> Mark(List<TypeSpec> types, Dictionary<(string, string), List<TypeSpec>> referrers)
     {
         var enums = new HashSet<(string, string)>(types.Where(t => t.Kind == TypeSpecKind.Enum).Select(t => (t.Namespace, t.Name)));
         var eligible = new HashSet<(string, string)>(types.Where(t => t.Kind == TypeSpecKind.Record).Select(t => (t.Namespace, t.Name)));
-        RecordFixedPoint.Narrow(types, eligible, member => Writable(member, enums, eligible));
+        RecordFixedPoint.Narrow(types, eligible, member => Writable(member, enums, eligible), referrers);
         // A type already marked as decided stays the same object (see ModelMerge.Presume).
         TypeSpec Marked(TypeSpec t)
         {

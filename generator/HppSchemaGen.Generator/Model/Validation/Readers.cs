@@ -21,12 +21,12 @@ internal static class Readers
     public const int MaxMembers = 64;
 
     /// <summary>Marks the records that get a reader: a greatest fixed point (<see cref="RecordFixedPoint"/>), since records refer to each other.</summary>
-    public static List<TypeSpec> Mark(List<TypeSpec> types, Func<TypeSpec, bool> validatedExactly)
+    public static List<TypeSpec> Mark(List<TypeSpec> types, Func<TypeSpec, bool> validatedExactly, Dictionary<(string, string), List<TypeSpec>> referrers)
     {
         var candidates = new HashSet<(string, string)>(types
             .Where(t => t.Kind == TypeSpecKind.Record && t.ValueValidator.Length > 0 && t.Properties.Count <= MaxMembers && validatedExactly(t))
             .Select(t => (t.Namespace, t.Name)));
-        RecordFixedPoint.Narrow(types, candidates, member => Readable(member, candidates));
+        RecordFixedPoint.Narrow(types, candidates, member => Readable(member, candidates), referrers);
         // A list root (a schema class of records, like a page of responses) reads as a list of them.
         bool ListRoot(TypeSpec t) => t is { Kind: TypeSpecKind.Schema, ValueType: { Kind: TypeRefKind.List } list }
             && t.ValueValidator.Length > 0 && list.Arguments[0].Kind == TypeRefKind.Record

@@ -132,7 +132,8 @@ internal static class ValuePlanner
     /// The pairs reachable from every generated type, one file per namespace, and each type's entry
     /// method name (empty when none: the type validates through its JSON, see <paramref name="dynamicScope"/>).
     /// </summary>
-    public static (List<TypeSpec> Types, List<ValueValidatorFileSpec> Files) Plan(List<TypeSpec> types, List<ValidatorFileSpec> validators, bool dynamicScope, string contextNamespace, string contextName)
+    public static (List<TypeSpec> Types, List<ValueValidatorFileSpec> Files) Plan(List<TypeSpec> types, List<ValidatorFileSpec> validators, bool dynamicScope, string contextNamespace, string contextName,
+        Dictionary<(string, string), List<TypeSpec>> referrers)
     {
         int count = 0;
         foreach (ValidatorFileSpec f in validators) count += f.Methods.Count;
@@ -248,7 +249,7 @@ internal static class ValuePlanner
                 pending.Push(caller);
             }
         }
-        result = Readers.Mark(result, t => !serializing.Contains((t.Validator.Namespace, t.ValueValidator)));
+        result = Readers.Mark(result, t => !serializing.Contains((t.Validator.Namespace, t.ValueValidator)), referrers);
 
         // A namespace with many methods is emitted in parts (by a stable hash of each method's name,
         // so a method never moves while the namespace stays large): an edit re-emits the parts whose
