@@ -14,6 +14,9 @@ namespace HppSchemaGen.Generator.Emit;
 /// </summary>
 internal sealed record GeneratedPart(string HintName, string Text, string? Error)
 {
+    /// <summary>Which of <c>maxFiles</c> files the part goes to is this modulo the count (<see cref="OutputFiles"/>): hashed once, when the part is made.</summary>
+    public uint Bucket { get; } = StableHash.Of(HintName);
+
     public static GeneratedPart Emit(string hintName, Func<string> emit)
     {
         try
@@ -68,7 +71,7 @@ internal static class OutputFiles
         var buckets = new List<GeneratedPart>?[maxFiles];
         foreach (GeneratedPart part in parts)
         {
-            int b = (int)(StableHash.Of(part.HintName) % (uint)maxFiles);
+            int b = (int)(part.Bucket % (uint)maxFiles);
             (buckets[b] ??= new List<GeneratedPart>()).Add(part);
         }
         var files = new List<OutputFile>(maxFiles);

@@ -63,7 +63,7 @@ internal static class ModelMerge
             {
                 if (types[i].Namespace == types[i - 1].Namespace && types[i].Name == types[i - 1].Name) return null;
             }
-            if (MergeValidators(groups, ref types) is not List<ValidatorFileSpec> merged) return null;
+            if (MergeValidators(groups, types) is not List<ValidatorFileSpec> merged) return null;
             validators = merged;
         }
         bool dynamicScope = validators.Any(v => v.UsesDynamicScope);
@@ -93,7 +93,7 @@ internal static class ModelMerge
     /// (<see cref="Canonicalizer"/>), each once; null when two groups made different methods of one
     /// name. Methods of different groups with identical bodies become one (<see cref="MethodSharing"/>).
     /// </summary>
-    private static List<ValidatorFileSpec>? MergeValidators(EquatableArray<GroupSpec> groups, ref List<TypeSpec> types)
+    private static List<ValidatorFileSpec>? MergeValidators(EquatableArray<GroupSpec> groups, List<TypeSpec> types)
     {
         var files = new List<ValidatorFileSpec>();
         var names = new HashSet<(string, string)>();
@@ -130,6 +130,6 @@ internal static class ModelMerge
             var methods = kv.Value.Values.OrderBy(m => m.Name, StringComparer.Ordinal).ToEquatableArray();
             files.Add(new ValidatorFileSpec(kv.Key, "__Validators." + kv.Key, string.Empty, false, methods) { IsShared = true });
         }
-        return MethodSharing.Share(files, ref types);
+        return MethodSharing.Share(files, types);
     }
 }

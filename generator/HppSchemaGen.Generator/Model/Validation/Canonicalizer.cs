@@ -146,7 +146,8 @@ internal sealed class Canonicalizer
             var checks = d.Checks.Select(c => c.MapTargets(t => Final(t, names, c.IsReference))).ToEquatableArray();
             string location = d.Node.Pointer.Length == 0 ? d.Node.Document.DisplayId : d.Node.Document.DisplayId + " " + d.Node.Pointer;
             var method = new ValidatorMethodSpec(names[kv.Key], new[] { location }.ToEquatableArray(), d.Boolean, checks, d.TracksEvaluated, entryClasses.Contains(kv.Key), d.Enters);
-            method = method with { ShapeHash = MethodSharing.ShapeHash(_namespaceOf(d.Node.Document), method) };
+            MethodShape blank = MethodSharing.ShapeOf(_namespaceOf(d.Node.Document), method);
+            method = method with { Blank = blank, ShapeHash = blank.GetHashCode() };
             if (_shared.Contains(kv.Key))
             {
                 string ns = _namespaceOf(d.Node.Document);

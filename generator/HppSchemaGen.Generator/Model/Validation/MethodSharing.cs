@@ -13,20 +13,16 @@ namespace HppSchemaGen.Generator.Model.Validation;
 /// </summary>
 internal static class MethodSharing
 {
-    private sealed record Shape(string Namespace, bool? Boolean, bool Tracks, EquatableArray<DynamicAnchorEntry> Enters, EquatableArray<Check> Checks);
-
-    /// <summary>The method's body with every call's target left out (its keyword path and absolute location kept).</summary>
-    private static Shape ShapeOf(string ns, ValidatorMethodSpec m)
+    /// <summary>The method's body with every call's target left out (its keyword path and absolute location kept); its hash is the same for equal shapes within one process, where pipeline values live.</summary>
+    public static MethodShape ShapeOf(string ns, ValidatorMethodSpec m)
     {
         var blank = m.Checks.Select(c => c.MapTargets(t => t.Kind == NodeRefKind.Method
             ? new NodeRef(NodeRefKind.Node, -1, string.Empty, string.Empty, t.Via, t.Absolute) : t)).ToEquatableArray();
-        return new Shape(ns, m.Boolean, m.TracksEvaluated, m.EntersAnchors, blank);
+        return new MethodShape(ns, m.Boolean, m.TracksEvaluated, m.EntersAnchors, blank);
     }
 
-    /// <summary>A hash of <see cref="ShapeOf"/>: equal shapes, equal hashes (within one process, where pipeline values live).</summary>
-    public static int ShapeHash(string ns, ValidatorMethodSpec m) => ShapeOf(ns, m).GetHashCode();
-
-    public static List<ValidatorFileSpec> Share(List<ValidatorFileSpec> files, ref List<TypeSpec> types)
+    /// <summary>The files with the methods merged away left out and every call to them renamed; <paramref name="types"/>' validators are renamed in place.</summary>
+    public static List<ValidatorFileSpec> Share(List<ValidatorFileSpec> files, List<TypeSpec> types)
     {
         var methods = new List<(string Namespace, ValidatorMethodSpec Method)>();
         foreach (ValidatorFileSpec f in files)
@@ -112,15 +108,16 @@ internal static class MethodSharing
             }
             return false;
         }
-        Shape Body(int i)
+        MethodShape Body(int i)
         {
             (string ns, ValidatorMethodSpec m) = methods[i];
-            return new Shape(ns, m.Boolean, m.TracksEvaluated, m.EntersAnchors, Calls(i) ? m.Checks.Select(x => x.MapTargets(final)).ToEquatableArray() : m.Checks);
+            return new MethodShape(ns, m.Boolean, m.TracksEvaluated, m.EntersAnchors, Calls(i) ? m.Checks.Select(x => x.MapTargets(final)).ToEquatableArray() : m.Checks);
         }
         // Two bodies with their calls renamed are equal when their bodies with the calls left out
-        // are (each made once) and they call the same classes in the same places: no renamed copy
-        // is made to compare.
-        var blanks = new Shape?[methods.Count];
+        // are (made where the method was) and they call the same classes in the same places: no
+        // renamed copy is made to compare.
+        var blanks = new MethodShape?[methods.Count];
+        MethodShape BlankOf(int i) => blanks[i] ??= methods[i].Method.Blank ?? ShapeOf(methods[i].Namespace, methods[i].Method);
         bool Same(int x, int y)
         {
             if (Array.IndexOf(calls[x], -1) >= 0 || Array.IndexOf(calls[y], -1) >= 0) return Body(x).Equals(Body(y));
@@ -129,7 +126,7 @@ internal static class MethodSharing
             {
                 if (Root(calls[x][k]) != Root(calls[y][k])) return false;
             }
-            return (blanks[x] ??= ShapeOf(methods[x].Namespace, methods[x].Method)).Equals(blanks[y] ??= ShapeOf(methods[y].Namespace, methods[y].Method));
+            return BlankOf(x).Equals(BlankOf(y));
         }
 
         // Two methods of a bucket are the same when their hashes are and, looked at closer, their bodies.
@@ -220,8 +217,13 @@ internal static class MethodSharing
             if (!changed) result.Add(f);
             else if (kept.Count > 0) result.Add(f with { Methods = kept.ToEquatableArray() });
         }
-        types = types.Select(t => !Renamed(t.Validator) && !t.UnionCases.Any(c => Renamed(c.Validator)) ? t
-            : t.MapValidators(final)).ToList();
+        for (int k = 0; k < types.Count; k++)
+        {
+            TypeSpec t = types[k];
+            bool renamed = Renamed(t.Validator);
+            foreach (UnionCaseSpec c in t.UnionCases) renamed |= Renamed(c.Validator);
+            if (renamed) types[k] = t.MapValidators(final);
+        }
         return result;
     }
 

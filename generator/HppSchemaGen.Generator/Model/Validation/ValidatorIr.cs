@@ -321,12 +321,27 @@ internal sealed record ValidatorMethodSpec(
     EquatableArray<DynamicAnchorEntry> EntersAnchors)
 {
     /// <summary>
-    /// A hash of the body with the methods it calls left out (<see cref="MethodSharing.ShapeHash"/>),
-    /// taken where the method is made (a cached step) so that sharing across groups only looks
-    /// closer at methods whose hash another method has.
+    /// The body with the methods it calls left out (<see cref="MethodSharing.ShapeOf"/>) and its
+    /// hash, taken where the method is made (a cached step): sharing across groups looks closer
+    /// only at methods whose hash another method has, and compares these without making them again
+    /// on every edit. Renaming a call leaves them as they are. Derived from the checks, so the
+    /// shape itself is left out of equality.
     /// </summary>
+    public MethodShape? Blank { get; init; }
+
+    /// <inheritdoc cref="Blank"/>
     public int ShapeHash { get; init; }
+
+    public bool Equals(ValidatorMethodSpec? other)
+        => ReferenceEquals(this, other)
+           || (other is not null && Name == other.Name && Locations.Equals(other.Locations) && Boolean == other.Boolean && Checks.Equals(other.Checks)
+               && TracksEvaluated == other.TracksEvaluated && IsEntry == other.IsEntry && EntersAnchors.Equals(other.EntersAnchors) && ShapeHash == other.ShapeHash);
+
+    public override int GetHashCode() => unchecked((Name.GetHashCode() * 31 + Checks.GetHashCode()) * 31 + ShapeHash);
 }
+
+/// <summary>A method's body with every call's target left out (its keyword path and absolute location kept): what <see cref="MethodSharing"/> compares across groups.</summary>
+internal sealed record MethodShape(string Namespace, bool? Boolean, bool Tracks, EquatableArray<DynamicAnchorEntry> Enters, EquatableArray<Check> Checks);
 
 /// <summary>
 /// One generated validators file: the methods whose first location is in one document, emitted
