@@ -19,8 +19,7 @@ internal sealed record ContextSpec(GeneratorOptions Options, EquatableArray<Cont
     /// </remarks>
     public static ContextSpec From(GeneratorOptions options, IReadOnlyList<TypeSpec> types, string hintName)
     {
-        // A member type is made into a spec only the first time it is met: a set of thousands of
-        // records uses a few dozen member types.
+        // A member type is made into a spec only the first time it is met, not once per member.
         var seen = new HashSet<(TypeRef, bool)>();
         var members = new List<ContextMemberSpec>();
         void Add(TypeRef type, bool nullableValue)

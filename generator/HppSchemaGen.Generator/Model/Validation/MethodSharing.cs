@@ -54,9 +54,16 @@ internal static class MethodSharing
             bucket[i] = b;
         }
 
-        // What each method calls, by index (-1: a method of no file here), looked up once.
-        int[][] calls = new int[methods.Count][];
-        for (int i = 0; i < methods.Count; i++) calls[i] = CallsOf(methods[i].Method, index);
+        // What each method calls, by index (-1: a method of no file here), looked up once: method i's
+        // calls are callees[first[i]] to callees[first[i + 1] - 1].
+        var callees = new List<int>(methods.Count * 2);
+        int[] first = new int[methods.Count + 1];
+        for (int i = 0; i < methods.Count; i++)
+        {
+            first[i] = callees.Count;
+            AddCalls(methods[i].Method, index, callees);
+        }
+        first[methods.Count] = callees.Count;
         int[] rep = Enumerable.Range(0, methods.Count).ToArray();
         // A method merged into one that later merged too: follow to the one that stays.
         int Root(int i)
@@ -79,8 +86,9 @@ internal static class MethodSharing
             foreach (int i in buckets[b])
             {
                 hash[i] = HashOf(i);
-                foreach (int j in calls[i])
+                for (int k = first[i]; k < first[i + 1]; k++)
                 {
+                    int j = callees[k];
                     if (j < 0) continue;
                     if (!callers.TryGetValue(j, out List<int>? list)) callers[j] = list = new List<int>();
                     list.Add(i);
@@ -90,7 +98,7 @@ internal static class MethodSharing
         int HashOf(int i)
         {
             int h = methods[i].Method.ShapeHash;
-            foreach (int j in calls[i]) h = unchecked(h * 31 + (j < 0 ? 0 : Root(j)));
+            for (int k = first[i]; k < first[i + 1]; k++) h = unchecked(h * 31 + (callees[k] < 0 ? 0 : Root(callees[k])));
             return h;
         }
 
@@ -102,9 +110,9 @@ internal static class MethodSharing
         Func<NodeRef, NodeRef> final = Final;
         bool Calls(int i)
         {
-            foreach (int j in calls[i])
+            for (int k = first[i]; k < first[i + 1]; k++)
             {
-                if (j >= 0 && rep[j] != j) return true;
+                if (callees[k] >= 0 && rep[callees[k]] != callees[k]) return true;
             }
             return false;
         }
@@ -120,11 +128,12 @@ internal static class MethodSharing
         MethodShape BlankOf(int i) => blanks[i] ??= methods[i].Method.Blank ?? ShapeOf(methods[i].Namespace, methods[i].Method);
         bool Same(int x, int y)
         {
-            if (Array.IndexOf(calls[x], -1) >= 0 || Array.IndexOf(calls[y], -1) >= 0) return Body(x).Equals(Body(y));
-            if (calls[x].Length != calls[y].Length) return false;
-            for (int k = 0; k < calls[x].Length; k++)
+            if (first[x + 1] - first[x] != first[y + 1] - first[y]) return false;
+            for (int k = first[x], l = first[y]; k < first[x + 1]; k++, l++)
             {
-                if (Root(calls[x][k]) != Root(calls[y][k])) return false;
+                // A call to no method of these files keeps its name: compared on the bodies themselves.
+                if (callees[k] < 0 || callees[l] < 0) return Body(x).Equals(Body(y));
+                if (Root(callees[k]) != Root(callees[l])) return false;
             }
             return BlankOf(x).Equals(BlankOf(y));
         }
@@ -227,19 +236,16 @@ internal static class MethodSharing
         return result;
     }
 
-    /// <summary>The index of each method the body calls, in the order its checks name them (-1: not a method of these files).</summary>
-    private static int[] CallsOf(ValidatorMethodSpec m, Dictionary<(string, string), int> index)
+    /// <summary>Adds the index of each method the body calls, in the order its checks name them (-1: not a method of these files).</summary>
+    private static void AddCalls(ValidatorMethodSpec m, Dictionary<(string, string), int> index, List<int> into)
     {
-        List<int>? found = null;
         foreach (Check c in m.Checks)
         {
             foreach (NodeRef t in c.Targets)
             {
-                if (t.Kind != NodeRefKind.Method) continue;
-                (found ??= new List<int>()).Add(index.TryGetValue((t.Namespace, t.Method), out int j) ? j : -1);
+                if (t.Kind == NodeRefKind.Method) into.Add(index.TryGetValue((t.Namespace, t.Method), out int j) ? j : -1);
             }
         }
-        return found is null ? Array.Empty<int>() : found.ToArray();
     }
 
     /// <summary>Methods by index: equal when their hashes are, and then their bodies (calls renamed).</summary>

@@ -140,7 +140,7 @@ internal static class ValuePlanner
         var nodes = new Dictionary<(string, string), PlannedNode>(count);
         foreach (ValidatorFileSpec f in validators)
         {
-            foreach (ValidatorMethodSpec m in f.Methods) nodes[(f.Namespace, m.Name)] = new PlannedNode(NodeRef.To(f.Namespace, m.Name, string.Empty, string.Empty), m);
+            foreach (ValidatorMethodSpec m in f.Methods) nodes[(f.Namespace, m.Name)] = new PlannedNode(f.Namespace, m);
         }
         var shapes = new Dictionary<(string, string), TypeSpec>(types.Count);
         foreach (TypeSpec t in types) shapes[(t.Namespace, t.Name)] = t;
@@ -183,13 +183,13 @@ internal static class ValuePlanner
 
         var methods = new SortedDictionary<string, List<ValueMethodSpec>>(StringComparer.Ordinal);
         var calls = new List<(NodeRef, TypeRef)>();
+        var edges = new List<(int Caller, int Callee)>();
         var viaJson = new List<int>();
         while (queue.Count > 0)
         {
             PlannedPair p = queue.Dequeue();
             bool direct = Judges(p.Node.Spec, p.Type, p.Shape);
             SortedSet<string>? noOps = null;
-            var called = new List<int>();
             if (!direct) viaJson.Add(p.Id);
             else
             {
@@ -206,12 +206,11 @@ internal static class ValuePlanner
                             callee.Planned = true;
                             queue.Enqueue(callee);
                         }
-                        called.Add(callee.Id);
+                        edges.Add((p.Id, callee.Id));
                     }
                 }
             }
-            p.Called = called;
-            string ns = p.Node.Self.Namespace;
+            string ns = p.Node.Namespace;
             if (!methods.TryGetValue(ns, out List<ValueMethodSpec>? list)) methods[ns] = list = new List<ValueMethodSpec>();
             list.Add(new ValueMethodSpec(p.Name, p.Type, p.Node.Self, p.Node.Spec, p.Shape, !direct)
             {
@@ -224,11 +223,7 @@ internal static class ValuePlanner
         // Found once for every pair, walking the calls backwards from the ViaJson ones: a walk from
         // each type would be quadratic, since references (a ring of 2,000 components) reach everything.
         var callers = new List<int>?[pairs.Count];
-        foreach (PlannedPair p in pairs)
-        {
-            if (p.Called is not List<int> down) continue;
-            foreach (int callee in down) (callers[callee] ??= new List<int>()).Add(p.Id);
-        }
+        foreach ((int caller, int callee) in edges) (callers[callee] ??= new List<int>()).Add(caller);
         bool[] serializes = new bool[pairs.Count];
         var pending = new Stack<int>();
         foreach (int v in viaJson)
@@ -240,7 +235,7 @@ internal static class ValuePlanner
         while (pending.Count > 0)
         {
             int at = pending.Pop();
-            serializing.Add((pairs[at].Node.Self.Namespace, pairs[at].Name));
+            serializing.Add((pairs[at].Node.Namespace, pairs[at].Name));
             if (callers[at] is not List<int> up) continue;
             foreach (int caller in up)
             {
@@ -280,14 +275,18 @@ internal static class ValuePlanner
         private readonly List<PlannedPair> _few = new(1);
         private Dictionary<TypeRef, PlannedPair>? _many;
 
-        public PlannedNode(NodeRef self, ValidatorMethodSpec spec)
+        private NodeRef? _self;
+
+        public PlannedNode(string ns, ValidatorMethodSpec spec)
         {
-            Self = self;
+            Namespace = ns;
             Spec = spec;
         }
 
-        /// <summary>The method as value validators refer to it (no keyword path, no absolute location).</summary>
-        public NodeRef Self { get; }
+        public string Namespace { get; }
+
+        /// <summary>The method as value validators refer to it (no keyword path, no absolute location), made for the methods that get a pair.</summary>
+        public NodeRef Self => _self ??= NodeRef.To(Namespace, Spec.Name, string.Empty, string.Empty);
 
         public ValidatorMethodSpec Spec { get; }
 
@@ -336,9 +335,6 @@ internal static class ValuePlanner
 
         /// <summary>Queued for a method of its own.</summary>
         public bool Planned { get; set; }
-
-        /// <summary>Once planned: the pairs its method calls (by <see cref="Id"/>), those that pass every value left out.</summary>
-        public List<int>? Called { get; set; }
     }
 
     /// <summary>True when every check of <paramref name="node"/> can be judged on a value of <paramref name="type"/> without its JSON.</summary>
