@@ -131,7 +131,7 @@ internal sealed record NeverCheck(string Keyword, string Reason) : Check(Keyword
 internal sealed record RefCheck(string Keyword, NodeRef Target) : Check(Keyword)
 {
     public override IEnumerable<NodeRef> Targets => new[] { Target };
-    public override Check MapTargets(Func<NodeRef, NodeRef> map) => this with { Target = map(Target) };
+    public override Check MapTargets(Func<NodeRef, NodeRef> map) => map(Target) is var t && ReferenceEquals(t, Target) ? this : this with { Target = t };
     public override bool InPlace => true;
     public override bool IsReference => true;
 }
@@ -169,7 +169,7 @@ internal sealed record DynamicCandidate(int Id, NodeRef Target);
 internal sealed record DependentSchemaCheck(string Keyword, string Property, NodeRef Target) : Check(Keyword)
 {
     public override IEnumerable<NodeRef> Targets => new[] { Target };
-    public override Check MapTargets(Func<NodeRef, NodeRef> map) => this with { Target = map(Target) };
+    public override Check MapTargets(Func<NodeRef, NodeRef> map) => map(Target) is var t && ReferenceEquals(t, Target) ? this : this with { Target = t };
     public override bool InPlace => true;
 }
 
@@ -198,11 +198,26 @@ internal sealed record MembersCheck(EquatableArray<PropertyEntry> Properties, Eq
 
     public override Check MapTargets(Func<NodeRef, NodeRef> map)
     {
-        var properties = new List<PropertyEntry>();
-        foreach (PropertyEntry p in Properties) properties.Add(p with { Target = map(p.Target) });
-        var patterns = new List<PatternEntry>();
-        foreach (PatternEntry p in Patterns) patterns.Add(p with { Target = map(p.Target) });
-        return this with { Properties = properties.ToEquatableArray(), Patterns = patterns.ToEquatableArray(), Additional = Additional is null ? null : map(Additional) };
+        // What the map leaves as it was stays the same object (renaming one call of a record's
+        // members copies that member's entry, not all of them).
+        bool changed = false;
+        var properties = new List<PropertyEntry>(Properties.Count);
+        foreach (PropertyEntry p in Properties)
+        {
+            NodeRef t = map(p.Target);
+            changed |= !ReferenceEquals(t, p.Target);
+            properties.Add(ReferenceEquals(t, p.Target) ? p : p with { Target = t });
+        }
+        var patterns = new List<PatternEntry>(Patterns.Count);
+        foreach (PatternEntry p in Patterns)
+        {
+            NodeRef t = map(p.Target);
+            changed |= !ReferenceEquals(t, p.Target);
+            patterns.Add(ReferenceEquals(t, p.Target) ? p : p with { Target = t });
+        }
+        NodeRef? additional = Additional is null ? null : map(Additional);
+        if (!changed && ReferenceEquals(additional, Additional)) return this;
+        return this with { Properties = properties.ToEquatableArray(), Patterns = patterns.ToEquatableArray(), Additional = additional };
     }
 
     public override bool Descends => true;
@@ -212,7 +227,7 @@ internal sealed record MembersCheck(EquatableArray<PropertyEntry> Properties, Eq
 internal sealed record PropertyNamesCheck(NodeRef Target) : Check("/propertyNames")
 {
     public override IEnumerable<NodeRef> Targets => new[] { Target };
-    public override Check MapTargets(Func<NodeRef, NodeRef> map) => this with { Target = map(Target) };
+    public override Check MapTargets(Func<NodeRef, NodeRef> map) => map(Target) is var t && ReferenceEquals(t, Target) ? this : this with { Target = t };
     public override bool Descends => true;
 }
 
@@ -220,7 +235,7 @@ internal sealed record PropertyNamesCheck(NodeRef Target) : Check("/propertyName
 internal sealed record ItemsCheck(string Keyword, int From, NodeRef Target) : Check(Keyword)
 {
     public override IEnumerable<NodeRef> Targets => new[] { Target };
-    public override Check MapTargets(Func<NodeRef, NodeRef> map) => this with { Target = map(Target) };
+    public override Check MapTargets(Func<NodeRef, NodeRef> map) => map(Target) is var t && ReferenceEquals(t, Target) ? this : this with { Target = t };
     public override bool Descends => true;
 }
 
@@ -228,7 +243,7 @@ internal sealed record ItemsCheck(string Keyword, int From, NodeRef Target) : Ch
 internal sealed record PrefixItemCheck(string Keyword, int Index, NodeRef Target) : Check(Keyword)
 {
     public override IEnumerable<NodeRef> Targets => new[] { Target };
-    public override Check MapTargets(Func<NodeRef, NodeRef> map) => this with { Target = map(Target) };
+    public override Check MapTargets(Func<NodeRef, NodeRef> map) => map(Target) is var t && ReferenceEquals(t, Target) ? this : this with { Target = t };
     public override bool Descends => true;
 }
 
@@ -236,7 +251,7 @@ internal sealed record PrefixItemCheck(string Keyword, int Index, NodeRef Target
 internal sealed record ContainsCheck(long Min, long? Max, NodeRef Target) : Check("/contains")
 {
     public override IEnumerable<NodeRef> Targets => new[] { Target };
-    public override Check MapTargets(Func<NodeRef, NodeRef> map) => this with { Target = map(Target) };
+    public override Check MapTargets(Func<NodeRef, NodeRef> map) => map(Target) is var t && ReferenceEquals(t, Target) ? this : this with { Target = t };
     public override bool Descends => true;
 }
 
@@ -271,7 +286,7 @@ internal sealed record BranchRef(NodeRef? Target);
 internal sealed record NotCheck(NodeRef Target) : Check("/not")
 {
     public override IEnumerable<NodeRef> Targets => new[] { Target };
-    public override Check MapTargets(Func<NodeRef, NodeRef> map) => this with { Target = map(Target) };
+    public override Check MapTargets(Func<NodeRef, NodeRef> map) => map(Target) is var t && ReferenceEquals(t, Target) ? this : this with { Target = t };
     public override bool InPlace => true;
 }
 
@@ -298,7 +313,7 @@ internal sealed record IfThenElseCheck(NodeRef If, NodeRef? Then, NodeRef? Else)
 internal sealed record UnevaluatedCheck(bool Items, NodeRef Target) : Check(Items ? "/unevaluatedItems" : "/unevaluatedProperties")
 {
     public override IEnumerable<NodeRef> Targets => new[] { Target };
-    public override Check MapTargets(Func<NodeRef, NodeRef> map) => this with { Target = map(Target) };
+    public override Check MapTargets(Func<NodeRef, NodeRef> map) => map(Target) is var t && ReferenceEquals(t, Target) ? this : this with { Target = t };
     public override bool Descends => true;
 }
 
