@@ -313,27 +313,12 @@ internal static class ValuePlanner
         }
     }
 
-    /// <summary>One (method, CLR type) pair: its value validator's name, and whether it passes every value (<see cref="NoOp"/>).</summary>
-    private sealed class PlannedPair
+    /// <summary>
+    /// One (method, CLR type) pair while planning: its value validator's name, and whether it passes
+    /// every value (<see cref="ValuePlanner.NoOp"/>). Found by reference only; <see cref="Planned"/>: queued for a method of its own.
+    /// </summary>
+    private sealed record PlannedPair(int Id, string Name, TypeRef Type, PlannedNode Node, TypeSpec? Shape, bool NoOp)
     {
-        public PlannedPair(int id, string name, TypeRef type, PlannedNode node, TypeSpec? shape, bool noOp)
-        {
-            Id = id;
-            Name = name;
-            Type = type;
-            Node = node;
-            Shape = shape;
-            NoOp = noOp;
-        }
-
-        public int Id { get; }
-        public string Name { get; }
-        public TypeRef Type { get; }
-        public PlannedNode Node { get; }
-        public TypeSpec? Shape { get; }
-        public bool NoOp { get; }
-
-        /// <summary>Queued for a method of its own.</summary>
         public bool Planned { get; set; }
     }
 
