@@ -12,7 +12,9 @@ namespace HppSchemaGen.Generator.Linking;
 /// (see <see cref="Helpers.Collected{T}"/>).
 /// </summary>
 /// <param name="Outline">The summary without the file's text: what the link plan reads (an edit that
-/// changes a property's type changes the text, not the outline).</param>
+/// changes a property's type changes the text, not the outline). Kept here, though derivable, so
+/// that an unchanged file's outline is the same object on every run and the plan's input compares
+/// by reference.</param>
 internal sealed record SummarizedFile(ParsedFile Parsed, DocumentSummary? Summary, DocumentSummary? Outline)
 {
     public static SummarizedFile Of(ParsedFile parsed, System.Threading.CancellationToken ct)

@@ -146,8 +146,7 @@ internal sealed class Canonicalizer
             var checks = d.Checks.Select(c => c.MapTargets(t => Final(t, names, c.IsReference))).ToEquatableArray();
             string location = d.Node.Pointer.Length == 0 ? d.Node.Document.DisplayId : d.Node.Document.DisplayId + " " + d.Node.Pointer;
             var method = new ValidatorMethodSpec(names[kv.Key], new[] { location }.ToEquatableArray(), d.Boolean, checks, d.TracksEvaluated, entryClasses.Contains(kv.Key), d.Enters);
-            MethodShape blank = MethodSharing.ShapeOf(_namespaceOf(d.Node.Document), method);
-            method = method with { Blank = blank, ShapeHash = blank.GetHashCode() };
+            method = method with { Blank = MethodSharing.ShapeOf(_namespaceOf(d.Node.Document), method) };
             if (_shared.Contains(kv.Key))
             {
                 string ns = _namespaceOf(d.Node.Document);

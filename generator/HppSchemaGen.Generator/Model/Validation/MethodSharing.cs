@@ -102,12 +102,13 @@ internal static class MethodSharing
             return h;
         }
 
-        bool Renamed(NodeRef t) => t.Kind == NodeRefKind.Method && index.TryGetValue((t.Namespace, t.Method), out int j) && rep[j] != j;
-        NodeRef Final(NodeRef t)
-            => t.Kind == NodeRefKind.Method && index.TryGetValue((t.Namespace, t.Method), out int j) && rep[j] != j
-                ? t with { Method = methods[Root(j)].Method.Name } : t;
+        // The method a call's target merged into, or -1 when it stays as it is.
+        int MergedInto(NodeRef t) => t.Kind == NodeRefKind.Method && index.TryGetValue((t.Namespace, t.Method), out int j) && rep[j] != j ? Root(j) : -1;
+        bool Renamed(NodeRef t) => MergedInto(t) >= 0;
+        NodeRef Final(NodeRef t) => MergedInto(t) is int r and >= 0 ? t with { Method = methods[r].Method.Name } : t;
         // One delegate for every rewrite (a method group converts anew at each call).
         Func<NodeRef, NodeRef> final = Final;
+        EquatableArray<Check> Rewritten(ValidatorMethodSpec m) => m.Checks.Select(c => c.MapTargets(final)).ToEquatableArray();
         bool Calls(int i)
         {
             for (int k = first[i]; k < first[i + 1]; k++)
@@ -119,7 +120,7 @@ internal static class MethodSharing
         MethodShape Body(int i)
         {
             (string ns, ValidatorMethodSpec m) = methods[i];
-            return new MethodShape(ns, m.Boolean, m.TracksEvaluated, m.EntersAnchors, Calls(i) ? m.Checks.Select(x => x.MapTargets(final)).ToEquatableArray() : m.Checks);
+            return new MethodShape(ns, m.Boolean, m.TracksEvaluated, m.EntersAnchors, Calls(i) ? Rewritten(m) : m.Checks);
         }
         // Two bodies with their calls renamed are equal when their bodies with the calls left out
         // are (made where the method was) and they call the same classes in the same places: no
@@ -221,7 +222,7 @@ internal static class MethodSharing
                     continue;
                 }
                 changed = true;
-                kept.Add(m with { Checks = renames ? m.Checks.Select(c => c.MapTargets(final)).ToEquatableArray() : m.Checks, IsEntry = entryNow });
+                kept.Add(m with { Checks = renames ? Rewritten(m) : m.Checks, IsEntry = entryNow });
             }
             if (!changed) result.Add(f);
             else if (kept.Count > 0) result.Add(f with { Methods = kept.ToEquatableArray() });

@@ -336,27 +336,32 @@ internal sealed record ValidatorMethodSpec(
     EquatableArray<DynamicAnchorEntry> EntersAnchors)
 {
     /// <summary>
-    /// The body with the methods it calls left out (<see cref="MethodSharing.ShapeOf"/>) and its
-    /// hash, taken where the method is made (a cached step): sharing across groups looks closer
-    /// only at methods whose hash another method has, and compares these without making them again
-    /// on every edit. Renaming a call leaves them as they are. Derived from the checks, so the
-    /// shape itself is left out of equality.
+    /// The body with the methods it calls left out (<see cref="MethodSharing.ShapeOf"/>), made where
+    /// the method is made (a cached step): sharing across groups buckets methods by its hash and
+    /// compares these without making them again on every edit. Renaming a call leaves it as it is.
+    /// Derived from the checks, so left out of equality.
     /// </summary>
     public MethodShape? Blank { get; init; }
 
-    /// <inheritdoc cref="Blank"/>
-    public int ShapeHash { get; init; }
+    /// <summary>The hash of <see cref="Blank"/> (held by the shape, so this costs nothing).</summary>
+    public int ShapeHash => Blank?.GetHashCode() ?? 0;
 
     public bool Equals(ValidatorMethodSpec? other)
         => ReferenceEquals(this, other)
            || (other is not null && Name == other.Name && Locations.Equals(other.Locations) && Boolean == other.Boolean && Checks.Equals(other.Checks)
-               && TracksEvaluated == other.TracksEvaluated && IsEntry == other.IsEntry && EntersAnchors.Equals(other.EntersAnchors) && ShapeHash == other.ShapeHash);
+               && TracksEvaluated == other.TracksEvaluated && IsEntry == other.IsEntry && EntersAnchors.Equals(other.EntersAnchors));
 
-    public override int GetHashCode() => unchecked((Name.GetHashCode() * 31 + Checks.GetHashCode()) * 31 + ShapeHash);
+    public override int GetHashCode() => unchecked(Name.GetHashCode() * 31 + Checks.GetHashCode());
 }
 
 /// <summary>A method's body with every call's target left out (its keyword path and absolute location kept): what <see cref="MethodSharing"/> compares across groups.</summary>
-internal sealed record MethodShape(string Namespace, bool? Boolean, bool Tracks, EquatableArray<DynamicAnchorEntry> Enters, EquatableArray<Check> Checks);
+internal sealed record MethodShape(string Namespace, bool? Boolean, bool Tracks, EquatableArray<DynamicAnchorEntry> Enters, EquatableArray<Check> Checks)
+{
+    // Hashed once, when made: sharing buckets every method of the set by it on every structural edit.
+    private readonly int _hash = unchecked((((Namespace.GetHashCode() * 31 + Boolean.GetHashCode()) * 31 + Tracks.GetHashCode()) * 31 + Enters.GetHashCode()) * 31 + Checks.GetHashCode());
+
+    public override int GetHashCode() => _hash;
+}
 
 /// <summary>
 /// One generated validators file: the methods whose first location is in one document, emitted
