@@ -46,8 +46,7 @@ public sealed class SchemaGenerator : IIncrementalGenerator
         public const string Clash = nameof(Clash);
         public const string WholeSet = nameof(WholeSet);
         public const string Model = nameof(Model);
-        public const string Types = nameof(Types);
-        public const string Validators = nameof(Validators);
+        public const string Units = nameof(Units);
         public const string ValueValidators = nameof(ValueValidators);
         public const string Context = nameof(Context);
         public const string TypeSources = nameof(TypeSources);
@@ -144,18 +143,14 @@ public sealed class SchemaGenerator : IIncrementalGenerator
             .Select(static (a, _) => DocIndex.From(a.Select(f => f.Parsed.Docs)))
             .WithTrackingName(Steps.Docs);
 
-        // Each piece is emitted in its own cached step; only the files step below sees them all,
-        // and it only groups texts that are already made.
-        IncrementalValuesProvider<TypeSpec> types = model.SelectMany(static (m, _) => m.Types).WithTrackingName(Steps.Types);
-        IncrementalValuesProvider<GeneratedPart> typeParts = types
+        // Each piece is emitted in a cached step (in units, see EmitUnits); only the files step below
+        // sees them all, and it only groups texts that are already made.
+        IncrementalValuesProvider<GeneratedParts> unitParts = model
+            .SelectMany(static (m, _) => EmitUnits.Of(m)).WithTrackingName(Steps.Units)
+            .Select(static (u, _) => UnitInEmission.EmitValidators(u)).WithTrackingName(Steps.ValidatorSources)
             .Combine(docs)
-            .Select(static (pair, _) => pair.Right.Attach(pair.Left))
-            .WithTrackingName(Steps.DocumentedTypes)
-            .Select(static (t, _) => GeneratedPart.Emit(t.HintName, () => TypeEmitter.Emit(t))).WithTrackingName(Steps.TypeSources);
-
-        IncrementalValuesProvider<ValidatorFileSpec> validators = model.SelectMany(static (m, _) => m.Validators).WithTrackingName(Steps.Validators);
-        IncrementalValuesProvider<GeneratedPart> validatorParts = validators
-            .Select(static (v, _) => GeneratedPart.Emit(v.HintName, () => ValidatorEmitter.Emit(v))).WithTrackingName(Steps.ValidatorSources);
+            .Select(static (pair, _) => pair.Left.Documented(pair.Right)).WithTrackingName(Steps.DocumentedTypes)
+            .Select(static (u, _) => u.EmitTypes()).WithTrackingName(Steps.TypeSources);
 
         IncrementalValuesProvider<ValueValidatorFileSpec> valueValidators = model.SelectMany(static (m, _) => m.ValueValidators).WithTrackingName(Steps.ValueValidators);
         IncrementalValuesProvider<GeneratedPart> valueParts = valueValidators
@@ -170,16 +165,14 @@ public sealed class SchemaGenerator : IIncrementalGenerator
         IncrementalValueProvider<int> maxFiles = context.AnalyzerConfigOptionsProvider
             .Select(static (p, _) => OptionsReader.ReadMaxFiles(p.GlobalOptions)).WithTrackingName(Steps.MaxFiles);
 
-        IncrementalValuesProvider<OutputFile> outputs = typeParts.CollectItems()
-            .Combine(validatorParts.CollectItems())
+        IncrementalValuesProvider<OutputFile> outputs = unitParts.CollectItems()
             .Combine(valueParts.CollectItems())
             .Combine(rootPart)
             .Combine(maxFiles)
             .SelectMany(static (x, _) =>
             {
                 ImmutableArray<GeneratedPart>.Builder all = ImmutableArray.CreateBuilder<GeneratedPart>();
-                all.AddRange(x.Left.Left.Left.Left);
-                all.AddRange(x.Left.Left.Left.Right);
+                foreach (GeneratedParts unit in x.Left.Left.Left) all.AddRange(unit.Parts);
                 all.AddRange(x.Left.Left.Right);
                 if (x.Left.Right is { } root) all.Add(root);
                 return OutputFiles.Group(all.ToImmutable(), x.Right);

@@ -1,6 +1,8 @@
 using System.Collections.Generic;
 using System.Linq;
 using HppSchemaGen.Generator;
+using HppSchemaGen.Generator.Helpers;
+using HppSchemaGen.Generator.Model;
 using HppSchemaGen.Testing;
 using HppSchemaGen.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
@@ -15,8 +17,8 @@ public class IncrementalityTests
     private static readonly string[] AllSteps =
     {
         SchemaGenerator.Steps.Options, SchemaGenerator.Steps.Files, SchemaGenerator.Steps.Parse, SchemaGenerator.Steps.Structure,
-        SchemaGenerator.Steps.Model, SchemaGenerator.Steps.Types, SchemaGenerator.Steps.Docs, SchemaGenerator.Steps.DocumentedTypes,
-        SchemaGenerator.Steps.TypeSources, SchemaGenerator.Steps.Validators, SchemaGenerator.Steps.Context, SchemaGenerator.Steps.Diagnostics,
+        SchemaGenerator.Steps.Model, SchemaGenerator.Steps.Units, SchemaGenerator.Steps.Docs, SchemaGenerator.Steps.DocumentedTypes,
+        SchemaGenerator.Steps.TypeSources, SchemaGenerator.Steps.Context, SchemaGenerator.Steps.Diagnostics,
         SchemaGenerator.Steps.OutputFiles, SchemaGenerator.Steps.ValueValidators, SchemaGenerator.Steps.ValidatorSources, SchemaGenerator.Steps.ValueValidatorSources,
         SchemaGenerator.Steps.ContextSource, SchemaGenerator.Steps.MaxFiles, SchemaGenerator.Steps.ModelDiagnostics, SchemaGenerator.Steps.Positions,
         SchemaGenerator.Steps.Summaries, SchemaGenerator.Steps.Outlines, SchemaGenerator.Steps.LinkPlan, SchemaGenerator.Steps.Link, SchemaGenerator.Steps.PlannedNames, SchemaGenerator.Steps.Groups,
@@ -52,16 +54,17 @@ public class IncrementalityTests
         GeneratorRunResult second = RunAfterEdit("/CustomerV1.schema.json", text => text.Replace("Customer's title", "Customer's honorific"));
 
         // Descriptions are not the model's input: it does not run, and only the type's documentation is looked up again.
-        foreach (string step in new[] { SchemaGenerator.Steps.Structure, SchemaGenerator.Steps.Model, SchemaGenerator.Steps.Types })
+        foreach (string step in new[] { SchemaGenerator.Steps.Structure, SchemaGenerator.Steps.Model, SchemaGenerator.Steps.Units, SchemaGenerator.Steps.ValidatorSources })
         {
             Assert.All(second.TrackedSteps[step].SelectMany(s => s.Outputs),
                 o => Assert.True(o.Reason is IncrementalStepRunReason.Unchanged or IncrementalStepRunReason.Cached, step + ": " + o.Reason));
         }
         Assert.Equal(new[] { "CustomerV1" }, ModifiedTypes(second, SchemaGenerator.Steps.DocumentedTypes));
         Assert.Single(second.TrackedSteps[SchemaGenerator.Steps.TypeSources].SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
-        var validatorOutputs = second.TrackedSteps[SchemaGenerator.Steps.Validators].SelectMany(s => s.Outputs).ToList();
-        Assert.Equal(12, validatorOutputs.Count); // one file per document and one of shared validators
-        Assert.All(validatorOutputs, o => Assert.True(o.Reason is IncrementalStepRunReason.Unchanged or IncrementalStepRunReason.Cached, o.Reason.ToString())); // descriptions do not reach validators
+        // A small set is emitted one piece per unit: one validator file per document and one of shared validators.
+        var units = second.TrackedSteps[SchemaGenerator.Steps.Units].SelectMany(s => s.Outputs).Select(o => (HppSchemaGen.Generator.Model.EmitUnit)o.Value).ToList();
+        Assert.All(units, u => Assert.Equal(1, u.Types.Count + u.Validators.Count));
+        Assert.Equal(12, units.Count(u => u.Validators.Count == 1));
         Assert.Contains("Customer's honorific", second.GeneratedSources.Single(s => s.HintName == "CustomerV1.g.cs").SourceText.ToString());
         // The context's root holds no documentation: each record's metadata is in the record's file.
         Assert.All(second.TrackedSteps[SchemaGenerator.Steps.Context].SelectMany(s => s.Outputs),
@@ -159,6 +162,55 @@ public class IncrementalityTests
     }
 
     [Fact]
+    public void A_large_set_is_cut_into_units_that_an_edit_or_a_new_type_changes_one_at_a_time()
+    {
+        // The HPP model's types, copied under new names until there are more pieces than units.
+        GeneratorRunResult run = GeneratorHarness.CreateDriver(GeneratorHarness.HppSchemas()).RunGenerators(GeneratorHarness.CreateCompilation("class A { }")).GetRunResult().Results.Single();
+        var model = (GenerationSpec)Assert.Single(run.TrackedSteps[SchemaGenerator.Steps.Model].SelectMany(s => s.Outputs)).Value;
+        List<TypeSpec> types = Enumerable.Range(0, 1500).Select(i => model.Types[i % model.Types.Count] with { Name = "T" + i, HintName = "T" + i + ".g.cs" }).ToList();
+        GenerationSpec large = model with { Types = types.ToEquatableArray() };
+
+        EquatableArray<EmitUnit> units = EmitUnits.Of(large);
+        Assert.InRange(units.Count, 2, EmitUnits.Slots);
+        Assert.Equal(types, units.SelectMany(u => u.Types).OrderBy(t => int.Parse(t.Name[1..], System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(model.Validators.OrderBy(v => v.HintName, System.StringComparer.Ordinal), units.SelectMany(u => u.Validators).OrderBy(v => v.HintName, System.StringComparer.Ordinal));
+
+        // One type edited: one unit differs. One type added among the others (the model orders them
+        // by name): one unit differs or is new, whatever its place.
+        var edited = new List<TypeSpec>(types) { [700] = types[700] with { Namespace = types[700].Namespace + ".Edited" } };
+        Assert.Single(Changed(units, EmitUnits.Of(large with { Types = edited.ToEquatableArray() })));
+        var added = new List<TypeSpec>(types);
+        added.Insert(3, types[3] with { Name = "T1500", HintName = "T1500.g.cs" });
+        Assert.Single(Changed(units, EmitUnits.Of(large with { Types = added.ToEquatableArray() })));
+
+        // A small set keeps one piece per unit, types first.
+        Assert.All(EmitUnits.Of(model), u => Assert.Equal(1, u.Types.Count + u.Validators.Count));
+    }
+
+    /// <summary>The units of <paramref name="after"/> that no unit of <paramref name="before"/> equals.</summary>
+    private static List<EmitUnit> Changed(EquatableArray<EmitUnit> before, EquatableArray<EmitUnit> after)
+        => after.Where(u => !before.Contains(u)).ToList();
+
+    [Fact]
+    public void A_large_set_edited_gives_the_output_of_a_fresh_run()
+    {
+        // 400 documents: 1,200 types and 400 validator files, emitted in units. Without step
+        // tracking: Roslyn records each output's steps as a tree, which at this size never ends.
+        const int N = 400;
+        List<AdditionalText> schemas = Enumerable.Range(0, N).Select(i => (AdditionalText)new InMemoryAdditionalText($"/ring/s{i}.schema.json", RingSchema(i, N, "number"))).ToList();
+        CSharpCompilation compilation = GeneratorHarness.CreateCompilation("class A { }");
+        GeneratorDriver driver = GeneratorHarness.CreateDriver(schemas, track: false).RunGenerators(compilation);
+        AdditionalText original = schemas[5];
+        var edited = new InMemoryAdditionalText(original.Path, RingSchema(5, N, "string").Replace("\"title\": \"Synthetic5\"", "\"title\": \"Synthetic5\", \"description\": \"Edited.\"", System.StringComparison.Ordinal));
+        GeneratorRunResult second = driver.ReplaceAdditionalText(original, edited).RunGenerators(compilation).GetRunResult().Results.Single();
+        Assert.Contains(second.GeneratedSources, g => g.SourceText.ToString().Contains("Edited.", System.StringComparison.Ordinal));
+
+        schemas[5] = edited;
+        GeneratorRunResult fresh = GeneratorHarness.CreateDriver(schemas, track: false).RunGenerators(compilation).GetRunResult().Results.Single();
+        Assert.Equal(fresh.GeneratedSources.Select(g => g.HintName + g.SourceText), second.GeneratedSources.Select(g => g.HintName + g.SourceText));
+    }
+
+    [Fact]
     public void Two_groups_asking_for_one_inline_name_are_modeled_as_one_set()
     {
         // Two unrelated documents (two groups) whose inline objects both ask for FooBarBaz: the
@@ -191,9 +243,15 @@ public class IncrementalityTests
         return driver.RunGenerators(compilation).GetRunResult().Results.Single();
     }
 
-    /// <summary>The types whose spec the run changed at the given step (by default the model's types).</summary>
-    private static List<string> ModifiedTypes(GeneratorRunResult run, string step = SchemaGenerator.Steps.Types)
+    /// <summary>The types whose spec the run changed at the given step (by default the model's units of emission).</summary>
+    private static List<string> ModifiedTypes(GeneratorRunResult run, string step = SchemaGenerator.Steps.Units)
         => run.TrackedSteps[step].SelectMany(s => s.Outputs)
             .Where(o => o.Reason is IncrementalStepRunReason.Modified or IncrementalStepRunReason.New)
-            .Select(o => ((HppSchemaGen.Generator.Model.TypeSpec)o.Value).Name).ToList();
+            .SelectMany(o => o.Value switch
+            {
+                HppSchemaGen.Generator.Model.EmitUnit u => u.Types,
+                HppSchemaGen.Generator.Emit.UnitInEmission u => u.Types,
+                _ => throw new System.InvalidOperationException(o.Value.GetType().Name),
+            })
+            .Select(t => t.Name).ToList();
 }

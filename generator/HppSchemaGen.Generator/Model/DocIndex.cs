@@ -35,6 +35,24 @@ internal sealed record DocIndex(EquatableArray<FileDocs> Files)
 
     public static DocIndex From(IEnumerable<FileDocs> files) => new(files.ToEquatableArray());
 
+    /// <summary>Each type with its documentation attached (<see cref="Attach(TypeSpec)"/>): the same array when none changed.</summary>
+    public EquatableArray<TypeSpec> Attach(EquatableArray<TypeSpec> types)
+    {
+        TypeSpec[]? attached = null;
+        for (int i = 0; i < types.Count; i++)
+        {
+            TypeSpec t = Attach(types[i]);
+            if (ReferenceEquals(t, types[i])) continue;
+            if (attached is null)
+            {
+                attached = new TypeSpec[types.Count];
+                for (int j = 0; j < types.Count; j++) attached[j] = types[j];
+            }
+            attached[i] = t;
+        }
+        return attached is null ? types : attached.ToEquatableArray();
+    }
+
     /// <summary>The type with every <see cref="DocSpec.At"/> replaced by the documentation found there (the same instance when it has none).</summary>
     public TypeSpec Attach(TypeSpec type)
     {
