@@ -18,10 +18,10 @@ namespace HppSchemaGen.Generator;
 /// <summary>
 /// Entry point: wires the pipeline only. Schema files and options become equatable inputs; each
 /// file is summarized, one small step links the summaries into groups, each group is modeled in
-/// its own step and the groups are merged (references cross files); each generated type (with its
-/// context metadata and reader), each document's validators and the context's root are emitted in
-/// separate cached steps, so an edit re-emits only what changed, then grouped into files
-/// (<see cref="OutputFiles"/>).
+/// its own step and the groups are merged (references cross files); the types (each with its
+/// context metadata and reader) and the documents' validators are emitted in cached units (one
+/// piece each in a small set, see <see cref="EmitUnits"/>), the context's root in its own step, so
+/// an edit re-emits only what changed, then grouped into files (<see cref="OutputFiles"/>).
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class SchemaGenerator : IIncrementalGenerator
