@@ -25,7 +25,7 @@ internal sealed record UnitInEmission(EquatableArray<TypeSpec> Types, EquatableA
     /// <summary>This unit with its types' documentation looked up (itself when no type changed).</summary>
     public UnitInEmission Documented(DocIndex docs)
     {
-        EquatableArray<TypeSpec> types = docs.Attach(Types);
+        EquatableArray<TypeSpec> types = Types.Replace(docs.Attach);
         return types.SameInstance(Types) ? this : this with { Types = types };
     }
 

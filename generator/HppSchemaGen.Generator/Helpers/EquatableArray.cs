@@ -67,4 +67,25 @@ internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IRea
 internal static class EquatableArray
 {
     public static EquatableArray<T> ToEquatableArray<T>(this IEnumerable<T> items) where T : IEquatable<T> => new(items);
+
+    /// <summary>
+    /// Each item mapped; this same array when the map returns every item itself, so that
+    /// <see cref="SameInstance"/> tells whether anything was replaced and nothing is copied then.
+    /// </summary>
+    public static EquatableArray<T> Replace<T>(this EquatableArray<T> array, Func<T, T> map) where T : class, IEquatable<T>
+    {
+        T[]? replaced = null;
+        for (int i = 0; i < array.Count; i++)
+        {
+            T item = map(array[i]);
+            if (replaced is null)
+            {
+                if (ReferenceEquals(item, array[i])) continue;
+                replaced = new T[array.Count];
+                for (int j = 0; j < i; j++) replaced[j] = array[j];
+            }
+            replaced[i] = item;
+        }
+        return replaced is null ? array : new EquatableArray<T>(ImmutableArray.Create(replaced));
+    }
 }

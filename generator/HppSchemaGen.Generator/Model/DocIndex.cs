@@ -35,24 +35,6 @@ internal sealed record DocIndex(EquatableArray<FileDocs> Files)
 
     public static DocIndex From(IEnumerable<FileDocs> files) => new(files.ToEquatableArray());
 
-    /// <summary>Each type with its documentation attached (<see cref="Attach(TypeSpec)"/>): the same array when none changed.</summary>
-    public EquatableArray<TypeSpec> Attach(EquatableArray<TypeSpec> types)
-    {
-        TypeSpec[]? attached = null;
-        for (int i = 0; i < types.Count; i++)
-        {
-            TypeSpec t = Attach(types[i]);
-            if (ReferenceEquals(t, types[i])) continue;
-            if (attached is null)
-            {
-                attached = new TypeSpec[types.Count];
-                for (int j = 0; j < types.Count; j++) attached[j] = types[j];
-            }
-            attached[i] = t;
-        }
-        return attached is null ? types : attached.ToEquatableArray();
-    }
-
     /// <summary>The type with every <see cref="DocSpec.At"/> replaced by the documentation found there (the same instance when it has none).</summary>
     public TypeSpec Attach(TypeSpec type)
     {
@@ -64,22 +46,8 @@ internal sealed record DocIndex(EquatableArray<FileDocs> Files)
     }
 
     /// <summary>The items with their documentation looked up (the same array when none refers to any).</summary>
-    private EquatableArray<T> ResolveAll<T>(EquatableArray<T> items, Func<T, DocSpec> docs, Func<T, DocSpec, T> with) where T : IEquatable<T>
-    {
-        T[]? resolved = null;
-        for (int i = 0; i < items.Count; i++)
-        {
-            DocSpec d = docs(items[i]);
-            if (d.At is null) continue;
-            if (resolved is null)
-            {
-                resolved = new T[items.Count];
-                for (int j = 0; j < items.Count; j++) resolved[j] = items[j];
-            }
-            resolved[i] = with(items[i], Resolve(d));
-        }
-        return resolved is null ? items : resolved.ToEquatableArray();
-    }
+    private EquatableArray<T> ResolveAll<T>(EquatableArray<T> items, Func<T, DocSpec> docs, Func<T, DocSpec, T> with) where T : class, IEquatable<T>
+        => items.Replace(x => docs(x) is { At: not null } d ? with(x, Resolve(d)) : x);
 
     private DocSpec Resolve(DocSpec docs)
     {

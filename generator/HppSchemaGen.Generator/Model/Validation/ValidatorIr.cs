@@ -200,24 +200,11 @@ internal sealed record MembersCheck(EquatableArray<PropertyEntry> Properties, Eq
     {
         // What the map leaves as it was stays the same object (renaming one call of a record's
         // members copies that member's entry, not all of them).
-        bool changed = false;
-        var properties = new List<PropertyEntry>(Properties.Count);
-        foreach (PropertyEntry p in Properties)
-        {
-            NodeRef t = map(p.Target);
-            changed |= !ReferenceEquals(t, p.Target);
-            properties.Add(ReferenceEquals(t, p.Target) ? p : p with { Target = t });
-        }
-        var patterns = new List<PatternEntry>(Patterns.Count);
-        foreach (PatternEntry p in Patterns)
-        {
-            NodeRef t = map(p.Target);
-            changed |= !ReferenceEquals(t, p.Target);
-            patterns.Add(ReferenceEquals(t, p.Target) ? p : p with { Target = t });
-        }
+        EquatableArray<PropertyEntry> properties = Properties.Replace(p => map(p.Target) is var t && !ReferenceEquals(t, p.Target) ? p with { Target = t } : p);
+        EquatableArray<PatternEntry> patterns = Patterns.Replace(p => map(p.Target) is var t && !ReferenceEquals(t, p.Target) ? p with { Target = t } : p);
         NodeRef? additional = Additional is null ? null : map(Additional);
-        if (!changed && ReferenceEquals(additional, Additional)) return this;
-        return this with { Properties = properties.ToEquatableArray(), Patterns = patterns.ToEquatableArray(), Additional = additional };
+        if (properties.SameInstance(Properties) && patterns.SameInstance(Patterns) && ReferenceEquals(additional, Additional)) return this;
+        return this with { Properties = properties, Patterns = patterns, Additional = additional };
     }
 
     public override bool Descends => true;
